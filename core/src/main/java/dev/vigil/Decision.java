@@ -1,0 +1,306 @@
+package dev.vigil;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of evaluating a {@link Policy} on one piece of content, with its complete explanation: the
+ * action, which rule chose it and why, every signal with its score, weight, contribution and evidence,
+ * the category scores and the caps that applied, near misses, failures and truncated fields.
+ *
+ * <p>It names the policy and version that made it, so that an appeal or an audit can trace a decision to
+ * the exact policy. {@link #explain()} renders it for a person.
+ *
+ * <p>Immutable and safe to share between threads. It holds evidence text, which is content: store and
+ * show it where the content itself may be shown, not in general-purpose logs.
+ */
+public final class Decision {
+  private final String policyName;
+  private final String policyVersion;
+  private final Action action;
+  private final @Nullable Rule rule;
+  private final String reason;
+  private final double total;
+  private final List<CategoryScore> categories;
+  private final List<SignalReport> signals;
+  private final List<NearMiss> nearMisses;
+  private final List<Truncation> truncations;
+
+  Decision(String policyName, String policyVersion, Action action, @Nullable Rule rule, String reason,
+      double total, List<CategoryScore> categories, List<SignalReport> signals,
+      List<NearMiss> nearMisses, List<Truncation> truncations) {
+    this.policyName = policyName;
+    this.policyVersion = policyVersion;
+    this.action = action;
+    this.rule = rule;
+    this.reason = reason;
+    this.total = total;
+    this.categories = categories;
+    this.signals = signals;
+    this.nearMisses = nearMisses;
+    this.truncations = truncations;
+  }
+
+  /** The name of the policy that made this decision. */
+  public String policyName() {
+    return policyName;
+  }
+
+  /** The version of the policy that made this decision. */
+  public String policyVersion() {
+    return policyVersion;
+  }
+
+  /** What to do with the content. */
+  public Action action() {
+    return action;
+  }
+
+  /**
+   * The rule that chose the action; null when no rule held (the action is then {@link Action#ALLOW}) or
+   * when a fail-closed failure raised the action to {@link Action#REVIEW}.
+   */
+  public @Nullable Rule rule() {
+    return rule;
+  }
+
+  /** Why the action was chosen, in one sentence. */
+  public String reason() {
+    return reason;
+  }
+
+  /** The total score: the sum of the category scores. */
+  public double total() {
+    return total;
+  }
+
+  /** The category scores, in the order the policy first names each category. */
+  public List<CategoryScore> categories() {
+    return categories;
+  }
+
+  /** One category's score, or zero if the policy has no such category. */
+  public double categoryScore(String category) {
+    for (CategoryScore c : categories) {
+      if (c.category().equals(category)) {
+        return c.score();
+      }
+    }
+    return 0.0;
+  }
+
+  /** Every signal, counted and shadow, in the order the policy lists them. */
+  public List<SignalReport> signals() {
+    return signals;
+  }
+
+  /** The report of the named signal, or null. */
+  public @Nullable SignalReport signal(String name) {
+    for (SignalReport s : signals) {
+      if (s.name().equals(name)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** The signals whose classifier failed, shadow ones included. */
+  public List<SignalReport> failures() {
+    List<SignalReport> f = new ArrayList<>(0);
+    for (SignalReport s : signals) {
+      if (s.outcome() == Outcome.FAILED) {
+        f.add(s);
+      }
+    }
+    return List.copyOf(f);
+  }
+
+  /** Rules more severe than the chosen action that did not hold but came close. */
+  public List<NearMiss> nearMisses() {
+    return nearMisses;
+  }
+
+  /** Fields that were longer than the policy's scan limit and were scanned only in part. */
+  public List<Truncation> truncations() {
+    return truncations;
+  }
+
+  /**
+   * A multi-line explanation for a person: the action and why, the total and each category (with caps),
+   * each signal with its score, weight, contribution and evidence, near misses, failures, truncation.
+   */
+  public String explain() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("policy ").append(policyName).append(" v").append(policyVersion).append(": ")
+        .append(action.name()).append(" (severity ").append(action.severity()).append(")\n");
+    sb.append("  because: ").append(reason).append('\n');
+    sb.append("  total ").append(format(total));
+    if (!categories.isEmpty()) {
+      sb.append(" =");
+      for (int i = 0; i < categories.size(); i++) {
+        CategoryScore c = categories.get(i);
+        sb.append(i == 0 ? " " : " + ").append(c.category()).append(' ').append(format(c.score()));
+        if (c.capped()) {
+          sb.append(" (capped at ").append(format(c.cap())).append(" from ")
+              .append(format(c.uncapped())).append(')');
+        }
+      }
+    }
+    sb.append('\n');
+    sb.append("  signals:\n");
+    for (SignalReport s : signals) {
+      sb.append("    ").append(s.shadow() ? "(shadow) " : "").append('[').append(s.category())
+          .append("] ").append(s.name());
+      if (!s.expression().equals(s.name())) {
+        sb.append(" = ").append(s.expression());
+      }
+      sb.append(": ");
+      switch (s.outcome()) {
+        case MATCHED:
+          sb.append("score ").append(format(s.score())).append(" x weight ")
+              .append(format(s.weight()));
+          sb.append(s.shadow() ? ", not counted" : " = " + format(s.contribution()));
+          break;
+        case NOT_MATCHED:
+          sb.append("not matched");
+          break;
+        case NOT_APPLICABLE:
+          sb.append("not applicable");
+          break;
+        default:
+          sb.append("FAILED (").append(s.failureMode() == FailureMode.FAIL_CLOSED ? "fail-closed"
+              : "fail-open").append("): ").append(s.signal().failureMessage());
+      }
+      sb.append('\n');
+      for (Evidence e : s.signal().evidence()) {
+        sb.append("      ").append(e.field()).append('[').append(e.start()).append(", ")
+            .append(e.end()).append(") \"").append(e.text()).append("\" rule ").append(e.rule())
+            .append(" (").append(e.category()).append(")\n");
+      }
+      int hidden = s.signal().evidenceCount() - s.signal().evidence().size();
+      if (hidden > 0) {
+        sb.append("      ... and ").append(hidden).append(" more\n");
+      }
+      for (String note : s.signal().notes()) {
+        sb.append("      note: ").append(note).append('\n');
+      }
+    }
+    if (!nearMisses.isEmpty()) {
+      sb.append("  near misses:\n");
+      for (NearMiss m : nearMisses) {
+        sb.append("    ").append(m).append('\n');
+      }
+    }
+    for (Truncation t : truncations) {
+      sb.append("  truncated: ").append(t).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** One line: policy, action, total and rule. */
+  @Override
+  public String toString() {
+    return "Decision{" + policyName + " v" + policyVersion + ": " + action.name() + ", total "
+        + format(total) + ", " + reason + "}";
+  }
+
+  /** A score for people: at most four decimals, no trailing zeros. */
+  static String format(double value) {
+    if (Double.isInfinite(value) || Double.isNaN(value)) {
+      return Double.toString(value);
+    }
+    BigDecimal d = BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    return d.scale() < 1 ? d.setScale(1).toPlainString() : d.toPlainString();
+  }
+
+  /**
+   * One signal of the policy in this decision.
+   *
+   * @param name the classifier's name
+   * @param expression the classifier's expression (what a named classifier stands for)
+   * @param category the category it adds to
+   * @param weight its weight
+   * @param shadow whether it is a shadow (reported, never counted)
+   * @param failureMode what its failure does
+   * @param signal what the classifier returned (a failed signal if it threw)
+   * @param contribution weight x score added to the category; zero for shadow signals and for
+   *     outcomes other than matched
+   */
+  public record SignalReport(String name, String expression, String category, double weight,
+      boolean shadow, FailureMode failureMode, Signal signal, double contribution) {
+    /** Checks for nulls. */
+    public SignalReport {
+      requireNonNull(name, "name");
+      requireNonNull(expression, "expression");
+      requireNonNull(category, "category");
+      requireNonNull(failureMode, "failureMode");
+      requireNonNull(signal, "signal");
+    }
+
+    /** The signal's outcome. */
+    public Outcome outcome() {
+      return signal.outcome();
+    }
+
+    /** The signal's score. */
+    public double score() {
+      return signal.score();
+    }
+  }
+
+  /**
+   * A category's score: {@code min(cap, uncapped)}, where uncapped is the sum of weight x score of its
+   * counted signals.
+   *
+   * @param category the category
+   * @param uncapped the sum before the cap
+   * @param cap the cap; {@link Double#POSITIVE_INFINITY} when the policy sets none
+   * @param score the score after the cap
+   */
+  public record CategoryScore(String category, double uncapped, double cap, double score) {
+    /** Whether the cap lowered the score. */
+    public boolean capped() {
+      return uncapped > cap;
+    }
+  }
+
+  /**
+   * A rule, more severe than the action chosen, that did not hold but came close.
+   *
+   * @param rule the rule
+   * @param value the value its condition saw
+   */
+  public record NearMiss(Rule rule, double value) {
+    /** How far the value was from the threshold. */
+    public double gap() {
+      return rule.condition().threshold() - value;
+    }
+
+    /** {@code review needs total >= 0.6, was 0.55}. */
+    @Override
+    public String toString() {
+      Condition c = rule.condition();
+      return rule.action().name() + " needs " + c.subjectText() + (c.isStrict() ? " > " : " >= ")
+          + format(c.threshold()) + ", was " + format(value);
+    }
+  }
+
+  /**
+   * A field longer than the policy's scan limit: only its first {@code scanned} chars were classified.
+   *
+   * @param field the field
+   * @param length its full length in chars
+   * @param scanned how many chars were scanned
+   */
+  public record Truncation(String field, int length, int scanned) {
+    @Override
+    public String toString() {
+      return field + " scanned " + scanned + " of " + length + " chars";
+    }
+  }
+}

@@ -1,0 +1,553 @@
+package dev.vigil;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.vigil.Decision.CategoryScore;
+import dev.vigil.Decision.NearMiss;
+import dev.vigil.Decision.SignalReport;
+import dev.vigil.Decision.Truncation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the signals of one piece of content into an explained {@link Decision}.
+ *
+ * <pre>{@code
+ * Policy policy = Policy.builder("comments").version("2026-11-25")
+ *     .signal(slurs, "abuse")
+ *     .signal(links, SignalOptions.in("spam").weight(0.5))
+ *     .shadow(newScamTerms, "scam")
+ *     .categoryCap("spam", 1.0)
+ *     .removeWhen(Condition.total().atLeast(1.0))
+ *     .reviewWhen(Condition.total().atLeast(0.5))
+ *     .build();
+ * Decision d = policy.evaluate(Content.of(text));
+ * }</pre>
+ *
+ * <h2>How a decision is made</h2>
+ * <ol>
+ *   <li><b>Scan limit.</b> Each field longer than its scan limit (default
+ *       {@value #DEFAULT_MAX_SCAN_CHARS} chars) is cut to the limit, never inside a surrogate pair; the
+ *       decision records every cut. Attackers cannot make Vigil read megabytes.
+ *   <li><b>Signals.</b> Every classifier, counted and shadow, is evaluated in the order it was added.
+ *       A classifier that throws or returns null yields a {@link Outcome#FAILED} signal; the evaluation
+ *       goes on. (Scores out of [0, 1] or NaN cannot be returned: {@link Signal} refuses them, so they
+ *       surface as a failure of the classifier that tried.)
+ *   <li><b>Categories.</b> Each counted signal adds weight x score to its category. A category's score is
+ *       {@code min(cap, sum)}; the cap is unlimited unless set with {@link Builder#categoryCap}. Shadow
+ *       signals and signals that were not applicable or failed add nothing.
+ *   <li><b>Total.</b> The sum of the category scores.
+ *   <li><b>Rules.</b> Forced rules first, then ordinary rules, each in order; the first rule whose
+ *       condition holds chooses the action. If none holds, the action is {@link Action#ALLOW}.
+ *   <li><b>Failures.</b> If a counted signal configured to {@link FailureMode#FAIL_CLOSED fail closed}
+ *       failed and the chosen action is less severe than {@link Action#REVIEW}, the action becomes review.
+ *   <li><b>Near misses.</b> Every rule more severe than the chosen action whose value reached at least
+ *       {@link Builder#nearMissRatio} of its threshold (default 0.75) is reported.
+ * </ol>
+ *
+ * <p><b>Privacy.</b> A policy logs failures of its classifiers through SLF4J, naming the policy, the
+ * classifier and the exception type, never the content or the exception's message (which may quote the
+ * content), unless {@link Builder#logContent(boolean)} opts in.
+ *
+ * <p>Immutable and safe to share between threads: build it once at start-up and call
+ * {@link #evaluate} from any thread. Heavy work happens in {@link Builder#build()}.
+ */
+public final class Policy {
+  /** The default per-field scan limit, in chars. */
+  public static final int DEFAULT_MAX_SCAN_CHARS = 100_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Policy.class);
+
+  private final String name;
+  private final String version;
+  private final Classifier[] classifiers;
+  private final SignalOptions[] options;
+  private final String[] expressions;
+  private final int[] categoryOf; // index into categories, or -1 for shadow signals
+  private final String[] categories;
+  private final double[] caps;
+  private final Rule[] rules; // forced first, then ordinary, each in order
+  private final int[] ruleIndex; // the category or signal index each rule's condition reads
+  private final int maxScanChars;
+  private final Map<String, Integer> fieldScanLimits;
+  private final double nearMissRatio;
+  private final boolean logContent;
+  private final Builder source;
+
+  private Policy(Builder b, List<String> categoryList, Rule[] rules, int[] ruleIndex) {
+    this.name = b.name;
+    this.version = b.version;
+    int n = b.classifiers.size();
+    this.classifiers = b.classifiers.toArray(new Classifier[0]);
+    this.options = b.options.toArray(new SignalOptions[0]);
+    this.expressions = new String[n];
+    this.categoryOf = new int[n];
+    this.categories = categoryList.toArray(new String[0]);
+    for (int i = 0; i < n; i++) {
+      expressions[i] = Classifiers.describe(classifiers[i]);
+      categoryOf[i] = options[i].isShadow() ? -1 : categoryList.indexOf(options[i].category());
+    }
+    this.caps = new double[categories.length];
+    for (int c = 0; c < categories.length; c++) {
+      caps[c] = b.caps.getOrDefault(categories[c], Double.POSITIVE_INFINITY);
+    }
+    this.rules = rules;
+    this.ruleIndex = ruleIndex;
+    this.maxScanChars = b.maxScanChars;
+    this.fieldScanLimits = Map.copyOf(b.fieldScanLimits);
+    this.nearMissRatio = b.nearMissRatio;
+    this.logContent = b.logContent;
+    this.source = b.copy();
+  }
+
+  /** A builder for a policy with the given name. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** A builder holding this policy's configuration, to derive a variant (a new version, say). */
+  public Builder toBuilder() {
+    return source.copy();
+  }
+
+  /** The policy's name. */
+  public String name() {
+    return name;
+  }
+
+  /** The policy's version, as given to {@link Builder#version(String)} ({@code "1"} by default). */
+  public String version() {
+    return version;
+  }
+
+  /** The signals, in evaluation order. */
+  public List<Member> signals() {
+    List<Member> m = new ArrayList<>(classifiers.length);
+    for (int i = 0; i < classifiers.length; i++) {
+      m.add(new Member(classifiers[i], options[i]));
+    }
+    return List.copyOf(m);
+  }
+
+  /** The categories of the counted signals, in the order they are first named. */
+  public List<String> categories() {
+    return List.of(categories);
+  }
+
+  /** The rules, forced ones first, then ordinary ones, each in the order added. */
+  public List<Rule> rules() {
+    return List.of(rules);
+  }
+
+  /** Evaluates the policy on single-field content; see {@link Content#of(String)}. */
+  public Decision evaluate(String text) {
+    return evaluate(Content.of(text));
+  }
+
+  /**
+   * Evaluates the policy on the content; see the class comment for the steps. Never throws for a failing
+   * classifier: the failure is recorded in the decision.
+   */
+  public Decision evaluate(Content content) {
+    requireNonNull(content, "content");
+    List<Truncation> truncations = List.of();
+    Content scanned = content;
+    int fields = content.fieldCount();
+    int[] limits = null;
+    for (int f = 0; f < fields; f++) {
+      int limit = scanLimit(content.fieldName(f));
+      int length = content.fieldText(f).length();
+      if (length > limit) {
+        if (limits == null) {
+          limits = new int[fields];
+          java.util.Arrays.fill(limits, -1);
+          truncations = new ArrayList<>(1);
+        }
+        limits[f] = limit;
+      }
+    }
+    if (limits != null) {
+      scanned = content.truncated(limits);
+      for (int f = 0; f < fields; f++) {
+        if (limits[f] >= 0) {
+          truncations.add(new Truncation(content.fieldName(f), content.fieldText(f).length(),
+              scanned.fieldText(f).length()));
+        }
+      }
+      truncations = List.copyOf(truncations);
+    }
+
+    int n = classifiers.length;
+    Signal[] signals = new Signal[n];
+    double[] raw = new double[categories.length];
+    String failedClosed = null;
+    for (int i = 0; i < n; i++) {
+      Signal s = Classifiers.classifySafely(classifiers[i], scanned);
+      signals[i] = s;
+      if (s.outcome() == Outcome.FAILED) {
+        logFailure(i, s, content);
+        if (categoryOf[i] >= 0 && options[i].failureMode() == FailureMode.FAIL_CLOSED
+            && failedClosed == null) {
+          failedClosed = classifiers[i].name();
+        }
+      }
+      if (categoryOf[i] >= 0 && s.outcome() == Outcome.MATCHED) {
+        raw[categoryOf[i]] += options[i].weight() * s.score();
+      }
+    }
+    double[] scores = new double[categories.length];
+    double total = 0.0;
+    for (int c = 0; c < categories.length; c++) {
+      scores[c] = Math.min(caps[c], raw[c]);
+      total += scores[c];
+    }
+
+    Action action = Action.ALLOW;
+    Rule chosen = null;
+    String reason = "no rule held";
+    for (int r = 0; r < rules.length; r++) {
+      double value = valueOf(r, total, scores, signals);
+      if (rules[r].condition().holds(value)) {
+        chosen = rules[r];
+        action = chosen.action();
+        reason = chosen + " held: " + chosen.condition().subjectText() + " was "
+            + Decision.format(value);
+        break;
+      }
+    }
+    if (failedClosed != null && action.severity() < Action.REVIEW.severity()) {
+      reason = "review forced: fail-closed signal '" + failedClosed + "' failed (" + reason + ")";
+      action = Action.REVIEW;
+      chosen = null;
+    }
+
+    List<NearMiss> nearMisses = List.of();
+    for (int r = 0; r < rules.length; r++) {
+      Rule rule = rules[r];
+      if (rule == chosen || rule.action().severity() <= action.severity()) {
+        continue;
+      }
+      double value = valueOf(r, total, scores, signals);
+      if (!rule.condition().holds(value) && value > 0.0
+          && value >= nearMissRatio * rule.condition().threshold()) {
+        if (nearMisses.isEmpty()) {
+          nearMisses = new ArrayList<>(2);
+        }
+        nearMisses.add(new NearMiss(rule, value));
+      }
+    }
+
+    List<CategoryScore> categoryScores = new ArrayList<>(categories.length);
+    for (int c = 0; c < categories.length; c++) {
+      categoryScores.add(new CategoryScore(categories[c], raw[c], caps[c], scores[c]));
+    }
+    List<SignalReport> reports = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      SignalOptions o = options[i];
+      double contribution = categoryOf[i] >= 0 && signals[i].outcome() == Outcome.MATCHED
+          ? o.weight() * signals[i].score() : 0.0;
+      reports.add(new SignalReport(classifiers[i].name(), expressions[i], o.category(), o.weight(),
+          o.isShadow(), o.failureMode(), signals[i], contribution));
+    }
+    return new Decision(name, version, action, chosen, reason, total,
+        List.copyOf(categoryScores), List.copyOf(reports), List.copyOf(nearMisses), truncations);
+  }
+
+  private double valueOf(int r, double total, double[] scores, Signal[] signals) {
+    switch (rules[r].condition().subject()) {
+      case TOTAL:
+        return total;
+      case CATEGORY:
+        return scores[ruleIndex[r]];
+      default:
+        return signals[ruleIndex[r]].score();
+    }
+  }
+
+  private int scanLimit(String field) {
+    Integer limit = fieldScanLimits.isEmpty() ? null : fieldScanLimits.get(field);
+    return limit == null ? maxScanChars : limit;
+  }
+
+  private void logFailure(int i, Signal s, Content content) {
+    if (!LOG.isWarnEnabled()) {
+      return;
+    }
+    Throwable t = requireNonNull(s.failure());
+    if (logContent) {
+      LOG.warn("policy {} v{}: classifier '{}' failed on content {}", name, version,
+          classifiers[i].name(), content.fields(), t);
+    } else {
+      LOG.warn("policy {} v{}: classifier '{}' failed with {} (message and content not logged;"
+          + " see the decision, or opt in with logContent)", name, version, classifiers[i].name(),
+          t.getClass().getName());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Policy{" + name + " v" + version + ": " + classifiers.length + " signals, "
+        + rules.length + " rules}";
+  }
+
+  /**
+   * A classifier of a policy and how the policy uses it.
+   *
+   * @param classifier the classifier
+   * @param options its category, weight, shadow flag and failure mode
+   */
+  public record Member(Classifier classifier, SignalOptions options) {}
+
+  /**
+   * Builds a {@link Policy}. Every value is checked when set, and the whole configuration when built;
+   * {@link #build()} leaves the builder unchanged, so it can build several policies. Not thread safe.
+   */
+  public static final class Builder {
+    private final String name;
+    private String version = "1";
+    private final List<Classifier> classifiers = new ArrayList<>();
+    private final List<SignalOptions> options = new ArrayList<>();
+    private final Map<String, Double> caps = new LinkedHashMap<>();
+    private final List<Rule> rules = new ArrayList<>();
+    private int maxScanChars = DEFAULT_MAX_SCAN_CHARS;
+    private final Map<String, Integer> fieldScanLimits = new HashMap<>();
+    private double nearMissRatio = 0.75;
+    private boolean logContent;
+
+    private Builder(String name) {
+      requireNonNull(name, "name");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("policy name must not be blank but was '" + name + "'");
+      }
+      this.name = name;
+    }
+
+    Builder copy() {
+      Builder b = new Builder(name);
+      b.version = version;
+      b.classifiers.addAll(classifiers);
+      b.options.addAll(options);
+      b.caps.putAll(caps);
+      b.rules.addAll(rules);
+      b.maxScanChars = maxScanChars;
+      b.fieldScanLimits.putAll(fieldScanLimits);
+      b.nearMissRatio = nearMissRatio;
+      b.logContent = logContent;
+      return b;
+    }
+
+    /** The version recorded in every decision, for audits and appeals. Default {@code "1"}. */
+    public Builder version(String version) {
+      requireNonNull(version, "version");
+      if (version.isBlank()) {
+        throw new IllegalArgumentException("policy version must not be blank but was '" + version + "'");
+      }
+      this.version = version;
+      return this;
+    }
+
+    /** Adds a counted signal in category {@code "default"}, weight 1, failing open. */
+    public Builder signal(Classifier classifier) {
+      return signal(classifier, SignalOptions.in("default"));
+    }
+
+    /** Adds a counted signal in {@code category}, weight 1, failing open. */
+    public Builder signal(Classifier classifier, String category) {
+      return signal(classifier, SignalOptions.in(category));
+    }
+
+    /**
+     * Adds a signal with the given options.
+     *
+     * @throws IllegalArgumentException if the policy already has a signal of the same name
+     */
+    public Builder signal(Classifier classifier, SignalOptions options) {
+      requireNonNull(classifier, "classifier");
+      requireNonNull(options, "options");
+      String n = requireNonNull(classifier.name(), "classifier.name()");
+      for (Classifier c : classifiers) {
+        if (c.name().equals(n)) {
+          throw new IllegalArgumentException("policy '" + name + "' already has a signal named '" + n
+              + "'; rename one with classifier.named(...)");
+        }
+      }
+      classifiers.add(classifier);
+      this.options.add(options);
+      return this;
+    }
+
+    /** Adds a shadow signal in {@code category}: evaluated and reported, never counted. */
+    public Builder shadow(Classifier classifier, String category) {
+      return signal(classifier, SignalOptions.in(category).shadow());
+    }
+
+    /**
+     * Caps a category's score: {@code min(cap, sum of weight x score)}.
+     *
+     * @throws IllegalArgumentException if the cap is not positive and finite, or was already set
+     */
+    public Builder categoryCap(String category, double cap) {
+      requireNonNull(category, "category");
+      if (!(cap > 0.0 && cap < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException(
+            "cap of category '" + category + "' must be positive and finite but was " + cap);
+      }
+      if (caps.containsKey(category)) {
+        throw new IllegalArgumentException(
+            "cap of category '" + category + "' was already set to " + caps.get(category));
+      }
+      caps.put(category, cap);
+      return this;
+    }
+
+    /** Adds a rule; see {@link Rule} for the order in which rules are checked. */
+    public Builder rule(Rule rule) {
+      rules.add(requireNonNull(rule, "rule"));
+      return this;
+    }
+
+    /** Adds an ordinary rule choosing {@code action} when {@code condition} holds. */
+    public Builder when(Condition condition, Action action) {
+      return rule(Rule.when(condition, action));
+    }
+
+    /** Adds a forced rule: checked before all ordinary rules. */
+    public Builder forced(Condition condition, Action action) {
+      return rule(Rule.forced(condition, action));
+    }
+
+    /** Adds {@code when(condition, Action.REMOVE)}. */
+    public Builder removeWhen(Condition condition) {
+      return when(condition, Action.REMOVE);
+    }
+
+    /** Adds {@code when(condition, Action.REVIEW)}. */
+    public Builder reviewWhen(Condition condition) {
+      return when(condition, Action.REVIEW);
+    }
+
+    /** The scan limit for every field without its own limit, in chars; at least 1. */
+    public Builder maxScanChars(int maxChars) {
+      if (maxChars < 1) {
+        throw new IllegalArgumentException("maxScanChars must be at least 1 but was " + maxChars);
+      }
+      this.maxScanChars = maxChars;
+      return this;
+    }
+
+    /** The scan limit for one field, in chars; at least 1. */
+    public Builder maxScanChars(String field, int maxChars) {
+      requireNonNull(field, "field");
+      if (maxChars < 1) {
+        throw new IllegalArgumentException(
+            "maxScanChars of field '" + field + "' must be at least 1 but was " + maxChars);
+      }
+      fieldScanLimits.put(field, maxChars);
+      return this;
+    }
+
+    /**
+     * How close a rule must come to count as a near miss: its value must reach this fraction of its
+     * threshold. In [0, 1]; default 0.75; 1 turns near misses off.
+     */
+    public Builder nearMissRatio(double ratio) {
+      if (!(ratio >= 0.0 && ratio <= 1.0)) {
+        throw new IllegalArgumentException("nearMissRatio must be in [0, 1] but was " + ratio);
+      }
+      this.nearMissRatio = ratio;
+      return this;
+    }
+
+    /**
+     * Whether failure logs may include the content and the exception's message. Off by default: logs
+     * are read by people who must not see private messages.
+     */
+    public Builder logContent(boolean logContent) {
+      this.logContent = logContent;
+      return this;
+    }
+
+    /**
+     * Checks the whole configuration and builds the policy.
+     *
+     * @throws IllegalArgumentException naming the problem: no signals; a rule or cap naming a category
+     *     or signal the policy does not have, or a shadow signal
+     */
+    public Policy build() {
+      if (classifiers.isEmpty()) {
+        throw new IllegalArgumentException("policy '" + name + "' has no signals");
+      }
+      List<String> categoryList = new ArrayList<>();
+      Set<String> shadowOnly = new HashSet<>();
+      for (SignalOptions o : options) {
+        if (o.isShadow()) {
+          shadowOnly.add(o.category());
+        } else if (!categoryList.contains(o.category())) {
+          categoryList.add(o.category());
+        }
+      }
+      shadowOnly.removeAll(categoryList);
+      for (String c : caps.keySet()) {
+        if (!categoryList.contains(c)) {
+          throw new IllegalArgumentException("policy '" + name + "' caps category '" + c
+              + "', but no counted signal is in it; categories: " + categoryList);
+        }
+      }
+      List<Rule> ordered = new ArrayList<>(rules.size());
+      for (Rule r : rules) {
+        if (r.isForced()) {
+          ordered.add(r);
+        }
+      }
+      for (Rule r : rules) {
+        if (!r.isForced()) {
+          ordered.add(r);
+        }
+      }
+      int[] index = new int[ordered.size()];
+      for (int r = 0; r < ordered.size(); r++) {
+        index[r] = resolve(ordered.get(r), categoryList, shadowOnly);
+      }
+      return new Policy(this, categoryList, ordered.toArray(new Rule[0]), index);
+    }
+
+    private int resolve(Rule rule, List<String> categoryList, Set<String> shadowOnly) {
+      Condition c = rule.condition();
+      String target = c.name();
+      switch (c.subject()) {
+        case TOTAL:
+          return -1;
+        case CATEGORY: {
+          int i = categoryList.indexOf(target);
+          if (i < 0) {
+            throw new IllegalArgumentException("rule '" + rule + "' of policy '" + name
+                + "' names category '" + target + "', which "
+                + (shadowOnly.contains(target) ? "has only shadow signals (shadows never act)"
+                    : "no signal is in; categories: " + categoryList));
+          }
+          return i;
+        }
+        default: {
+          for (int i = 0; i < classifiers.size(); i++) {
+            if (classifiers.get(i).name().equals(target)) {
+              if (options.get(i).isShadow()) {
+                throw new IllegalArgumentException("rule '" + rule + "' of policy '" + name
+                    + "' names shadow signal '" + target + "'; shadows never act");
+              }
+              return i;
+            }
+          }
+          throw new IllegalArgumentException("rule '" + rule + "' of policy '" + name
+              + "' names signal '" + target + "', which the policy does not have");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.vigil;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How a policy uses one classifier: its category, its weight, whether it is a shadow, and what a failure
+ * does. Immutable: each method returns a new value.
+ *
+ * <pre>{@code
+ * Policy.builder("dm").signal(links, SignalOptions.in("spam").weight(0.5).failClosed())
+ * }</pre>
+ */
+public final class SignalOptions {
+  private final String category;
+  private final double weight;
+  private final boolean shadow;
+  private final FailureMode failureMode;
+
+  private SignalOptions(String category, double weight, boolean shadow, FailureMode failureMode) {
+    this.category = category;
+    this.weight = weight;
+    this.shadow = shadow;
+    this.failureMode = failureMode;
+  }
+
+  /** Options for a signal in {@code category}, with weight 1, counted, failing open. */
+  public static SignalOptions in(String category) {
+    return new SignalOptions(checkCategory(category), 1.0, false, FailureMode.FAIL_OPEN);
+  }
+
+  /** The same options in another category. */
+  public SignalOptions category(String category) {
+    return new SignalOptions(checkCategory(category), weight, shadow, failureMode);
+  }
+
+  /**
+   * The same options with another weight: the signal adds weight x score to its category.
+   *
+   * @throws IllegalArgumentException if the weight is negative, NaN or infinite
+   */
+  public SignalOptions weight(double weight) {
+    if (!(weight >= 0.0 && weight < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("weight must be finite and >= 0 but was " + weight);
+    }
+    return new SignalOptions(category, weight, shadow, failureMode);
+  }
+
+  /**
+   * The same options as a shadow: evaluated and reported in every decision, but never counted and never
+   * acting (not even on failure). For rolling out a new rule safely.
+   */
+  public SignalOptions shadow() {
+    return new SignalOptions(category, weight, true, failureMode);
+  }
+
+  /** The same options, failing closed: a failure forces at least {@link Action#REVIEW}. */
+  public SignalOptions failClosed() {
+    return new SignalOptions(category, weight, shadow, FailureMode.FAIL_CLOSED);
+  }
+
+  /** The same options, failing open: a failure is recorded and counts as zero. */
+  public SignalOptions failOpen() {
+    return new SignalOptions(category, weight, shadow, FailureMode.FAIL_OPEN);
+  }
+
+  /** The category. */
+  public String category() {
+    return category;
+  }
+
+  /** The weight. */
+  public double weight() {
+    return weight;
+  }
+
+  /** Whether the signal is a shadow. */
+  public boolean isShadow() {
+    return shadow;
+  }
+
+  /** What a failure does. */
+  public FailureMode failureMode() {
+    return failureMode;
+  }
+
+  private static String checkCategory(String category) {
+    requireNonNull(category, "category");
+    if (category.isBlank()) {
+      throw new IllegalArgumentException("category must not be blank but was '" + category + "'");
+    }
+    return category;
+  }
+
+  @Override
+  public String toString() {
+    return "in(" + category + ") weight " + weight + (shadow ? " shadow" : "")
+        + (failureMode == FailureMode.FAIL_CLOSED ? " fail-closed" : "");
+  }
+}

@@ -1,0 +1,213 @@
+package dev.vigil.text;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import dev.vigil.Classifier;
+import dev.vigil.Content;
+import dev.vigil.Evidence;
+import dev.vigil.Signal;
+import dev.vigil.internal.RegexSize;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A classifier that matches a regular expression against every field of the content, in time linear in
+ * the length of the text whatever the pattern.
+ *
+ * <p>Content is written by attackers, and backtracking engines such as {@code java.util.regex} take
+ * exponential time on patterns like {@code (a+)+$} against {@code "aaaa...a!"}: a denial-of-service hole.
+ * This classifier runs on <a href="https://github.com/google/re2j">RE2/J</a>, an automaton-based engine
+ * with a linear-time guarantee. The price is RE2's syntax, which lacks:
+ * <ul>
+ *   <li>backreferences ({@code \1}) and lookaround ({@code (?=...)}, {@code (?<!...)}): rejected when
+ *       the classifier is built;
+ *   <li>Unicode word boundaries: {@code \b} and {@code \w} are ASCII-only, so {@code \bcafé\b} does not
+ *       match as expected; use {@code \p{L}} classes, or Vigil's term matcher for whole words;
+ *   <li>possessive quantifiers and atomic groups (unneeded: nothing backtracks).
+ * </ul>
+ *
+ * <p><b>Size cap.</b> Linear time is linear in the text <em>times the size of the compiled program</em>:
+ * RE2/J compiles {@code (a{1000}){1000}} to a million instructions and then crawls, and nesting one more
+ * level exhausts the heap while compiling. The builder therefore estimates the program size before
+ * compiling, checks the real size after, and rejects patterns over {@link Builder#maxProgramSize(int)}
+ * (default {@value #DEFAULT_MAX_PROGRAM_SIZE} instructions) or longer than
+ * {@value #MAX_PATTERN_LENGTH} chars.
+ *
+ * <p><b>Score and evidence.</b> The score is {@link Builder#score(double)} (default 1) when the pattern
+ * matches anywhere in any field, else zero. Every non-empty match is evidence, with offsets into the
+ * original text (empty matches are ignored). The outcome is not applicable when the content has no
+ * fields; restrict the classifier to one field with {@link Classifier#onField(String)}.
+ *
+ * <p>Immutable and thread safe.
+ */
+public final class RegexClassifier implements Classifier {
+  /** The default cap on the compiled program's size, in RE2/J instructions. */
+  public static final int DEFAULT_MAX_PROGRAM_SIZE = 20_000;
+  /** The longest pattern accepted, in chars. */
+  public static final int MAX_PATTERN_LENGTH = 20_000;
+
+  private final String id;
+  private final String category;
+  private final double score;
+  private final Pattern pattern;
+
+  private RegexClassifier(Builder b, Pattern pattern) {
+    this.id = b.id;
+    this.category = b.category;
+    this.score = b.score;
+    this.pattern = pattern;
+  }
+
+  /**
+   * A builder for a classifier with rule id {@code id} (also its name) and the given pattern.
+   */
+  public static Builder builder(String id, String pattern) {
+    return new Builder(id, pattern);
+  }
+
+  @Override
+  public String name() {
+    return id;
+  }
+
+  @Override
+  public String expression() {
+    return "regex(" + id + ")";
+  }
+
+  /** The pattern, as given. */
+  public String pattern() {
+    return pattern.pattern();
+  }
+
+  /** The category reported in evidence. */
+  public String category() {
+    return category;
+  }
+
+  /** The compiled program's size in RE2/J instructions. */
+  public int programSize() {
+    return pattern.programSize();
+  }
+
+  @Override
+  public Signal classify(Content content) {
+    int fields = content.fieldCount();
+    if (fields == 0) {
+      return Signal.notApplicable();
+    }
+    List<Evidence> evidence = null;
+    int count = 0;
+    for (int f = 0; f < fields; f++) {
+      String text = content.fieldText(f);
+      if (text.isEmpty()) {
+        continue;
+      }
+      Matcher m = pattern.matcher(text);
+      while (m.find()) {
+        int start = m.start();
+        int end = m.end();
+        if (start == end) {
+          continue;
+        }
+        count++;
+        if (evidence == null) {
+          evidence = new ArrayList<>(4);
+        }
+        if (evidence.size() < Signal.MAX_EVIDENCE) {
+          evidence.add(Evidence.of(content.fieldName(f), text, start, end, id, category));
+        }
+      }
+    }
+    return count == 0 ? Signal.notMatched() : Signal.of(score, evidence, count);
+  }
+
+  @Override
+  public String toString() {
+    return expression();
+  }
+
+  /** Builds a {@link RegexClassifier}. Not thread safe. */
+  public static final class Builder {
+    private final String id;
+    private final String source;
+    private String category = "default";
+    private double score = 1.0;
+    private int flags;
+    private int maxProgramSize = DEFAULT_MAX_PROGRAM_SIZE;
+
+    private Builder(String id, String pattern) {
+      this.id = requireNonNull(id, "id");
+      this.source = requireNonNull(pattern, "pattern");
+      if (id.isBlank()) {
+        throw new IllegalArgumentException("regex rule id must not be blank but was '" + id + "'");
+      }
+    }
+
+    /** The category reported in evidence; {@code "default"} unless set. */
+    public Builder category(String category) {
+      this.category = requireNonNull(category, "category");
+      return this;
+    }
+
+    /** The score when the pattern matches, in (0, 1]; default 1. */
+    public Builder score(double score) {
+      if (!(score > 0.0 && score <= 1.0)) {
+        throw new IllegalArgumentException(
+            "score of regex '" + id + "' must be in (0, 1] but was " + score);
+      }
+      this.score = score;
+      return this;
+    }
+
+    /** Match without regard to case (Unicode simple case folding). */
+    public Builder caseInsensitive() {
+      flags |= Pattern.CASE_INSENSITIVE;
+      return this;
+    }
+
+    /** The largest compiled program accepted, in RE2/J instructions. */
+    public Builder maxProgramSize(int maxProgramSize) {
+      if (maxProgramSize < 1) {
+        throw new IllegalArgumentException(
+            "maxProgramSize of regex '" + id + "' must be positive but was " + maxProgramSize);
+      }
+      this.maxProgramSize = maxProgramSize;
+      return this;
+    }
+
+    /**
+     * Compiles the pattern.
+     *
+     * @throws IllegalArgumentException naming the rule when the pattern is invalid, uses syntax RE2/J
+     *     lacks, or is too large
+     */
+    public RegexClassifier build() {
+      if (source.length() > MAX_PATTERN_LENGTH) {
+        throw new IllegalArgumentException("regex '" + id + "' is " + source.length()
+            + " chars long; the limit is " + MAX_PATTERN_LENGTH);
+      }
+      long estimate = RegexSize.estimate(source);
+      if (estimate > maxProgramSize) {
+        throw new IllegalArgumentException("regex '" + id + "' is too large to run fast: its repetitions"
+            + " expand to about " + estimate + " instructions, over the limit of " + maxProgramSize
+            + " (nested counted repetitions such as (a{1000}){1000} multiply)");
+      }
+      Pattern p;
+      try {
+        p = Pattern.compile(source, flags);
+      } catch (PatternSyntaxException e) {
+        throw new IllegalArgumentException("regex '" + id + "' is invalid: " + e.getMessage()
+            + " (RE2 syntax: no backreferences or lookaround)", e);
+      }
+      if (p.programSize() > maxProgramSize) {
+        throw new IllegalArgumentException("regex '" + id + "' is too large to run fast: "
+            + p.programSize() + " instructions, over the limit of " + maxProgramSize);
+      }
+      return new RegexClassifier(this, p);
+    }
+  }
+}

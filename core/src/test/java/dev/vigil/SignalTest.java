@@ -1,0 +1,62 @@
+package dev.vigil;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SignalTest {
+
+  @Test
+  void outcomeFollowsScore() {
+    assertEquals(Outcome.MATCHED, Signal.of(0.3).outcome());
+    assertSame(Signal.notMatched(), Signal.of(0.0));
+    assertEquals(Outcome.NOT_APPLICABLE, Signal.notApplicable("no title").outcome());
+    assertEquals(List.of("no title"), Signal.notApplicable("no title").notes());
+    Signal failed = Signal.failed(new IllegalStateException("down"));
+    assertEquals(Outcome.FAILED, failed.outcome());
+    assertEquals(0.0, failed.score());
+    assertEquals("java.lang.IllegalStateException: down", failed.failureMessage());
+  }
+
+  @Test
+  void scoresOutsideTheUnitIntervalAreRefusedWithTheValue() {
+    IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+        () -> Signal.of(Double.NaN));
+    assertEquals("score must be in [0, 1] but was NaN", nan.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Signal.of(1.0000001));
+    assertThrows(IllegalArgumentException.class, () -> Signal.of(-0.1));
+    assertThrows(IllegalArgumentException.class, () -> Signal.of(Double.POSITIVE_INFINITY));
+  }
+
+  @Test
+  void evidenceIsCappedAndCounted() {
+    String text = "x".repeat(200);
+    List<Evidence> many = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      many.add(Evidence.of("body", text, i, i + 1, "r", "c"));
+    }
+    Signal s = Signal.of(1.0, many);
+    assertEquals(Signal.MAX_EVIDENCE, s.evidence().size());
+    assertEquals(100, s.evidenceCount());
+    assertThrows(IllegalArgumentException.class, () -> Signal.of(1.0, many, 5));
+  }
+
+  @Test
+  void evidenceChecksItsSpan() {
+    String text = "hi \ud83d\ude00 there";
+    Evidence e = Evidence.of("body", text, 3, 5, "emoji", "test");
+    assertEquals("\ud83d\ude00", e.text());
+    IllegalArgumentException split = assertThrows(IllegalArgumentException.class,
+        () -> Evidence.of("body", text, 4, 6, "emoji", "test"));
+    assertTrue(split.getMessage().contains("splits a surrogate pair"), split.getMessage());
+    assertThrows(IndexOutOfBoundsException.class,
+        () -> Evidence.of("body", text, 5, 100, "r", "c"));
+    assertThrows(IllegalArgumentException.class, () -> new Evidence("body", 2, 1, "", "r", "c"));
+    assertThrows(IllegalArgumentException.class, () -> new Evidence("body", 0, 3, "ab", "r", "c"));
+  }
+}
