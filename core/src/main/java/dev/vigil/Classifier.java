@@ -22,7 +22,7 @@ import java.util.function.Function;
  * </ul>
  *
  * <p>The default methods compose classifiers; see {@link Classifiers} for their exact semantics.
- * A composite's {@link #toString()} prints its expression, built from its children's
+ * A composite's {@code toString()} prints its expression, built from its children's
  * {@link #expression()}: {@code allOf(regex(url), not(verified))}.
  *
  * <p>The test-jar of {@code vigil-core} has {@code ClassifierContract}, a set of jqwik properties every

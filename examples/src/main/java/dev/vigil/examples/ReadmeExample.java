@@ -1,0 +1,42 @@
+package dev.vigil.examples;
+
+import dev.vigil.Classifier;
+import dev.vigil.Classifiers;
+import dev.vigil.Condition;
+import dev.vigil.Content;
+import dev.vigil.Decision;
+import dev.vigil.Policy;
+import dev.vigil.SignalOptions;
+
+/**
+ * The code example of the README. A test checks that the README shows exactly the lines between the
+ * markers, and runs them.
+ */
+public final class ReadmeExample {
+  private ReadmeExample() {}
+
+  /** Runs the README example and returns its decision. */
+  public static Decision run() {
+    // README-BEGIN
+    Classifier links = Classifiers.regex("links", "spam", "(?i)https?://\\S+");
+    Classifier scam = Classifiers.regex("scam-phrases", "scam", "(?i)double your (money|bitcoin)");
+
+    Policy policy = Policy.builder("dm-scams").version("3")
+        .signal(links, SignalOptions.in("spam").weight(0.4))
+        .signal(scam.and(links).named("scam-link"), "scam")
+        .removeWhen(Condition.total().atLeast(1.0))
+        .reviewWhen(Condition.total().atLeast(0.4))
+        .build();
+
+    Decision decision = policy.evaluate(Content.of("Double your bitcoin: https://example.com/x"));
+    System.out.println(decision.action()); // remove
+    System.out.println(decision.explain());
+    // README-END
+    return decision;
+  }
+
+  /** Prints the README example's decision. */
+  public static void main(String[] args) {
+    run();
+  }
+}

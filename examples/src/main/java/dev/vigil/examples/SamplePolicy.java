@@ -1,0 +1,63 @@
+package dev.vigil.examples;
+
+import static dev.vigil.Condition.signal;
+import static dev.vigil.Condition.total;
+
+import dev.vigil.Action;
+import dev.vigil.Classifier;
+import dev.vigil.Classifiers;
+import dev.vigil.Policy;
+import dev.vigil.SignalOptions;
+import dev.vigil.text.RegexClassifier;
+
+/**
+ * The sample policy that {@code ./vigil score} runs by default: a small community-forum policy, written
+ * by us for demonstration. It is not a production rule set.
+ */
+public final class SamplePolicy {
+  private SamplePolicy() {}
+
+  /** The policy's name. */
+  public static final String NAME = "sample";
+
+  /** Builds the sample policy. */
+  public static Policy create() {
+    RegexClassifier scamPhrases = RegexClassifier.builder("scam-phrases",
+            "(?i)\\b(guaranteed (returns|profits?)|double your (money|bitcoin|crypto)"
+                + "|send (me )?(btc|bitcoin|eth|usdt)|investment opportunity|risk[- ]free)\\b")
+        .category("scam").build();
+    RegexClassifier links = RegexClassifier.builder("links",
+            "(?i)\\b(?:https?://|www\\.)[^\\s<>\"']+")
+        .category("spam").build();
+    RegexClassifier offPlatform = RegexClassifier.builder("off-platform-contact",
+            "(?i)\\b(whats ?app|telegram|dm me|text me at)\\b")
+        .category("spam").build();
+    RegexClassifier insults = RegexClassifier.builder("insults",
+            "(?i)\\b(idiot|moron|loser|clown)s?\\b")
+        .category("abuse").build();
+    RegexClassifier threats = RegexClassifier.builder("threats",
+            "(?i)\\b(i will|i'?m going to|gonna) (hurt|find|kill) you\\b")
+        .category("threat").build();
+    RegexClassifier newScamWording = RegexClassifier.builder("new-scam-wording",
+            "(?i)\\b(airdrop|claim your (reward|tokens))\\b")
+        .category("scam").build();
+    Classifier scamWithLink = Classifiers.allOf(scamPhrases, links.or(offPlatform))
+        .named("scam-with-link");
+
+    return Policy.builder(NAME).version("2026.11.25")
+        .signal(scamPhrases, SignalOptions.in("scam").weight(0.6))
+        .signal(scamWithLink, SignalOptions.in("scam").weight(0.6))
+        .signal(links, SignalOptions.in("spam").weight(0.3))
+        .signal(offPlatform, SignalOptions.in("spam").weight(0.3))
+        .signal(new ShoutingClassifier("shouting", 12), SignalOptions.in("spam").weight(0.3))
+        .signal(insults, SignalOptions.in("abuse").weight(0.7))
+        .signal(threats, SignalOptions.in("threat"))
+        .shadow(newScamWording, "scam")
+        .categoryCap("spam", 0.6)
+        .categoryCap("scam", 1.0)
+        .forced(signal("threats").atLeast(1.0), Action.REMOVE)
+        .removeWhen(total().atLeast(1.0))
+        .reviewWhen(total().atLeast(0.5))
+        .build();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.vigil.examples.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.vigil.Decision;
+import dev.vigil.Decision.CategoryScore;
+import dev.vigil.Decision.NearMiss;
+import dev.vigil.Decision.SignalReport;
+import dev.vigil.Decision.Truncation;
+import dev.vigil.Evidence;
+import dev.vigil.FailureMode;
+import dev.vigil.Outcome;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * Writes decisions and evidence as JSON, in the shape documented in the README (a contract: change it
+ * only compatibly). Every command that reports evidence uses {@link #writeEvidence}.
+ */
+final class DecisionJson {
+  private DecisionJson() {}
+
+  /** Writes one decision as a JSON object, with the item's id first. */
+  static void write(JsonGenerator g, Object id, Decision d) throws IOException {
+    g.writeStartObject();
+    if (id instanceof Number) {
+      g.writeNumberField("id", ((Number) id).longValue());
+    } else {
+      g.writeStringField("id", id.toString());
+    }
+    g.writeStringField("action", d.action().name());
+    g.writeNumberField("severity", d.action().severity());
+    g.writeNumberField("score", d.total());
+    g.writeObjectFieldStart("categories");
+    for (CategoryScore c : d.categories()) {
+      g.writeNumberField(c.category(), c.score());
+    }
+    g.writeEndObject();
+    g.writeObjectFieldStart("policy");
+    g.writeStringField("name", d.policyName());
+    g.writeStringField("version", d.policyVersion());
+    g.writeEndObject();
+    if (d.rule() != null) {
+      g.writeStringField("rule", d.rule().toString());
+    } else {
+      g.writeNullField("rule");
+    }
+    g.writeStringField("reason", d.reason());
+    g.writeArrayFieldStart("signals");
+    for (SignalReport s : d.signals()) {
+      writeSignal(g, s);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("caps");
+    for (CategoryScore c : d.categories()) {
+      if (c.capped()) {
+        g.writeStartObject();
+        g.writeStringField("category", c.category());
+        g.writeNumberField("cap", c.cap());
+        g.writeNumberField("uncapped", c.uncapped());
+        g.writeEndObject();
+      }
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("near_misses");
+    for (NearMiss m : d.nearMisses()) {
+      g.writeStartObject();
+      g.writeStringField("rule", m.rule().toString());
+      g.writeStringField("action", m.rule().action().name());
+      g.writeStringField("subject", m.rule().condition().subjectText());
+      g.writeNumberField("threshold", m.rule().condition().threshold());
+      g.writeNumberField("value", m.value());
+      g.writeStringField("text", m.toString());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("failures");
+    for (SignalReport s : d.failures()) {
+      g.writeStartObject();
+      g.writeStringField("signal", s.name());
+      g.writeStringField("mode", mode(s.failureMode()));
+      g.writeBooleanField("shadow", s.shadow());
+      g.writeStringField("error", s.signal().failureMessage());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("truncated");
+    for (Truncation t : d.truncations()) {
+      g.writeStartObject();
+      g.writeStringField("field", t.field());
+      g.writeNumberField("length", t.length());
+      g.writeNumberField("scanned", t.scanned());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeSignal(JsonGenerator g, SignalReport s) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", s.name());
+    g.writeStringField("expression", s.expression());
+    g.writeStringField("category", s.category());
+    g.writeStringField("outcome", outcome(s.outcome()));
+    g.writeNumberField("score", s.score());
+    g.writeNumberField("weight", s.weight());
+    g.writeNumberField("contribution", s.contribution());
+    g.writeBooleanField("shadow", s.shadow());
+    g.writeArrayFieldStart("evidence");
+    for (Evidence e : s.signal().evidence()) {
+      writeEvidence(g, e);
+    }
+    g.writeEndArray();
+    g.writeNumberField("evidence_count", s.signal().evidenceCount());
+    if (!s.signal().notes().isEmpty()) {
+      g.writeArrayFieldStart("notes");
+      for (String n : s.signal().notes()) {
+        g.writeString(n);
+      }
+      g.writeEndArray();
+    }
+    if (s.outcome() == Outcome.FAILED) {
+      g.writeStringField("error", s.signal().failureMessage());
+    }
+    g.writeEndObject();
+  }
+
+  /** The evidence object shared by every command: field, rule, category, start, end, text. */
+  static void writeEvidence(JsonGenerator g, Evidence e) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("field", e.field());
+    g.writeStringField("rule", e.rule());
+    g.writeStringField("category", e.category());
+    g.writeNumberField("start", e.start());
+    g.writeNumberField("end", e.end());
+    g.writeStringField("text", e.text());
+    g.writeEndObject();
+  }
+
+  static String outcome(Outcome o) {
+    return o.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  static String mode(FailureMode m) {
+    return m == FailureMode.FAIL_CLOSED ? "fail-closed" : "fail-open";
+  }
+}

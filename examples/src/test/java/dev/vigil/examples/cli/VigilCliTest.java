@@ -1,0 +1,193 @@
+package dev.vigil.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VigilCliTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The result of one run: exit code, stdout lines, stderr. */
+  private record Run(int code, List<String> lines, String err) {}
+
+  private static Run run(byte[] stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    InputStream in = new ByteArrayInputStream(stdin);
+    int code = VigilCli.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    String text = out.toString(StandardCharsets.UTF_8);
+    List<String> lines = text.isEmpty() ? List.of() : List.of(text.split("\n"));
+    return new Run(code, lines, err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static Run run(String stdin, String... args) {
+    return run(stdin.getBytes(StandardCharsets.UTF_8), args);
+  }
+
+  /** Checks one output line against the documented contract. */
+  private static JsonNode validDecision(String line) throws Exception {
+    JsonNode d = JSON.readTree(line);
+    assertTrue(d.isObject(), line);
+    assertTrue(d.has("id"), line);
+    assertTrue(List.of("allow", "review", "remove").contains(d.get("action").asText()), line);
+    assertTrue(d.get("severity").isInt());
+    assertTrue(d.get("score").isNumber() && d.get("score").asDouble() >= 0.0);
+    assertTrue(d.get("categories").isObject());
+    assertEquals("sample", d.get("policy").get("name").asText());
+    assertFalse(d.get("policy").get("version").asText().isEmpty());
+    assertTrue(d.get("reason").isTextual());
+    assertTrue(d.get("rule").isTextual() || d.get("rule").isNull());
+    for (String array : List.of("signals", "caps", "near_misses", "failures", "truncated")) {
+      assertTrue(d.get(array).isArray(), array);
+    }
+    for (JsonNode s : d.get("signals")) {
+      for (String f : List.of("name", "expression", "category", "outcome")) {
+        assertTrue(s.get(f).isTextual(), f);
+      }
+      double score = s.get("score").asDouble();
+      assertTrue(score >= 0.0 && score <= 1.0);
+      assertTrue(s.get("shadow").isBoolean());
+      assertTrue(s.get("evidence_count").asInt() >= s.get("evidence").size());
+      for (JsonNode e : s.get("evidence")) {
+        for (String f : List.of("field", "rule", "category", "text")) {
+          assertTrue(e.get(f).isTextual(), f);
+        }
+        int start = e.get("start").asInt();
+        int end = e.get("end").asInt();
+        assertTrue(0 <= start && start < end);
+        assertEquals(end - start, e.get("text").asText().length());
+      }
+    }
+    return d;
+  }
+
+  @Test
+  void scoringTheSamplePrintsOneValidDecisionPerItemWithEvidence() throws Exception {
+    Run r = run("", "score");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(11, r.lines().size());
+    List<String> actions = new ArrayList<>();
+    int evidence = 0;
+    for (String line : r.lines()) {
+      JsonNode d = validDecision(line);
+      actions.add(d.get("id").asText() + "=" + d.get("action").asText());
+      for (JsonNode s : d.get("signals")) {
+        evidence += s.get("evidence").size();
+      }
+    }
+    assertTrue(actions.contains("welcome=allow"), actions::toString);
+    assertTrue(actions.contains("crypto-scam=remove"), actions::toString);
+    assertTrue(actions.contains("insult=review"), actions::toString);
+    assertTrue(actions.contains("threat=remove"), actions::toString);
+    assertTrue(evidence > 10);
+  }
+
+  @Test
+  void evidenceOffsetsPointIntoTheOriginalText() throws Exception {
+    String text = "\ud83d\ude00\ud83d\ude00 you idiot, see https://example.com";
+    Run r = run(text + "\n", "score", "-");
+    JsonNode d = validDecision(r.lines().get(0));
+    assertEquals(1, d.get("id").asInt());
+    for (JsonNode s : d.get("signals")) {
+      for (JsonNode e : s.get("evidence")) {
+        assertEquals(e.get("text").asText(),
+            text.substring(e.get("start").asInt(), e.get("end").asInt()));
+      }
+    }
+  }
+
+  @Test
+  void malformedLinesAreReportedByNumberAndTheRestIsScored() throws Exception {
+    String input = String.join("\n",
+        "{\"id\": \"a\", \"text\": \"hello\"}",
+        "{\"id\": \"b\", \"text\": ",
+        "[1, 2]",
+        "{\"id\": \"c\"}",
+        "{\"id\": \"d\", \"fields\": {\"title\": 5}}",
+        "{\"id\": \"e\", \"text\": \"you idiot\"}",
+        "{\"a\":".repeat(1000)) + "\n";
+    Run r = run(input, "score", "--input", "jsonl", "-");
+    assertEquals(1, r.code());
+    assertEquals(2, r.lines().size());
+    assertEquals("a", validDecision(r.lines().get(0)).get("id").asText());
+    assertEquals("e", validDecision(r.lines().get(1)).get("id").asText());
+    for (String expected : List.of("<stdin>:2: malformed JSON", "<stdin>:3: expected a JSON object",
+        "<stdin>:4: missing \"text\" or \"fields\"", "<stdin>:5: field \"title\" must be a string",
+        "<stdin>:7: malformed JSON")) {
+      assertTrue(r.err().contains(expected), () -> expected + " not in " + r.err());
+    }
+    assertTrue(r.err().contains("5 problem(s) in the input; 2 item(s) scored"), r.err());
+  }
+
+  @Test
+  void invalidUtf8BecomesReplacementCharactersAndIsNotAnError() throws Exception {
+    byte[] bytes = {'o', 'k', ' ', (byte) 0xC3, (byte) 0x28, ' ', 'x', '\n'};
+    Run r = run(bytes, "score", "-");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(1, r.lines().size());
+    validDecision(r.lines().get(0));
+  }
+
+  @Test
+  void plainTextFilesAndJsonFieldsAreRead(@TempDir Path dir) throws Exception {
+    Path text = dir.resolve("posts.txt");
+    Files.writeString(text, "first post\n\nsecond post, you clown\n");
+    Run r = run("", "score", text.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(2, r.lines().size());
+    assertEquals(1, validDecision(r.lines().get(0)).get("id").asInt());
+    JsonNode second = validDecision(r.lines().get(1));
+    assertEquals(3, second.get("id").asInt());
+    assertEquals("review", second.get("action").asText());
+
+    Path jsonl = dir.resolve("items.jsonl");
+    Files.writeString(jsonl, "{\"id\": 7, \"fields\": {\"title\": \"hi\", \"body\": \"dm me on"
+        + " telegram\"}, \"locale\": \"en\", \"surface\": \"dm\"}\n");
+    JsonNode d = validDecision(run("", "score", jsonl.toString()).lines().get(0));
+    assertEquals(7, d.get("id").asInt());
+    JsonNode evidence = null;
+    for (JsonNode s : d.get("signals")) {
+      if (s.get("name").asText().equals("off-platform-contact")) {
+        evidence = s.get("evidence").get(0);
+      }
+    }
+    assertEquals("body", evidence.get("field").asText());
+    assertEquals("dm me", evidence.get("text").asText());
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertEquals(2, run("", "score", "--policy", "nope").code());
+    assertEquals(2, run("", "score", "--format", "xml").code());
+    assertEquals(2, run("", "frobnicate").code());
+    assertEquals(2, run("", "score", "--policy").code());
+    Run missing = run("", "score", "/no/such/file.txt");
+    assertEquals(1, missing.code());
+    assertTrue(missing.err().contains("/no/such/file.txt: no such file"), missing.err());
+  }
+
+  @Test
+  void textFormatExplainsForPeople() {
+    Run r = run("you idiot\n", "score", "--format", "text", "-");
+    assertEquals(0, r.code());
+    String all = String.join("\n", r.lines());
+    assertTrue(all.contains("item 1: policy sample v"), all);
+    assertTrue(all.contains("because: review when total >= 0.5 held"), all);
+    assertTrue(all.contains("body[4, 9) \"idiot\" rule insults (abuse)"), all);
+  }
+}
