@@ -108,6 +108,21 @@ class PolicyTest {
   }
 
   @Test
+  void nullNanAndOutOfRangeResultsAreContainedAsFailures() {
+    Decision d = base()
+        .signal(TestClassifiers.returningNull("null"), "abuse")
+        .signal(TestClassifiers.nan("nan"), "abuse")
+        .signal(TestClassifiers.outOfRange("big"), "abuse")
+        .build().evaluate("buy pills");
+    assertEquals(Action.REVIEW, d.action());
+    assertEquals(1.0, d.total());
+    assertEquals(List.of("null", "nan", "big"),
+        d.failures().stream().map(SignalReport::name).collect(java.util.stream.Collectors.toList()));
+    assertTrue(d.signal("nan").signal().failureMessage().contains("but was NaN"));
+    assertTrue(d.signal("big").signal().failureMessage().contains("but was 1.5"));
+  }
+
+  @Test
   void failClosedForcesReview() {
     Decision d = base().signal(throwing("hash-bank"), SignalOptions.in("csam").failClosed()).build()
         .evaluate("hello");

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A custom classifier, written the way a team writes its own signals: scores how much of the text is
- * upper case ("shouting"), with the longest upper-case run as evidence.
+ * upper case ("shouting"), with the longest stretch of upper-case letters as evidence (non-letters
+ * such as spaces do not break a stretch; a lower-case letter does).
  *
  * <p>Score: 0 below {@code minLetters} letters (short texts such as "OK" or "USA" are not shouting);
  * otherwise {@code (upperShare - 0.5) / 0.4}, clamped to [0, 1], so that half upper case scores 0 and
