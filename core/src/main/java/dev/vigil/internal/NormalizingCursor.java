@@ -1,0 +1,343 @@
+package dev.vigil.internal;
+
+/**
+ * Streams the normalized units of a text, each with the span of original text it came from. Reused
+ * per thread: {@link #reset} it for each text; it allocates nothing while scanning. Not API.
+ *
+ * <p>The pipeline, each stage pulling from the one before with a small, bounded lookahead:
+ * <ol>
+ *   <li><b>Fold</b> (context-free, {@link FoldTable}): each code point becomes zero or more code points;
+ *       invisible characters and stripped marks become nothing. A unit's span is its code point's span;
+ *       stripped combining marks that follow a unit extend its span, so evidence keeps whole characters.
+ *   <li><b>Leetspeak</b> (optional): a unit whose code point is a key of the leet map becomes its letter
+ *       when the previous unit (as output) is a letter or the next unit (before mapping) is a letter;
+ *       for keys that are common punctuation ({@code ! | +}), both neighbours must be letters.
+ *   <li><b>Separators</b> (optional): in a chain of at least three single letters (a letter with no
+ *       letter or digit on either side) separated by runs of one to three separator units (neither
+ *       letter nor digit, nor a line break), the separator units are dropped.
+ *   <li><b>Repeats</b> (optional): a run of the same letter becomes one unit whose {@link #count()} is
+ *       the run's length and whose span covers the run.
+ * </ol>
+ * The test suite holds a separate, list-based implementation of the same definition and checks the two
+ * agree.
+ */
+public final class NormalizingCursor {
+  private static final int RING = 32; // power of two, > the longest lookahead (about 12 units)
+  private static final int MASK = RING - 1;
+
+  private final FoldTable fold;
+  private final int[] leet; // leet map for code points < 128, or null; -1 = not a key
+  private final boolean separators;
+  private final boolean repeats;
+
+  private CharSequence text = "";
+  private int pos;
+
+  // Fold stage output queue (before leet mapping).
+  private final int[] fCp = new int[RING];
+  private final int[] fStart = new int[RING];
+  private final int[] fEnd = new int[RING];
+  private int fHead;
+  private int fTail;
+  private int pendingExpansion = 0; // index into expansion still to emit, or 0
+  private int[] expansion;
+  private int expansionStart;
+  private int expansionEnd;
+  private int lastLeetOut = -1; // the code point of the last unit the leet stage produced
+
+  // Leet stage output queue (input of the separator stage).
+  private final int[] lCp = new int[RING];
+  private final int[] lStart = new int[RING];
+  private final int[] lEnd = new int[RING];
+  private int lHead;
+  private int lTail;
+
+  // Separator stage state.
+  private int prevSepInputCp = -1; // the last unit consumed from the leet queue, emitted or dropped
+  private int dropRun; // separator units still to drop
+  private int chainLength;
+  private boolean expectChain;
+
+  // Separator stage output, one unit of lookahead for the repeat stage.
+  private boolean hasPeek;
+  private int peekCp;
+  private int peekStart;
+  private int peekEnd;
+
+  // The current unit.
+  private int cp;
+  private int start;
+  private int end;
+  private int count;
+
+  /**
+   * A cursor with the given fold table and optional contextual stages.
+   *
+   * @param leet the leet map indexed by ASCII code point (-1 where not a key), or null to skip
+   */
+  public NormalizingCursor(FoldTable fold, int[] leet, boolean separators, boolean repeats) {
+    this.fold = fold;
+    this.leet = leet;
+    this.separators = separators;
+    this.repeats = repeats;
+  }
+
+  /** Starts over on {@code text}. */
+  public void reset(CharSequence text) {
+    this.text = text;
+    pos = 0;
+    fHead = fTail = 0;
+    lHead = lTail = 0;
+    pendingExpansion = 0;
+    expansion = null;
+    lastLeetOut = -1;
+    prevSepInputCp = -1;
+    dropRun = 0;
+    chainLength = 0;
+    expectChain = false;
+    hasPeek = false;
+  }
+
+  /** Advances to the next unit; false at the end of the text. */
+  public boolean next() {
+    if (!repeats) {
+      if (!separatorNext()) {
+        return false;
+      }
+      cp = peekCp;
+      start = peekStart;
+      end = peekEnd;
+      count = 1;
+      return true;
+    }
+    if (!hasPeek) {
+      if (!separatorNext()) {
+        return false;
+      }
+    }
+    hasPeek = false;
+    cp = peekCp;
+    start = peekStart;
+    end = peekEnd;
+    count = 1;
+    if (Character.isLetter(cp)) {
+      while (separatorNext()) {
+        if (peekCp == cp) {
+          end = peekEnd;
+          count++;
+        } else {
+          hasPeek = true;
+          break;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The current unit's code point. */
+  public int codePoint() {
+    return cp;
+  }
+
+  /** Where the current unit starts in the original text (UTF-16 index). */
+  public int start() {
+    return start;
+  }
+
+  /** Where the current unit ends in the original text (exclusive). */
+  public int end() {
+    return end;
+  }
+
+  /** How many repeated letters the unit stands for (1 unless the repeat stage merged a run). */
+  public int count() {
+    return count;
+  }
+
+  // ---- separator stage: reads the leet queue, writes peekCp/peekStart/peekEnd ----
+
+  private boolean separatorNext() {
+    if (!separators) {
+      if (!leetEnsure(1)) {
+        return false;
+      }
+      takeLeet();
+      return true;
+    }
+    while (true) {
+      if (!leetEnsure(1)) {
+        return false;
+      }
+      int c = lCp[lHead & MASK];
+      if (dropRun > 0) {
+        dropRun--;
+        prevSepInputCp = c;
+        lHead++;
+        continue;
+      }
+      boolean single = isSingleLetterAt(0);
+      takeLeet();
+      if (single) {
+        chainLength = expectChain ? chainLength + 1 : 1;
+        expectChain = false;
+        int run = separatorRunAt(0);
+        if (run > 0 && isSingleLetterAt(run)) {
+          expectChain = true;
+          boolean drop = chainLength >= 2;
+          if (!drop) {
+            int run2 = separatorRunAt(run + 1);
+            drop = run2 > 0 && isSingleLetterAt(run + 1 + run2);
+          }
+          if (drop) {
+            dropRun = run;
+          }
+        }
+      } else if (!isSeparator(c)) {
+        chainLength = 0;
+        expectChain = false;
+      }
+      return true;
+    }
+  }
+
+  private void takeLeet() {
+    int i = lHead & MASK;
+    peekCp = lCp[i];
+    peekStart = lStart[i];
+    peekEnd = lEnd[i];
+    prevSepInputCp = peekCp;
+    lHead++;
+  }
+
+  /** Whether the unit {@code k} ahead in the leet queue is a single letter. */
+  private boolean isSingleLetterAt(int k) {
+    if (!leetEnsure(k + 1)) {
+      return false;
+    }
+    int c = lCp[(lHead + k) & MASK];
+    if (!Character.isLetter(c)) {
+      return false;
+    }
+    int before = k == 0 ? prevSepInputCp : lCp[(lHead + k - 1) & MASK];
+    if (before >= 0 && Character.isLetterOrDigit(before)) {
+      return false;
+    }
+    if (leetEnsure(k + 2)) {
+      return !Character.isLetterOrDigit(lCp[(lHead + k + 1) & MASK]);
+    }
+    return true;
+  }
+
+  /** The length (1 to 3) of the separator run starting {@code k} ahead, or 0 if there is none. */
+  private int separatorRunAt(int k) {
+    int n = 0;
+    while (n < 4 && leetEnsure(k + n + 1) && isSeparator(lCp[(lHead + k + n) & MASK])) {
+      n++;
+    }
+    return n >= 1 && n <= 3 ? n : 0;
+  }
+
+  private static boolean isSeparator(int c) {
+    return !Character.isLetterOrDigit(c) && c != '\n' && c != '\r';
+  }
+
+  // ---- leet stage: reads the fold queue, fills the leet queue ----
+
+  private boolean leetEnsure(int k) {
+    while (lTail - lHead < k) {
+      if (!foldEnsure(1)) {
+        return false;
+      }
+      int i = fHead & MASK;
+      int c = fCp[i];
+      if (leet != null && c < 128 && leet[c] >= 0) {
+        boolean prevLetter = lastLeetOut >= 0 && Character.isLetter(lastLeetOut);
+        boolean nextLetter = foldEnsure(2) && Character.isLetter(fCp[(fHead + 1) & MASK]);
+        boolean inner = c == '!' || c == '|' || c == '+';
+        if (inner ? prevLetter && nextLetter : prevLetter || nextLetter) {
+          c = leet[c];
+        }
+      }
+      int j = lTail & MASK;
+      lCp[j] = c;
+      lStart[j] = fStart[i];
+      lEnd[j] = fEnd[i];
+      lTail++;
+      fHead++;
+      lastLeetOut = c;
+    }
+    return true;
+  }
+
+  // ---- fold stage: reads the text, fills the fold queue ----
+
+  private boolean foldEnsure(int k) {
+    while (fTail - fHead < k) {
+      if (!foldOne()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Appends at least one unit to the fold queue; false at the end of the text. */
+  private boolean foldOne() {
+    if (expansion != null) {
+      push(expansion[pendingExpansion], expansionStart, expansionEnd);
+      if (++pendingExpansion == expansion.length) {
+        expansion = null;
+        pendingExpansion = 0;
+      }
+      return true;
+    }
+    int n = text.length();
+    while (pos < n) {
+      int s = pos;
+      int c = Character.codePointAt(text, pos);
+      pos += Character.charCount(c);
+      int f = fold.fold(c);
+      if (f == FoldTable.DROP) {
+        continue;
+      }
+      int e = absorbStrippedMarks();
+      if (f >= 0) {
+        push(f, s, e);
+      } else {
+        int[] x = fold.expansion(f);
+        push(x[0], s, e);
+        if (x.length > 1) {
+          expansion = x;
+          pendingExpansion = 1;
+          expansionStart = s;
+          expansionEnd = e;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Moves past combining marks that fold to nothing, returning the end of the current unit's span. */
+  private int absorbStrippedMarks() {
+    int n = text.length();
+    while (pos < n) {
+      int c = Character.codePointAt(text, pos);
+      int type = Character.getType(c);
+      if ((type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK)
+          && fold.fold(c) == FoldTable.DROP) {
+        pos += Character.charCount(c);
+      } else {
+        break;
+      }
+    }
+    return pos;
+  }
+
+  private void push(int c, int s, int e) {
+    int j = fTail & MASK;
+    fCp[j] = c;
+    fStart[j] = s;
+    fEnd[j] = e;
+    fTail++;
+  }
+}

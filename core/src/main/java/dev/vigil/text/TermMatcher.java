@@ -1,0 +1,697 @@
+package dev.vigil.text;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.vigil.internal.NormalizingCursor;
+import dev.vigil.internal.WordChars;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds every occurrence of many terms in one pass over a text, after normalization, with offsets into
+ * the original text.
+ *
+ * <pre>{@code
+ * TermMatcher slurs = TermMatcher.builder()
+ *     .normalizer(Normalizer.aggressive())
+ *     .addAll(TermList.load(Path.of("slurs.tsv")))
+ *     .allow("scunthorpe")
+ *     .build();
+ * slurs.match(text, (term, start, end) -> ...);     // allocation-free
+ * List<TermMatcher.Hit> hits = slurs.find(text);     // convenient
+ * }</pre>
+ *
+ * <h2>Semantics</h2>
+ * Text and terms are normalized by the same {@link Normalizer} into units. A term matches where its units
+ * equal consecutive units of the text (and, with {@link Normalizer.Stage#REPEATS}, each text unit's
+ * repeat count is at least the term's), subject to its {@link MatchMode}. Every hit is reported,
+ * overlapping ones included, exactly as a naive matcher testing every term at every position of the
+ * normalized text would. A hit's span runs from the start of its first unit to the end of its last, in
+ * the original text. A block hit is suppressed when an allow-list hit contains its span. Terms whose
+ * normalized form and mode are equal are merged: the first added is kept.
+ *
+ * <h2>Implementation notes</h2>
+ * An Aho-Corasick automaton (Aho and Corasick, CACM 1975) over the normalized code points, compressed to
+ * the alphabet of the terms. States are numbered breadth first; the shallow states, where a scan spends
+ * nearly all its time, get full transition rows (a DFA: one array read per unit), and deeper states
+ * keep sorted child lists and failure links. Normalization runs inside the scan, one code point at a time
+ * through precomputed tables, so the text is never rewritten. Whole-word checks at a hit's end need the
+ * next unit, so outputs are reported one unit late. Per-thread scratch buffers make matching through a
+ * {@link HitHandler} allocation-free.
+ *
+ * <p>Immutable and thread safe; all the work happens in {@link Builder#build()}.
+ */
+public final class TermMatcher {
+  private static final int ROOT = 0;
+
+  private final Normalizer normalizer;
+  private final Term[] terms;
+  private final String[] allowTexts;
+
+  // Patterns: one per distinct (normalized form, mode); a pattern is a block term or an allow entry.
+  private final int[] patternTerm; // term index, or -1 - allow index
+  private final int[] patternLength; // in units
+  private final int[][] patternCounts; // per unit minimum repeat count, or null when all are 1
+  private final boolean[] checkStart;
+  private final boolean[] checkEnd;
+  private final int[] nextPatternSameState;
+  private final boolean hasAllow;
+  private final int maxLength;
+
+  // Alphabet.
+  private final char[] bmpSymbol;
+  private final int[] supplementaryCodePoints; // sorted
+  private final int[] supplementarySymbols;
+  private final int alphabet;
+
+  // Automaton.
+  private final int[] firstChild; // size states + 1
+  private final int[] edgeSymbol; // symbol on the edge into each state
+  private final int[] fail;
+  private final int[] outPattern; // first pattern ending at the state, or -1
+  private final int[] outLink; // nearest state on the failure chain with own patterns, or -1
+  private final boolean[] emits;
+  private final int[] dense;
+  private final int denseStates;
+
+  private final ThreadLocal<Scratch> scratch;
+
+  private TermMatcher(Builder b, Compiled c) {
+    this.normalizer = b.normalizer;
+    this.terms = c.terms;
+    this.allowTexts = c.allowTexts;
+    this.patternTerm = c.patternTerm;
+    this.patternLength = c.patternLength;
+    this.patternCounts = c.patternCounts;
+    this.checkStart = c.checkStart;
+    this.checkEnd = c.checkEnd;
+    this.nextPatternSameState = c.nextPatternSameState;
+    this.hasAllow = c.allowTexts.length > 0;
+    this.maxLength = c.maxLength;
+    this.bmpSymbol = c.bmpSymbol;
+    this.supplementaryCodePoints = c.supplementaryCodePoints;
+    this.supplementarySymbols = c.supplementarySymbols;
+    this.alphabet = c.alphabet;
+    this.firstChild = c.firstChild;
+    this.edgeSymbol = c.edgeSymbol;
+    this.fail = c.fail;
+    this.outPattern = c.outPattern;
+    this.outLink = c.outLink;
+    this.emits = c.emits;
+    this.dense = c.dense;
+    this.denseStates = c.denseStates;
+    int ring = Integer.highestOneBit(Math.max(4, maxLength + 2) * 2 - 1);
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(normalizer.cursor(), ring));
+  }
+
+  /** A builder; the normalizer defaults to {@link Normalizer#standard()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The block terms, by index (the index {@link HitHandler} receives). Merged duplicates are absent. */
+  public List<Term> terms() {
+    return List.of(terms);
+  }
+
+  /** The block term at {@code index}. */
+  public Term term(int index) {
+    return terms[index];
+  }
+
+  /** The number of block terms. */
+  public int size() {
+    return terms.length;
+  }
+
+  /** The allow-list entries, as given. */
+  public List<String> allowList() {
+    return List.of(allowTexts);
+  }
+
+  /** The normalizer. */
+  public Normalizer normalizer() {
+    return normalizer;
+  }
+
+  /** The number of automaton states (for sizing and benchmarks). */
+  public int stateCount() {
+    return fail.length;
+  }
+
+  /** A hit: the term and its span in the original text. */
+  public record Hit(Term term, int start, int end) {}
+
+  /** Every hit in {@code text}, in the order they end. */
+  public List<Hit> find(CharSequence text) {
+    List<Hit> hits = new ArrayList<>();
+    match(text, (t, s, e) -> hits.add(new Hit(terms[t], s, e)));
+    return hits;
+  }
+
+  /**
+   * Reports every hit in {@code text} to {@code handler}, in the order hits end (hits ending at the same
+   * place: longest term first, or as the automaton lists them). Allocates nothing once the calling
+   * thread's scratch buffers have grown to the text's needs.
+   */
+  public void match(CharSequence text, HitHandler handler) {
+    requireNonNull(text, "text");
+    requireNonNull(handler, "handler");
+    Scratch s = scratch.get();
+    if (s.busy) {
+      // Re-entrant use from inside a handler: use fresh buffers rather than corrupt the running scan.
+      s = new Scratch(normalizer.cursor(), s.ringStart.length);
+    }
+    s.busy = true;
+    try {
+      scan(text, handler, s);
+    } finally {
+      s.busy = false;
+    }
+  }
+
+  private void scan(CharSequence text, HitHandler handler, Scratch s) {
+    NormalizingCursor cursor = s.cursor;
+    cursor.reset(text);
+    int mask = s.ringStart.length - 1;
+    int[] ringStart = s.ringStart;
+    int[] ringEnd = s.ringEnd;
+    int[] ringCount = s.ringCount;
+    boolean[] ringWord = s.ringWord;
+    s.blockHits = 0;
+    s.allowHits = 0;
+    int state = ROOT;
+    int i = 0;
+    while (cursor.next()) {
+      int cp = cursor.codePoint();
+      boolean word = WordChars.isWord(cp);
+      if (emits[state]) {
+        emit(state, i - 1, word, s, handler);
+      }
+      int r = i & mask;
+      ringStart[r] = cursor.start();
+      ringEnd[r] = cursor.end();
+      ringCount[r] = cursor.count();
+      ringWord[r] = word;
+      state = step(state, symbol(cp));
+      i++;
+    }
+    if (emits[state]) {
+      emit(state, i - 1, false, s, handler);
+    }
+    if (hasAllow) {
+      flushFiltered(s, handler);
+    }
+  }
+
+  private int symbol(int cp) {
+    if (cp < 0x10000) {
+      return bmpSymbol[cp];
+    }
+    int k = Arrays.binarySearch(supplementaryCodePoints, cp);
+    return k >= 0 ? supplementarySymbols[k] : 0;
+  }
+
+  private int step(int state, int sym) {
+    int s = state;
+    while (true) {
+      if (s < denseStates) {
+        return dense[s * alphabet + sym];
+      }
+      int child = child(s, sym);
+      if (child >= 0) {
+        return child;
+      }
+      s = fail[s];
+    }
+  }
+
+  /** The child of {@code state} on {@code sym}, or -1. */
+  private int child(int state, int sym) {
+    int lo = firstChild[state];
+    int hi = firstChild[state + 1] - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int m = edgeSymbol[mid];
+      if (m < sym) {
+        lo = mid + 1;
+      } else if (m > sym) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+
+  private void emit(int state, int last, boolean nextIsWord, Scratch s, HitHandler handler) {
+    int mask = s.ringStart.length - 1;
+    for (int st = outPattern[state] >= 0 ? state : outLink[state]; st >= 0; st = outLink[st]) {
+      for (int p = outPattern[st]; p >= 0; p = nextPatternSameState[p]) {
+        int first = last - patternLength[p] + 1;
+        if (checkEnd[p] && nextIsWord) {
+          continue;
+        }
+        if (checkStart[p] && first > 0 && s.ringWord[(first - 1) & mask]) {
+          continue;
+        }
+        int[] counts = patternCounts[p];
+        if (counts != null && !countsHold(counts, first, s.ringCount, mask)) {
+          continue;
+        }
+        int start = s.ringStart[first & mask];
+        int end = s.ringEnd[last & mask];
+        int t = patternTerm[p];
+        if (!hasAllow) {
+          handler.onHit(t, start, end);
+        } else if (t >= 0) {
+          s.addBlock(t, start, end);
+        } else {
+          s.addAllow(start, end);
+        }
+      }
+    }
+  }
+
+  private static boolean countsHold(int[] counts, int first, int[] ringCount, int mask) {
+    for (int j = 0; j < counts.length; j++) {
+      if (ringCount[(first + j) & mask] < counts[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void flushFiltered(Scratch s, HitHandler handler) {
+    for (int h = 0; h < s.blockHits; h++) {
+      int start = s.block[3 * h + 1];
+      int end = s.block[3 * h + 2];
+      boolean allowed = false;
+      for (int a = 0; a < s.allowHits && !allowed; a++) {
+        allowed = s.allow[2 * a] <= start && end <= s.allow[2 * a + 1];
+      }
+      if (!allowed) {
+        handler.onHit(s.block[3 * h], start, end);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TermMatcher{" + terms.length + " terms, " + allowTexts.length + " allowed, "
+        + normalizer + ", " + fail.length + " states}";
+  }
+
+  /** Per-thread buffers: a ring of the last units, and hits held back for the allow-list. */
+  private static final class Scratch {
+    final NormalizingCursor cursor;
+    final int[] ringStart;
+    final int[] ringEnd;
+    final int[] ringCount;
+    final boolean[] ringWord;
+    int[] block = new int[48];
+    int blockHits;
+    int[] allow = new int[16];
+    int allowHits;
+    boolean busy;
+
+    Scratch(NormalizingCursor cursor, int ring) {
+      this.cursor = cursor;
+      ringStart = new int[ring];
+      ringEnd = new int[ring];
+      ringCount = new int[ring];
+      ringWord = new boolean[ring];
+    }
+
+    void addBlock(int term, int start, int end) {
+      if (3 * blockHits + 3 > block.length) {
+        block = Arrays.copyOf(block, block.length * 2);
+      }
+      block[3 * blockHits] = term;
+      block[3 * blockHits + 1] = start;
+      block[3 * blockHits + 2] = end;
+      blockHits++;
+    }
+
+    void addAllow(int start, int end) {
+      if (2 * allowHits + 2 > allow.length) {
+        allow = Arrays.copyOf(allow, allow.length * 2);
+      }
+      allow[2 * allowHits] = start;
+      allow[2 * allowHits + 1] = end;
+      allowHits++;
+    }
+  }
+
+  /**
+   * Builds a {@link TermMatcher}. Terms are checked as they are added; {@link #build()} normalizes
+   * them and compiles the automaton, and fails (naming the term) when a term normalizes to nothing.
+   * Not thread safe.
+   */
+  public static final class Builder {
+    private Normalizer normalizer = Normalizer.standard();
+    private final List<Term> terms = new ArrayList<>();
+    private final List<String> allowTexts = new ArrayList<>();
+    private final List<MatchMode> allowModes = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The normalizer for terms and text; {@link Normalizer#standard()} unless set. */
+    public Builder normalizer(Normalizer normalizer) {
+      this.normalizer = requireNonNull(normalizer, "normalizer");
+      return this;
+    }
+
+    /** Adds a term. */
+    public Builder add(Term term) {
+      terms.add(requireNonNull(term, "term"));
+      return this;
+    }
+
+    /** Adds a whole-word term with weight 1 in category {@code "default"}. */
+    public Builder add(String text) {
+      return add(Term.of(text));
+    }
+
+    /** Adds terms. */
+    public Builder addAll(Collection<Term> terms) {
+      for (Term t : terms) {
+        add(t);
+      }
+      return this;
+    }
+
+    /**
+     * Adds an allow-list entry matched anywhere ("scunthorpe", "assassin"): a block hit inside one of
+     * its hits is suppressed.
+     */
+    public Builder allow(String text) {
+      return allow(text, MatchMode.ANYWHERE);
+    }
+
+    /** Adds an allow-list entry with a match mode. */
+    public Builder allow(String text, MatchMode mode) {
+      requireNonNull(text, "text");
+      requireNonNull(mode, "mode");
+      if (text.isEmpty()) {
+        throw new IllegalArgumentException("allow-list entry must not be empty");
+      }
+      allowTexts.add(text);
+      allowModes.add(mode);
+      return this;
+    }
+
+    /**
+     * Normalizes the terms and compiles the automaton.
+     *
+     * @throws IllegalArgumentException naming the term when a term or allow entry normalizes to
+     *     nothing, or when there are no terms
+     */
+    public TermMatcher build() {
+      if (terms.isEmpty()) {
+        throw new IllegalArgumentException("a term matcher needs at least one term");
+      }
+      return new TermMatcher(this, new Compiled(this));
+    }
+  }
+
+  /** The compiled form: built once, then handed to the matcher's final fields. */
+  private static final class Compiled {
+    Term[] terms;
+    String[] allowTexts;
+    int[] patternTerm;
+    int[] patternLength;
+    int[][] patternCounts;
+    boolean[] checkStart;
+    boolean[] checkEnd;
+    int[] nextPatternSameState;
+    int maxLength;
+    char[] bmpSymbol = new char[0x10000];
+    int[] supplementaryCodePoints;
+    int[] supplementarySymbols;
+    int alphabet;
+    int[] firstChild;
+    int[] edgeSymbol;
+    int[] fail;
+    int[] outPattern;
+    int[] outLink;
+    boolean[] emits;
+    int[] dense;
+    int denseStates;
+
+    Compiled(Builder b) {
+      NormalizingCursor cursor = b.normalizer.cursor();
+      // Normalize every entry; merge duplicates of (units, counts, mode).
+      List<int[]> symbolsList = new ArrayList<>();
+      List<int[]> countsList = new ArrayList<>();
+      List<Integer> owner = new ArrayList<>();
+      List<MatchMode> modes = new ArrayList<>();
+      List<Term> kept = new ArrayList<>();
+      Map<String, Boolean> seen = new HashMap<>();
+      Map<Integer, Integer> symbolOf = new HashMap<>();
+      int entries = b.terms.size() + b.allowTexts.size();
+      List<int[]> codePointsList = new ArrayList<>(entries);
+      for (int e = 0; e < entries; e++) {
+        boolean allow = e >= b.terms.size();
+        String text = allow ? b.allowTexts.get(e - b.terms.size()) : b.terms.get(e).text();
+        MatchMode mode = allow ? b.allowModes.get(e - b.terms.size()) : b.terms.get(e).mode();
+        cursor.reset(text);
+        int n = 0;
+        int[] cps = new int[Math.max(4, text.length())];
+        int[] cnt = new int[cps.length];
+        while (cursor.next()) {
+          if (n == cps.length) {
+            cps = Arrays.copyOf(cps, n * 2);
+            cnt = Arrays.copyOf(cnt, n * 2);
+          }
+          cps[n] = cursor.codePoint();
+          cnt[n] = cursor.count();
+          n++;
+        }
+        if (n == 0) {
+          throw new IllegalArgumentException((allow ? "allow-list entry '" + text + "'"
+              : "term '" + b.terms.get(e).id() + "'") + " normalizes to nothing under the "
+              + b.normalizer + " normalizer");
+        }
+        cps = Arrays.copyOf(cps, n);
+        cnt = Arrays.copyOf(cnt, n);
+        String key = (allow ? "A" : "B") + mode + Arrays.toString(cps) + Arrays.toString(cnt);
+        if (seen.putIfAbsent(key, Boolean.TRUE) != null) {
+          continue;
+        }
+        boolean anyCount = false;
+        for (int c : cnt) {
+          anyCount |= c > 1;
+        }
+        codePointsList.add(cps);
+        countsList.add(anyCount ? cnt : null);
+        modes.add(mode);
+        if (allow) {
+          owner.add(-1 - (e - b.terms.size()));
+        } else {
+          owner.add(kept.size());
+          kept.add(b.terms.get(e));
+        }
+        for (int c : cps) {
+          symbolOf.putIfAbsent(c, 0);
+        }
+      }
+      terms = kept.toArray(new Term[0]);
+      allowTexts = b.allowTexts.toArray(new String[0]);
+
+      // Alphabet: symbol ids 1..n in code point order; 0 stands for every code point of no term.
+      int[] alphabetCps = symbolOf.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+      alphabet = alphabetCps.length + 1;
+      if (alphabet > 0xFFFF) {
+        throw new IllegalArgumentException("the terms use " + alphabetCps.length
+            + " distinct normalized characters; at most 65534 are supported");
+      }
+      int supplementary = 0;
+      for (int i = 0; i < alphabetCps.length; i++) {
+        symbolOf.put(alphabetCps[i], i + 1);
+        if (alphabetCps[i] < 0x10000) {
+          bmpSymbol[alphabetCps[i]] = (char) (i + 1);
+        } else {
+          supplementary++;
+        }
+      }
+      supplementaryCodePoints = new int[supplementary];
+      supplementarySymbols = new int[supplementary];
+      int k = 0;
+      for (int i = 0; i < alphabetCps.length; i++) {
+        if (alphabetCps[i] >= 0x10000) {
+          supplementaryCodePoints[k] = alphabetCps[i];
+          supplementarySymbols[k++] = i + 1;
+        }
+      }
+
+      int patterns = codePointsList.size();
+      int[][] seqs = new int[patterns][];
+      patternTerm = new int[patterns];
+      patternLength = new int[patterns];
+      patternCounts = new int[patterns][];
+      checkStart = new boolean[patterns];
+      checkEnd = new boolean[patterns];
+      nextPatternSameState = new int[patterns];
+      for (int p = 0; p < patterns; p++) {
+        int[] cps = codePointsList.get(p);
+        int[] seq = new int[cps.length];
+        for (int i = 0; i < cps.length; i++) {
+          seq[i] = symbolOf.get(cps[i]);
+        }
+        seqs[p] = seq;
+        patternTerm[p] = owner.get(p);
+        patternLength[p] = seq.length;
+        patternCounts[p] = countsList.get(p);
+        MatchMode mode = modes.get(p);
+        checkStart[p] = (mode == MatchMode.WORD || mode == MatchMode.PREFIX)
+            && WordChars.isWord(cps[0]);
+        checkEnd[p] = (mode == MatchMode.WORD || mode == MatchMode.SUFFIX)
+            && WordChars.isWord(cps[cps.length - 1]);
+        maxLength = Math.max(maxLength, seq.length);
+      }
+      buildAutomaton(seqs);
+    }
+
+    /** A breadth-first trie over the sorted patterns, then failure links and dense rows. */
+    private void buildAutomaton(int[][] seqs) {
+      int patterns = seqs.length;
+      Integer[] order = new Integer[patterns];
+      for (int i = 0; i < patterns; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (x, y) -> Arrays.compare(seqs[x], seqs[y]));
+      int[] sorted = new int[patterns];
+      for (int i = 0; i < patterns; i++) {
+        sorted[i] = order[i];
+      }
+      // Each state covers a range [lo, hi) of sorted patterns sharing its prefix (its depth).
+      IntList lo = new IntList();
+      IntList hi = new IntList();
+      IntList depth = new IntList();
+      IntList first = new IntList();
+      IntList sym = new IntList();
+      IntList outP = new IntList();
+      lo.add(0);
+      hi.add(patterns);
+      depth.add(0);
+      sym.add(0);
+      Arrays.fill(nextPatternSameState, -1);
+      for (int s = 0; s < lo.size(); s++) {
+        int d = depth.get(s);
+        int a = lo.get(s);
+        int z = hi.get(s);
+        first.add(lo.size());
+        int head = -1;
+        int i = a;
+        // Patterns that end here come first in the range (a shorter prefix sorts first).
+        while (i < z && seqs[sorted[i]].length == d) {
+          int p = sorted[i];
+          nextPatternSameState[p] = head;
+          head = p;
+          i++;
+        }
+        outP.add(head);
+        while (i < z) {
+          int c = seqs[sorted[i]][d];
+          int j = i + 1;
+          while (j < z && seqs[sorted[j]][d] == c) {
+            j++;
+          }
+          lo.add(i);
+          hi.add(j);
+          depth.add(d + 1);
+          sym.add(c);
+          i = j;
+        }
+      }
+      int states = lo.size();
+      first.add(states);
+      firstChild = first.toArray();
+      edgeSymbol = sym.toArray();
+      outPattern = outP.toArray();
+      fail = new int[states];
+      outLink = new int[states];
+      emits = new boolean[states];
+      outLink[ROOT] = -1;
+      // Failure links in breadth-first order: a state's failure is shallower, so already known.
+      for (int s = 0; s < states; s++) {
+        for (int c = firstChild[s]; c < firstChild[s + 1]; c++) {
+          if (s == ROOT) {
+            fail[c] = ROOT;
+          } else {
+            int f = fail[s];
+            int t;
+            while ((t = childOf(f, edgeSymbol[c])) < 0 && f != ROOT) {
+              f = fail[f];
+            }
+            fail[c] = t >= 0 ? t : ROOT;
+          }
+          int fc = fail[c];
+          outLink[c] = outPattern[fc] >= 0 ? fc : outLink[fc];
+        }
+        emits[s] = outPattern[s] >= 0 || outLink[s] >= 0;
+      }
+      // Dense rows for the shallowest states, within a memory budget.
+      long budget = Math.min(2L << 20, Math.max(256L << 10, 24L * states));
+      denseStates = (int) Math.min(states, Math.max(1, budget / alphabet));
+      dense = new int[denseStates * alphabet];
+      for (int s = 0; s < denseStates; s++) {
+        int row = s * alphabet;
+        int f = fail[s];
+        for (int c = 0; c < alphabet; c++) {
+          dense[row + c] = s == ROOT ? ROOT : dense[f * alphabet + c];
+        }
+        for (int c = firstChild[s]; c < firstChild[s + 1]; c++) {
+          dense[row + edgeSymbol[c]] = c;
+        }
+      }
+    }
+
+    private int childOf(int state, int s) {
+      int lo = firstChild[state];
+      int hi = firstChild[state + 1] - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int m = edgeSymbol[mid];
+        if (m < s) {
+          lo = mid + 1;
+        } else if (m > s) {
+          hi = mid - 1;
+        } else {
+          return mid;
+        }
+      }
+      return -1;
+    }
+  }
+
+  /** A growable int array, for building. */
+  private static final class IntList {
+    private int[] a = new int[64];
+    private int n;
+
+    void add(int v) {
+      if (n == a.length) {
+        a = Arrays.copyOf(a, n * 2);
+      }
+      a[n++] = v;
+    }
+
+    int get(int i) {
+      return a[i];
+    }
+
+    int size() {
+      return n;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(a, n);
+    }
+  }
+}
