@@ -357,8 +357,15 @@ public final class TermMatcher {
     private final List<Term> terms = new ArrayList<>();
     private final List<String> allowTexts = new ArrayList<>();
     private final List<MatchMode> allowModes = new ArrayList<>();
+    private long denseBudget = -1;
 
     private Builder() {}
+
+    /** For tests: how many dense transition entries to allow (-1: the default budget). */
+    Builder denseBudget(long entries) {
+      this.denseBudget = entries;
+      return this;
+    }
 
     /** The normalizer for terms and text; {@link Normalizer#standard()} unless set. */
     public Builder normalizer(Normalizer normalizer) {
@@ -554,11 +561,11 @@ public final class TermMatcher {
             && WordChars.isWord(cps[cps.length - 1]);
         maxLength = Math.max(maxLength, seq.length);
       }
-      buildAutomaton(seqs);
+      buildAutomaton(seqs, b.denseBudget);
     }
 
     /** A breadth-first trie over the sorted patterns, then failure links and dense rows. */
-    private void buildAutomaton(int[][] seqs) {
+    private void buildAutomaton(int[][] seqs, long denseBudget) {
       int patterns = seqs.length;
       Integer[] order = new Integer[patterns];
       for (int i = 0; i < patterns; i++) {
@@ -637,7 +644,8 @@ public final class TermMatcher {
         emits[s] = outPattern[s] >= 0 || outLink[s] >= 0;
       }
       // Dense rows for the shallowest states, within a memory budget.
-      long budget = Math.min(2L << 20, Math.max(256L << 10, 24L * states));
+      long budget = denseBudget >= 0 ? denseBudget
+          : Math.min(2L << 20, Math.max(256L << 10, 24L * states));
       denseStates = (int) Math.min(states, Math.max(1, budget / alphabet));
       dense = new int[denseStates * alphabet];
       for (int s = 0; s < denseStates; s++) {

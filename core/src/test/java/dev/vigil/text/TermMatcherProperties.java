@@ -1,0 +1,107 @@
+package dev.vigil.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * The matcher finds exactly the hits of the naive reference (normalize, then test every term at every
+ * position), for every preset and mode, on random dictionaries and random text.
+ */
+class TermMatcherProperties {
+
+  /** Pieces of text chosen to exercise every stage: letters, look-alikes, leet, separators, marks. */
+  private static final String[] PIECES = {
+    "a", "b", "s", "i", "l", "o", "A", "S", "\u0430", "\u03bf", "\u0455", "4", "@", "1", "!", "0",
+    "$", "5", ".", "-", " ", "  ", "\u200b", "\u00ad", "\u0301", "\u0301\u0301", "\u00e1", "\u00df",
+    "\ud835\udc1a", "\ud83d\ude00", "\uff41", "_", "\n", "\u4e2d", "ss", "aa", "ab", "ba", "\ud83d",
+  };
+
+  @Provide
+  Arbitrary<String> texts() {
+    return Arbitraries.of(PIECES).list().ofMaxSize(30).map(l -> String.join("", l));
+  }
+
+  @Provide
+  Arbitrary<Term> terms() {
+    Arbitrary<String> text = Arbitraries.of(PIECES).list().ofMinSize(1).ofMaxSize(4)
+        .map(l -> String.join("", l))
+        .filter(s -> !s.isBlank() || s.contains("\u4e2d"));
+    return Combinators.combine(text, Arbitraries.of(MatchMode.values()), Arbitraries.of("x", "y"))
+        .as((t, m, c) -> new Term(t, t, c, 1.0, m));
+  }
+
+  /** Dense rows for every state, for the root only, or for a few: all paths of the automaton. */
+  @Provide
+  Arbitrary<Long> denseBudgets() {
+    return Arbitraries.of(-1L, 0L, 40L, 200L);
+  }
+
+  @Provide
+  Arbitrary<Normalizer> normalizers() {
+    return Arbitraries.of(Normalizer.none(), Normalizer.standard(), Normalizer.aggressive(),
+        Normalizer.builder().stages(Normalizer.Stage.SEPARATORS).build(),
+        Normalizer.builder().stages(Normalizer.Stage.REPEATS, Normalizer.Stage.LEETSPEAK).build());
+  }
+
+  @Property(tries = 5000)
+  void matcherEqualsTheNaiveReference(
+      @ForAll("normalizers") Normalizer normalizer,
+      @ForAll @Size(min = 1, max = 8) List<@From("terms") Term> terms,
+      @ForAll @Size(max = 2) List<@From("texts") String> allow,
+      @ForAll("texts") String text,
+      @ForAll("denseBudgets") long denseBudget) {
+    List<Term> usable = new ArrayList<>();
+    NaiveTermMatcher probe = new NaiveTermMatcher(normalizer, List.of(), List.of());
+    for (Term t : terms) {
+      if (!probe.units(t.text()).isEmpty()) {
+        usable.add(t);
+      }
+    }
+    List<String> usableAllow = new ArrayList<>();
+    for (String a : allow) {
+      if (!a.isEmpty() && !probe.units(a).isEmpty()) {
+        usableAllow.add(a);
+      }
+    }
+    if (usable.isEmpty()) {
+      return;
+    }
+    TermMatcher.Builder b = TermMatcher.builder().normalizer(normalizer).addAll(usable)
+        .denseBudget(denseBudget);
+    usableAllow.forEach(b::allow);
+    TermMatcher matcher = b.build();
+    NaiveTermMatcher naive = new NaiveTermMatcher(normalizer, usable, usableAllow);
+
+    List<NaiveTermMatcher.Hit> actual = new ArrayList<>();
+    matcher.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
+    actual.sort(null);
+    assertEquals(naive.find(text), actual, () -> "normalizer " + normalizer + ", terms " + usable
+        + ", allow " + usableAllow + ", text '" + text + "', normalized units "
+        + naive.units(text));
+  }
+
+  @Property(tries = 1000)
+  void normalizerUnitsEqualTheReference(@ForAll("normalizers") Normalizer normalizer,
+      @ForAll("texts") String text) {
+    NaiveTermMatcher naive = new NaiveTermMatcher(normalizer, List.of(), List.of());
+    List<NaiveTermMatcher.U> expected = naive.units(text);
+    List<Normalizer.Unit> actual = normalizer.units(text);
+    assertEquals(expected.size(), actual.size(), () -> expected + " vs " + actual);
+    for (int i = 0; i < expected.size(); i++) {
+      NaiveTermMatcher.U e = expected.get(i);
+      Normalizer.Unit a = actual.get(i);
+      assertEquals(List.of(e.cp(), e.count(), e.start(), e.end()),
+          List.of(a.codePoint(), a.count(), a.start(), a.end()), () -> expected + " vs " + actual);
+    }
+  }
+}
