@@ -83,8 +83,9 @@ public final class FoldTable {
 
   /**
    * What {@code cp} becomes under the stages, computed from first principles (slow; used to build the
-   * table). Order: look-alikes, then compatibility decomposition, case folding, removal of nonspacing
-   * marks, and look-alikes again (decomposition and folding can reveal a look-alike).
+   * table). Order: look-alikes, compatibility decomposition, look-alikes again (decomposition can
+   * reveal one, still in its original case), case folding, removal of nonspacing marks, and look-alikes
+   * a last time.
    */
   static int[] compute(int cp, int stages) {
     if ((stages & INVISIBLES) != 0 && isInvisible(cp)) {
@@ -99,6 +100,10 @@ public final class FoldTable {
     s = t >= 0 ? Character.toString(t) : Character.toString(cp);
     if ((stages & COMPATIBILITY) != 0) {
       s = Normalizer.normalize(s, Normalizer.Form.NFKD);
+      if (lookalikes) {
+        // Before case folding: a mathematical capital Mu is a capital Mu, which imitates M, not u.
+        s = mapLookalikes(s);
+      }
     }
     if ((stages & CASE_FOLDING) != 0) {
       s = s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
@@ -133,6 +138,15 @@ public final class FoldTable {
       out = java.util.Arrays.copyOf(out, n);
     }
     return out;
+  }
+
+  private static String mapLookalikes(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> {
+      int t = Lookalikes.target(c);
+      sb.appendCodePoint(t >= 0 ? t : c);
+    });
+    return sb.toString();
   }
 
   /**

@@ -27,7 +27,7 @@ public final class Lookalikes {
     "e:\u0415\u0435\u0400\u0450\u0401\u0451\u04bc\u04bd\u0511\u0510",
     "g:\u050c\u050d",
     "h:\u041d\u043d\u04ba\u04bb\u04a2\u04a3",
-    "i:\u0406\u0456\u0407\u0457\u04c0\u04cf",
+    "i:\u0406\u0456\u0407\u0457",
     "j:\u0408\u0458\u037f\u03f3",
     "k:\u041a\u043a\u049a\u049b\u049c\u049d\u04c3\u04c4",
     "m:\u041c\u043c\u04cd\u04ce",
@@ -43,6 +43,11 @@ public final class Lookalikes {
     "x:\u0425\u0445\u04b2\u04b3\u04fc\u04fd",
     "y:\u0423\u0443\u040e\u045e\u04ae\u04af\u04b0\u04b1",
     "3:\u0417\u0437\u04e0\u04e1",
+    "6:\u0431",
+    "2:\ua644\ua645",
+    "v:\u0474\u0475",
+    "i:\ua646\ua647",
+    "l:\u04c0\u04cf",
     // Greek
     "a:\u0391\u03b1",
     "b:\u0392\u03b2\u03d0",
@@ -61,6 +66,9 @@ public final class Lookalikes {
     "x:\u03a7\u03c7",
     "y:\u03a5\u03b3\u03d2",
     "z:\u0396",
+    "f:\u03dc\u03dd",
+    "m:\u03fa\u03fb",
+    "p:\u03f8\u03f7",
     // Armenian
     "d:\u0501\u0564",
     "g:\u0581",
@@ -73,6 +81,10 @@ public final class Lookalikes {
     "2:\u0579",
     "3:\u0545\u0575",
     "8:\u0538",
+    "f:\u0584",
+    "i:\u0582",
+    "q:\u0563",
+    "w:\u0561",
     // Cherokee (capitals; their small forms fold to them)
     "a:\u13aa",
     "b:\u13f4\u13fc",
@@ -95,6 +107,14 @@ public final class Lookalikes {
     "z:\u13c3",
     "4:\u13ce",
     "6:\u13ee",
+    "b:\u13cf",
+    "d:\u13e7",
+    "g:\u13f3",
+    "h:\u13c2",
+    "r:\u13d1",
+    "w:\u13d4",
+    "y:\u13a9\u13bd",
+    "r:\u13b1",
     // Coptic
     "a:\u2c80\u2c81",
     "b:\u2c82\u2c83",
@@ -172,6 +192,10 @@ public final class Lookalikes {
       for (int i = 0; i < sources.length(); ) {
         int cp = sources.codePointAt(i);
         m.putIfAbsent(cp, target);
+        // Cherokee small letters are small capitals of the capitals: they imitate the same letter.
+        if (cp >= 0x13A0 && cp <= 0x13F5 && Character.toLowerCase(cp) != cp) {
+          m.putIfAbsent(Character.toLowerCase(cp), target);
+        }
         i += Character.charCount(cp);
       }
     }

@@ -10,13 +10,20 @@ package dev.vigil.internal;
  *       invisible characters and stripped marks become nothing. A unit's span is its code point's span;
  *       stripped combining marks that follow a unit extend its span, so evidence keeps whole characters.
  *   <li><b>Leetspeak</b> (optional): a unit whose code point is a key of the leet map becomes its letter
- *       when the previous unit (as output) is a letter or the next unit (before mapping) is a letter;
- *       for keys that are common punctuation ({@code ! | +}), both neighbours must be letters.
+ *       when the key is itself a letter ({@code l}), or when the previous unit (as output) is a letter
+ *       or the next unit (before mapping) is a letter; for keys that are common punctuation
+ *       ({@code ! | +}), both neighbours must be letters.
  *   <li><b>Separators</b> (optional): in a chain of at least three single letters (a letter with no
  *       letter or digit on either side) separated by runs of one to three separator units (neither
- *       letter nor digit, nor a line break), the separator units are dropped.
+ *       letter nor digit, nor a line break), the separator units are dropped. Every run of a chain is of
+ *       the first run's kind: without whitespace, or with whitespace and of the same length; a run of
+ *       another kind ends the chain, and its last letter starts the next one, where it does not count
+ *       toward the three. So {@code f.u.c.k y.o.u} and {@code f u c k  y o u} stay two words, and
+ *       {@code m-e-n-a-g-e a t-r-o-i-s} reads "menage a trois".
  *   <li><b>Repeats</b> (optional): a run of the same letter becomes one unit whose {@link #count()} is
  *       the run's length and whose span covers the run.
+ *   <li><b>Whitespace</b> (optional): a run of whitespace units becomes one space whose span covers
+ *       the run.
  * </ol>
  * The test suite holds a separate, list-based implementation of the same definition and checks the two
  * agree.
@@ -29,6 +36,14 @@ public final class NormalizingCursor {
   private final int[] leet; // leet map for code points < 128, or null; -1 = not a key
   private final boolean separators;
   private final boolean repeats;
+  private final boolean whitespace;
+
+  // Whitespace stage: one unit of lookahead.
+  private boolean hasSpacePeek;
+  private int sCp;
+  private int sStart;
+  private int sEnd;
+  private int sCount;
 
   private CharSequence text = "";
   private int pos;
@@ -57,6 +72,8 @@ public final class NormalizingCursor {
   private int dropRun; // separator units still to drop
   private int chainLength;
   private boolean expectChain;
+  private int chainKind; // the kind of the chain's first separator run: 0, or its length if spaced
+  private int runKind; // set by separatorRunAt
 
   // Separator stage output, one unit of lookahead for the repeat stage.
   private boolean hasPeek;
@@ -74,12 +91,15 @@ public final class NormalizingCursor {
    * A cursor with the given fold table and optional contextual stages.
    *
    * @param leet the leet map indexed by ASCII code point (-1 where not a key), or null to skip
+   * @param whitespace whether runs of whitespace become one space
    */
-  public NormalizingCursor(FoldTable fold, int[] leet, boolean separators, boolean repeats) {
+  public NormalizingCursor(FoldTable fold, int[] leet, boolean separators, boolean repeats,
+      boolean whitespace) {
     this.fold = fold;
     this.leet = leet;
     this.separators = separators;
     this.repeats = repeats;
+    this.whitespace = whitespace;
   }
 
   /** Starts over on {@code text}. */
@@ -96,10 +116,50 @@ public final class NormalizingCursor {
     chainLength = 0;
     expectChain = false;
     hasPeek = false;
+    hasSpacePeek = false;
   }
 
   /** Advances to the next unit; false at the end of the text. */
   public boolean next() {
+    if (!whitespace) {
+      return repeatNext();
+    }
+    if (!hasSpacePeek) {
+      if (!repeatNext()) {
+        return false;
+      }
+    } else {
+      hasSpacePeek = false;
+      cp = sCp;
+      start = sStart;
+      end = sEnd;
+      count = sCount;
+    }
+    if (!Character.isWhitespace(cp)) {
+      return true;
+    }
+    int runStart = start;
+    int runEnd = end;
+    while (repeatNext()) {
+      if (Character.isWhitespace(cp)) {
+        runEnd = end;
+      } else {
+        hasSpacePeek = true;
+        sCp = cp;
+        sStart = start;
+        sEnd = end;
+        sCount = count;
+        break;
+      }
+    }
+    cp = ' ';
+    start = runStart;
+    end = runEnd;
+    count = 1;
+    return true;
+  }
+
+  private boolean repeatNext() {
     if (!repeats) {
       if (!separatorNext()) {
         return false;
@@ -181,14 +241,18 @@ public final class NormalizingCursor {
         chainLength = expectChain ? chainLength + 1 : 1;
         expectChain = false;
         int run = separatorRunAt(0);
+        int kind = runKind;
         if (run > 0 && isSingleLetterAt(run)) {
-          expectChain = true;
-          boolean drop = chainLength >= 2;
-          if (!drop) {
-            int run2 = separatorRunAt(run + 1);
-            drop = run2 > 0 && isSingleLetterAt(run + 1 + run2);
+          if (chainLength >= 2 && kind != chainKind) {
+            // Separators of another kind: this letter ends its chain and starts the next, where it
+            // is shared and does not count.
+            chainLength = 0;
           }
-          if (drop) {
+          if (chainLength <= 1) {
+            chainKind = kind;
+          }
+          expectChain = true;
+          if (chainLength >= 2 || lettersAhead(run, 3 - chainLength)) {
             dropRun = run;
           }
         }
@@ -228,12 +292,31 @@ public final class NormalizingCursor {
     return true;
   }
 
+  /**
+   * Whether at least {@code needed} more single letters follow in the current chain, the first after a
+   * separator run of {@code run} units that is already known to be followed by one.
+   */
+  private boolean lettersAhead(int run, int needed) {
+    int k = run; // index of the next single letter
+    for (int found = 1; found < needed; found++) {
+      int r = separatorRunAt(k + 1);
+      if (r == 0 || runKind != chainKind || !isSingleLetterAt(k + 1 + r)) {
+        return false;
+      }
+      k += 1 + r;
+    }
+    return true;
+  }
+
   /** The length (1 to 3) of the separator run starting {@code k} ahead, or 0 if there is none. */
   private int separatorRunAt(int k) {
     int n = 0;
+    boolean space = false;
     while (n < 4 && leetEnsure(k + n + 1) && isSeparator(lCp[(lHead + k + n) & MASK])) {
+      space |= Character.isWhitespace(lCp[(lHead + k + n) & MASK]);
       n++;
     }
+    runKind = space ? n : 0;
     return n >= 1 && n <= 3 ? n : 0;
   }
 
@@ -254,7 +337,7 @@ public final class NormalizingCursor {
         boolean prevLetter = lastLeetOut >= 0 && Character.isLetter(lastLeetOut);
         boolean nextLetter = foldEnsure(2) && Character.isLetter(fCp[(fHead + 1) & MASK]);
         boolean inner = c == '!' || c == '|' || c == '+';
-        if (inner ? prevLetter && nextLetter : prevLetter || nextLetter) {
+        if (Character.isLetter(c) || (inner ? prevLetter && nextLetter : prevLetter || nextLetter)) {
           c = leet[c];
         }
       }

@@ -36,13 +36,16 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link Stage#LEETSPEAK}: digits and symbols written for letters ({@code 4 @} a, {@code 8} b,
  *       {@code 3} e, {@code 6 9} g, {@code 1 ! |} i, {@code 0} o, {@code 5 $} s, {@code 7 +} t) become
  *       letters when they stand next to a letter ({@code ! | +}: between two letters), so {@code 2024}
- *       and {@code hello!} stay as they are. {@code l} also folds to {@code i}, because {@code 1} stands
- *       for both. The map is configurable.
+ *       and {@code hello!} stay as they are. {@code l} always folds to {@code i}, because {@code 1}
+ *       stands for both. The map is configurable.
  *   <li>{@link Stage#SEPARATORS}: separators between single letters are removed in chains of at least
  *       three single letters ({@code f.u.c.k}, {@code f u c k}, {@code f-u-c-k} become {@code fuck}), so
  *       "this hit" never becomes "shit".
  *   <li>{@link Stage#REPEATS}: a run of a letter in the text matches a run at least as long in the term:
  *       {@code fuuuuck} matches {@code fuck}, while {@code as} never matches {@code ass}.
+ *   <li>{@link Stage#WHITESPACE}: a run of whitespace (spaces, tabs, line breaks, and after
+ *       compatibility folding no-break and other wide spaces) is one space, so {@code kill  yourself}
+ *       matches {@code kill yourself}.
  * </ul>
  *
  * <h2>Presets, and what each costs in false positives</h2>
@@ -82,7 +85,9 @@ public final class Normalizer {
     /** Separators between single letters. */
     SEPARATORS,
     /** Repeated letters. */
-    REPEATS
+    REPEATS,
+    /** Runs of whitespace. */
+    WHITESPACE
   }
 
   /** The default leetspeak map. */
@@ -90,7 +95,8 @@ public final class Normalizer {
 
   private static final Normalizer NONE = builder().build();
   private static final Normalizer STANDARD = builder().stages(Stage.COMPATIBILITY,
-      Stage.CASE_FOLDING, Stage.DIACRITICS, Stage.LOOKALIKES, Stage.INVISIBLES).build("standard");
+      Stage.CASE_FOLDING, Stage.DIACRITICS, Stage.LOOKALIKES, Stage.INVISIBLES, Stage.WHITESPACE)
+      .build("standard");
   private static final Normalizer AGGRESSIVE = builder().stages(Stage.values()).build("aggressive");
 
   private final String name;
@@ -215,7 +221,7 @@ public final class Normalizer {
   /** A new cursor over this normalizer's pipeline (one per thread; reusable). Not API. */
   NormalizingCursor cursor() {
     return new NormalizingCursor(table, leet, stages.contains(Stage.SEPARATORS),
-        stages.contains(Stage.REPEATS));
+        stages.contains(Stage.REPEATS), stages.contains(Stage.WHITESPACE));
   }
 
   FoldTable table() {
@@ -225,7 +231,7 @@ public final class Normalizer {
   /** Whether the pipeline has only context-free stages. */
   boolean isContextFree() {
     return !stages.contains(Stage.LEETSPEAK) && !stages.contains(Stage.SEPARATORS)
-        && !stages.contains(Stage.REPEATS);
+        && !stages.contains(Stage.REPEATS) && !stages.contains(Stage.WHITESPACE);
   }
 
   @Override

@@ -125,6 +125,24 @@ final class NaiveTermMatcher {
     if (stages.contains(Normalizer.Stage.REPEATS)) {
       a = repeats(a);
     }
+    if (stages.contains(Normalizer.Stage.WHITESPACE)) {
+      List<U> out = new ArrayList<>();
+      for (U u : a) {
+        boolean space = Character.isWhitespace(u.cp());
+        if (space && !out.isEmpty() && out.get(out.size() - 1).cp() == ' '
+            && out.get(out.size() - 1).count() == 0) {
+          U last = out.get(out.size() - 1);
+          out.set(out.size() - 1, new U(' ', 0, last.start(), u.end()));
+        } else {
+          out.add(space ? new U(' ', 0, u.start(), u.end()) : u);
+        }
+      }
+      // count 0 marked runs that came from whitespace; they are ordinary units of count 1.
+      a = new ArrayList<>();
+      for (U u : out) {
+        a.add(u.count() == 0 ? new U(' ', 1, u.start(), u.end()) : u);
+      }
+    }
     return a;
   }
 
@@ -171,6 +189,14 @@ final class NaiveTermMatcher {
     String s = new String(Character.toChars(l >= 0 ? l : cp));
     if (compat) {
       s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD);
+      if (lookalikes) {
+        StringBuilder sb = new StringBuilder();
+        for (int c : s.codePoints().toArray()) {
+          int m = Lookalikes.target(c);
+          sb.appendCodePoint(m >= 0 ? m : c);
+        }
+        s = sb.toString();
+      }
     }
     if (stages.contains(Normalizer.Stage.CASE_FOLDING)) {
       s = s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
@@ -223,7 +249,7 @@ final class NaiveTermMatcher {
         boolean prev = j > 0 && Character.isLetter(out.get(j - 1).cp());
         boolean next = j + 1 < a.size() && Character.isLetter(a.get(j + 1).cp());
         boolean inner = c == '!' || c == '|' || c == '+';
-        if (inner ? prev && next : prev || next) {
+        if (Character.isLetter(c) || (inner ? prev && next : prev || next)) {
           c = leet.get((char) c);
         }
       }
@@ -246,33 +272,47 @@ final class NaiveTermMatcher {
     }
     boolean[] drop = new boolean[n];
     int j = 0;
+    boolean shared = false; // whether letter j ended the previous chain
     while (j < n) {
       if (!single[j]) {
         j++;
+        shared = false;
         continue;
       }
       List<Integer> chain = new ArrayList<>(List.of(j));
       int k = j;
+      int kind = -1;
+      boolean kindChanged = false;
       while (true) {
         int r = 0;
+        boolean space = false;
         while (k + 1 + r < n && r < 4 && separator(a.get(k + 1 + r).cp())) {
+          space |= Character.isWhitespace(a.get(k + 1 + r).cp());
           r++;
         }
+        int runKind = space ? r : 0;
+        if (r >= 1 && r <= 3 && k + 1 + r < n && single[k + 1 + r]
+            && kind >= 0 && kind != runKind) {
+          kindChanged = true; // the last letter starts the next chain
+          break;
+        }
         if (r >= 1 && r <= 3 && k + 1 + r < n && single[k + 1 + r]) {
+          kind = runKind;
           k = k + 1 + r;
           chain.add(k);
         } else {
           break;
         }
       }
-      if (chain.size() >= 3) {
+      if (chain.size() - (shared ? 1 : 0) >= 3) {
         for (int x = chain.get(0); x <= chain.get(chain.size() - 1); x++) {
           if (!single[x]) {
             drop[x] = true;
           }
         }
       }
-      j = k + 1;
+      j = kindChanged ? k : k + 1;
+      shared = kindChanged;
     }
     List<U> out = new ArrayList<>();
     for (int x = 0; x < n; x++) {

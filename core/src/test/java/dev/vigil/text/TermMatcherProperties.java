@@ -22,7 +22,7 @@ class TermMatcherProperties {
   /** Pieces of text chosen to exercise every stage: letters, look-alikes, leet, separators, marks. */
   private static final String[] PIECES = {
     "a", "b", "s", "i", "l", "o", "A", "S", "\u0430", "\u03bf", "\u0455", "4", "@", "1", "!", "0",
-    "$", "5", ".", "-", " ", "  ", "\u200b", "\u00ad", "\u0301", "\u0301\u0301", "\u00e1", "\u00df",
+    "$", "5", ".", "-", " ", "  ", "\t", "\u00a0", " . ", "\u200b", "\u00ad", "\u0301", "\u0301\u0301", "\u00e1", "\u00df",
     "\ud835\udc1a", "\ud83d\ude00", "\uff41", "_", "\n", "\u4e2d", "ss", "aa", "ab", "ba", "\ud83d",
   };
 
@@ -50,7 +50,8 @@ class TermMatcherProperties {
   Arbitrary<Normalizer> normalizers() {
     return Arbitraries.of(Normalizer.none(), Normalizer.standard(), Normalizer.aggressive(),
         Normalizer.builder().stages(Normalizer.Stage.SEPARATORS).build(),
-        Normalizer.builder().stages(Normalizer.Stage.REPEATS, Normalizer.Stage.LEETSPEAK).build());
+        Normalizer.builder().stages(Normalizer.Stage.REPEATS, Normalizer.Stage.LEETSPEAK).build(),
+        Normalizer.builder().stages(Normalizer.Stage.WHITESPACE, Normalizer.Stage.SEPARATORS).build());
   }
 
   @Property(tries = 5000)
