@@ -22,11 +22,7 @@ final class DecisionJson {
   /** Writes one decision as a JSON object, with the item's id first. */
   static void write(JsonGenerator g, Object id, Decision d) throws IOException {
     g.writeStartObject();
-    if (id instanceof Number) {
-      g.writeNumberField("id", ((Number) id).longValue());
-    } else {
-      g.writeStringField("id", id.toString());
-    }
+    writeId(g, id);
     g.writeStringField("action", d.action().name());
     g.writeNumberField("severity", d.action().severity());
     g.writeNumberField("score", d.total());
@@ -124,16 +120,30 @@ final class DecisionJson {
     g.writeEndObject();
   }
 
+  /** The item id: a number for plain-text line numbers and numeric ids, else a string. */
+  static void writeId(JsonGenerator g, Object id) throws IOException {
+    if (id instanceof Number) {
+      g.writeNumberField("id", ((Number) id).longValue());
+    } else {
+      g.writeStringField("id", id.toString());
+    }
+  }
+
   /** The evidence object shared by every command: field, rule, category, start, end, text. */
   static void writeEvidence(JsonGenerator g, Evidence e) throws IOException {
     g.writeStartObject();
+    writeEvidenceFields(g, e);
+    g.writeEndObject();
+  }
+
+  /** The evidence fields, into an object the caller opened. */
+  static void writeEvidenceFields(JsonGenerator g, Evidence e) throws IOException {
     g.writeStringField("field", e.field());
     g.writeStringField("rule", e.rule());
     g.writeStringField("category", e.category());
     g.writeNumberField("start", e.start());
     g.writeNumberField("end", e.end());
     g.writeStringField("text", e.text());
-    g.writeEndObject();
   }
 
   static String outcome(Outcome o) {

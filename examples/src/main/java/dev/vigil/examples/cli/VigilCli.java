@@ -3,20 +3,17 @@ package dev.vigil.examples.cli;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.vigil.Content;
 import dev.vigil.Decision;
+import dev.vigil.Evidence;
 import dev.vigil.Policy;
 import dev.vigil.examples.SamplePolicy;
-import java.io.BufferedReader;
+import dev.vigil.text.TermClassifier;
+import dev.vigil.text.TermMatcher;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +26,8 @@ import java.util.function.Supplier;
  * The {@code vigil} command-line tool.
  *
  * <pre>
- * vigil score [--policy NAME] [--format json|text] [--input auto|text|jsonl] [FILE|- ...]
+ * vigil score [--policy NAME] [--format json|text] [--input auto|text|jsonl] [--terms FILE ...] [FILE|- ...]
+ * vigil match --terms FILE [--preset P] [--mode M] [--allow FILE] [--input ...] [FILE|- ...]
  * </pre>
  *
  * <p>Exit codes: 0 all items scored; 1 some input was malformed or unreadable (the rest was still
@@ -50,11 +48,21 @@ public final class VigilCli {
   }
 
   private static final String USAGE_TEXT = String.join("\n",
-      "usage: vigil score [--policy NAME] [--format json|text] [--input auto|text|jsonl] [FILE|- ...]",
+      "usage: vigil score [--policy NAME] [--format json|text] [--input auto|text|jsonl]",
+      "                   [--terms FILE [--preset P] [--mode M] [--allow FILE]] [FILE|- ...]",
+      "       vigil match --terms FILE [--preset none|standard|aggressive] [--mode word|anywhere]",
+      "                   [--allow FILE] [--input auto|text|jsonl] [FILE|- ...]",
       "",
       "  score     score items and print one decision per item",
       "            with no FILE: scores the bundled sample content; '-' reads standard input",
+      "  match     print one JSON object per term hit: id, field, rule, category, start, end, text",
+      "            with no FILE: reads standard input",
       "  --policy  built-in policy to use (default: sample; available: %s)",
+      "  --terms   a term list (one term per line; tab-separated term, category, weight, id, mode);",
+      "            with score, it is added to the policy as a signal in category 'terms'",
+      "  --preset  normalization of the term list: none, standard (default) or aggressive",
+      "  --mode    match mode of terms whose line gives none: word (default), prefix, suffix, anywhere",
+      "  --allow   an allow-list file, one entry per line, matched anywhere",
       "  --format  json: one JSON object per line (default); text: an explanation for people",
       "  --input   text: one item per line (blank lines skipped); jsonl: one JSON object per line,",
       "            {\"id\": ..., \"text\": \"...\"} or {\"id\": ..., \"fields\": {\"title\": \"...\"}};",
@@ -76,187 +84,194 @@ public final class VigilCli {
       out.print(usage());
       return args.length == 0 ? USAGE : OK;
     }
-    if (!args[0].equals("score")) {
-      err.println("vigil: unknown command '" + args[0] + "'");
-      err.print(usage());
-      return USAGE;
+    switch (args[0]) {
+      case "score":
+        return score(args, stdin, out, err);
+      case "match":
+        return match(args, stdin, out, err);
+      default:
+        err.println("vigil: unknown command '" + args[0] + "'");
+        err.print(usage());
+        return USAGE;
     }
-    return score(args, stdin, out, err);
   }
 
   private static String usage() {
     return String.format(Locale.ROOT, USAGE_TEXT, String.join(", ", POLICIES.keySet()));
   }
 
-  private static int score(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
-    String policyName = SamplePolicy.NAME;
-    String format = "json";
-    String input = "auto";
-    List<String> files = new ArrayList<>();
-    for (int i = 1; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "--policy":
-        case "--format":
-        case "--input":
+  /** Options shared by the commands, parsed from {@code --name value} pairs and file arguments. */
+  private static final class Options {
+    final Map<String, String> values = new LinkedHashMap<>();
+    final List<String> files = new ArrayList<>();
+
+    /** Parses, accepting only the given option names; returns null (after printing why) on error. */
+    static Options parse(String[] args, List<String> allowed, PrintStream err) {
+      Options o = new Options();
+      for (int i = 1; i < args.length; i++) {
+        String a = args[i];
+        if (a.startsWith("--")) {
+          if (!allowed.contains(a)) {
+            err.println("vigil: unknown option '" + a + "' for " + args[0]);
+            return null;
+          }
           if (i + 1 >= args.length) {
             err.println("vigil: " + a + " needs a value");
-            return USAGE;
+            return null;
           }
-          String v = args[++i];
-          if (a.equals("--policy")) {
-            policyName = v;
-          } else if (a.equals("--format")) {
-            format = v;
-          } else {
-            input = v;
-          }
-          break;
-        default:
-          if (a.startsWith("--")) {
-            err.println("vigil: unknown option '" + a + "'");
-            err.print(usage());
-            return USAGE;
-          }
-          files.add(a);
+          o.values.put(a, args[++i]);
+        } else {
+          o.files.add(a);
+        }
+      }
+      return o;
+    }
+
+    String get(String name, String fallback) {
+      return values.getOrDefault(name, fallback);
+    }
+  }
+
+  private static boolean oneOf(String option, String value, PrintStream err, String... allowed) {
+    for (String a : allowed) {
+      if (a.equals(value)) {
+        return true;
       }
     }
+    err.println("vigil: " + option + " must be " + String.join(", ", allowed) + " but was '" + value
+        + "'");
+    return false;
+  }
+
+  private static JsonGenerator jsonLines(PrintStream out) throws IOException {
+    OutputStream unclosed = new java.io.FilterOutputStream(out) {
+      @Override
+      public void close() throws IOException {
+        flush();
+      }
+    };
+    JsonGenerator g = new JsonFactory().createGenerator(unclosed, JsonEncoding.UTF8);
+    g.setRootValueSeparator(null);
+    return g;
+  }
+
+  private static int finish(Inputs inputs, String what, PrintStream err) {
+    if (inputs.bad > 0) {
+      err.println("vigil: " + inputs.bad + " problem(s) in the input; " + inputs.items + " item(s) "
+          + what);
+      return BAD_INPUT;
+    }
+    return OK;
+  }
+
+  private static int score(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
+    Options o = Options.parse(args, List.of("--policy", "--format", "--input", "--terms", "--preset",
+        "--mode", "--allow"), err);
+    if (o == null) {
+      return USAGE;
+    }
+    String policyName = o.get("--policy", SamplePolicy.NAME);
     Supplier<Policy> factory = POLICIES.get(policyName);
     if (factory == null) {
       err.println("vigil: unknown policy '" + policyName + "'; available: "
           + String.join(", ", POLICIES.keySet()));
       return USAGE;
     }
-    if (!format.equals("json") && !format.equals("text")) {
-      err.println("vigil: --format must be json or text but was '" + format + "'");
-      return USAGE;
-    }
-    if (!input.equals("auto") && !input.equals("text") && !input.equals("jsonl")) {
-      err.println("vigil: --input must be auto, text or jsonl but was '" + input + "'");
+    String format = o.get("--format", "json");
+    String input = o.get("--input", "auto");
+    if (!oneOf("--format", format, err, "json", "text")
+        || !oneOf("--input", input, err, "auto", "text", "jsonl")) {
       return USAGE;
     }
     Policy policy = factory.get();
-    Scorer scorer = new Scorer(policy, format.equals("json"), out, err);
+    if (o.values.containsKey("--terms")) {
+      TermMatcher matcher = TermOptions.matcher(o.values, err);
+      if (matcher == null) {
+        return USAGE;
+      }
+      String file = Path.of(o.values.get("--terms")).getFileName().toString();
+      policy = policy.toBuilder().signal(TermClassifier.of(file, matcher), "terms").build();
+    }
+    Policy chosen = policy;
+    Inputs inputs = new Inputs(err);
+    boolean json = format.equals("json");
     try {
-      if (files.isEmpty()) {
+      JsonGenerator g = jsonLines(out);
+      Inputs.ItemConsumer consumer = item -> {
+        Decision d = chosen.evaluate(item.content());
+        if (json) {
+          DecisionJson.write(g, item.id(), d);
+          g.flush();
+          out.write('\n');
+        } else {
+          out.print("item " + item.id() + ": ");
+          out.println(d.explain());
+        }
+      };
+      if (o.files.isEmpty()) {
         try (InputStream sample = VigilCli.class.getResourceAsStream(SAMPLE_RESOURCE)) {
           if (sample == null) {
             err.println("vigil: the bundled sample content is missing from the jar");
             return BAD_INPUT;
           }
-          scorer.read("sample.jsonl", sample, input.equals("auto") ? "jsonl" : input);
+          inputs.read("sample.jsonl", sample, input.equals("auto") ? "jsonl" : input, consumer);
         }
       }
-      for (String f : files) {
-        if (f.equals("-")) {
-          scorer.read("<stdin>", stdin, input);
-        } else {
-          String mode = input.equals("auto")
-              ? (f.endsWith(".jsonl") || f.endsWith(".ndjson") ? "jsonl" : "text")
-              : input;
-          try (InputStream in = Files.newInputStream(Path.of(f))) {
-            scorer.read(f, in, mode);
-          } catch (NoSuchFileException e) {
-            err.println("vigil: " + f + ": no such file");
-            scorer.bad++;
-          } catch (IOException e) {
-            err.println("vigil: " + f + ": cannot read: " + e.getMessage());
-            scorer.bad++;
-          }
-        }
-      }
-      scorer.finish();
+      inputs.readFiles(o.files, stdin, input, consumer);
+      g.close();
+      out.flush();
     } catch (IOException e) {
       err.println("vigil: " + e.getMessage());
       return BAD_INPUT;
     }
-    if (scorer.bad > 0) {
-      err.println("vigil: " + scorer.bad + " problem(s) in the input; "
-          + scorer.scored + " item(s) scored");
-      return BAD_INPUT;
-    }
-    return OK;
+    return finish(inputs, "scored", err);
   }
 
-  /** Reads items, scores them and writes decisions, counting problems. */
-  private static final class Scorer {
-    private final Policy policy;
-    private final boolean json;
-    private final PrintStream out;
-    private final PrintStream err;
-    private final ItemParser parser = new ItemParser();
-    private final JsonGenerator generator;
-    int bad;
-    long scored;
-
-    Scorer(Policy policy, boolean json, PrintStream out, PrintStream err) {
-      this.policy = policy;
-      this.json = json;
-      this.out = out;
-      this.err = err;
-      try {
-        OutputStream unclosed = new java.io.FilterOutputStream(out) {
-          @Override
-          public void close() throws IOException {
-            flush();
+  private static int match(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
+    Options o = Options.parse(args, List.of("--terms", "--preset", "--mode", "--allow", "--input"),
+        err);
+    if (o == null) {
+      return USAGE;
+    }
+    if (!o.values.containsKey("--terms")) {
+      err.println("vigil: match needs --terms FILE");
+      return USAGE;
+    }
+    String input = o.get("--input", "auto");
+    if (!oneOf("--input", input, err, "auto", "text", "jsonl")) {
+      return USAGE;
+    }
+    TermMatcher matcher = TermOptions.matcher(o.values, err);
+    if (matcher == null) {
+      return USAGE;
+    }
+    Inputs inputs = new Inputs(err);
+    try {
+      JsonGenerator g = jsonLines(out);
+      Inputs.ItemConsumer consumer = item -> {
+        Content c = item.content();
+        for (int f = 0; f < c.fieldCount(); f++) {
+          String field = c.fieldName(f);
+          String text = c.fieldText(f);
+          for (TermMatcher.Hit h : matcher.find(text)) {
+            g.writeStartObject();
+            DecisionJson.writeId(g, item.id());
+            DecisionJson.writeEvidenceFields(g, Evidence.of(field, text, h.start(), h.end(),
+                h.term().id(), h.term().category()));
+            g.writeEndObject();
+            g.flush();
+            out.write('\n');
           }
-        };
-        this.generator = new JsonFactory().createGenerator(unclosed, JsonEncoding.UTF8);
-        // One object per line: JSON Lines.
-        generator.setRootValueSeparator(null);
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    void read(String source, InputStream in, String mode) throws IOException {
-      // Invalid UTF-8 becomes U+FFFD: content from the wild is often mis-encoded, and that is not an
-      // error of the line.
-      CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE);
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder));
-      String line;
-      long number = 0;
-      String effective = mode;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        if (number == 1 && line.startsWith("\ufeff")) {
-          line = line.substring(1);
         }
-        if (line.isBlank()) {
-          continue;
-        }
-        if (effective.equals("auto")) {
-          effective = line.stripLeading().startsWith("{") ? "jsonl" : "text";
-        }
-        Item item;
-        try {
-          item = effective.equals("jsonl") ? parser.json(number, line) : parser.plain(number, line);
-        } catch (ItemParser.BadLineException e) {
-          err.println("vigil: " + source + ":" + number + ": " + e.getMessage());
-          bad++;
-          continue;
-        }
-        write(item, policy.evaluate(item.content()));
-        scored++;
-      }
-    }
-
-    private void write(Item item, Decision d) throws IOException {
-      if (json) {
-        DecisionJson.write(generator, item.id(), d);
-        generator.flush();
-        out.write('\n');
-      } else {
-        out.print("item " + item.id() + ": ");
-        out.println(d.explain());
-      }
-    }
-
-    void finish() throws IOException {
-      generator.close();
+      };
+      List<String> files = o.files.isEmpty() ? List.of("-") : o.files;
+      inputs.readFiles(files, stdin, input, consumer);
+      g.close();
       out.flush();
+    } catch (IOException e) {
+      err.println("vigil: " + e.getMessage());
+      return BAD_INPUT;
     }
+    return finish(inputs, "matched", err);
   }
 }

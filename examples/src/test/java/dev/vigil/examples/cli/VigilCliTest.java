@@ -190,4 +190,57 @@ class VigilCliTest {
     assertTrue(all.contains("because: review when total >= 0.5 held"), all);
     assertTrue(all.contains("body[4, 9) \"idiot\" rule insults (abuse)"), all);
   }
+
+  @Test
+  void matchPrintsOneEvidenceObjectPerHit(@TempDir Path dir) throws Exception {
+    Path terms = dir.resolve("terms.tsv");
+    Files.writeString(terms, "# test list\nfuck\tabuse\nkill yourself\tthreat\t1\tkys\nass\tabuse\t0.5\n");
+    Path allow = dir.resolve("allow.txt");
+    Files.writeString(allow, "scunthorpe\n");
+    String input = "F.U.C.K this\nyou a$$ from Scunthorpe\n\nfine words\n";
+    Run r = run(input, "match", "--terms", terms.toString(), "--preset", "aggressive", "--allow",
+        allow.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(List.of(
+        "{\"id\":1,\"field\":\"body\",\"rule\":\"fuck\",\"category\":\"abuse\",\"start\":0,"
+            + "\"end\":7,\"text\":\"F.U.C.K\"}",
+        "{\"id\":2,\"field\":\"body\",\"rule\":\"ass\",\"category\":\"abuse\",\"start\":4,"
+            + "\"end\":7,\"text\":\"a$$\"}"), r.lines());
+    Run json = run("{\"id\": \"m1\", \"fields\": {\"title\": \"hi\", \"body\": \"go kill  yourself\"}}\n",
+        "match", "--terms", terms.toString(), "--input", "jsonl");
+    JsonNode hit = JSON.readTree(json.lines().get(0));
+    assertEquals("m1", hit.get("id").asText());
+    assertEquals("kys", hit.get("rule").asText());
+    assertEquals("kill  yourself", hit.get("text").asText());
+    assertEquals(3, hit.get("start").asInt());
+  }
+
+  @Test
+  void matchReportsBadTermListsByLine(@TempDir Path dir) throws Exception {
+    Path terms = dir.resolve("terms.tsv");
+    Files.writeString(terms, "ok\nbad\tc\t7\n");
+    Run r = run("x\n", "match", "--terms", terms.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("line 2: weight must be in [0, 1] but was 7"), r.err());
+    assertEquals(2, run("x\n", "match").code());
+    assertEquals(2, run("x\n", "match", "--terms", terms.toString(), "--preset", "loose").code());
+  }
+
+  @Test
+  void scoreWithTermsAddsTheListToThePolicy(@TempDir Path dir) throws Exception {
+    Path terms = dir.resolve("threats.tsv");
+    Files.writeString(terms, "kill yourself\tthreat\t1\tkys\n");
+    Run r = run("go kill yourself\n", "score", "--terms", terms.toString(), "-");
+    assertEquals(0, r.code(), r.err());
+    JsonNode d = validDecision(r.lines().get(0));
+    assertEquals("remove", d.get("action").asText());
+    JsonNode signal = null;
+    for (JsonNode s : d.get("signals")) {
+      if (s.get("name").asText().equals("threats.tsv")) {
+        signal = s;
+      }
+    }
+    assertEquals("terms(threats.tsv)", signal.get("expression").asText());
+    assertEquals("kys", signal.get("evidence").get(0).get("rule").asText());
+  }
 }
