@@ -17,9 +17,10 @@ package dev.vigil.internal;
  *       letter or digit on either side) separated by runs of one to three separator units (neither
  *       letter nor digit, nor a line break), the separator units are dropped. Every run of a chain is of
  *       the first run's kind: without whitespace, or with whitespace and of the same length; a run of
- *       another kind ends the chain, and its last letter starts the next one, where it does not count
- *       toward the three. So {@code f.u.c.k y.o.u} and {@code f u c k  y o u} stay two words, and
- *       {@code m-e-n-a-g-e a t-r-o-i-s} reads "menage a trois".
+ *       another kind ends the chain, and its last letter starts the next one (where it does not count
+ *       toward the three if the chain it ended was joined). So {@code f.u.c.k y.o.u} and
+ *       {@code f u c k  y o u} stay two words, and {@code m-e-n-a-g-e  a  t-r-o-i-s} reads
+ *       "menage a trois".
  *   <li><b>Repeats</b> (optional): a run of the same letter becomes one unit whose {@link #count()} is
  *       the run's length and whose span covers the run.
  *   <li><b>Whitespace</b> (optional): a run of whitespace units becomes one space whose span covers
@@ -238,19 +239,23 @@ public final class NormalizingCursor {
       boolean single = isSingleLetterAt(0);
       takeLeet();
       if (single) {
-        chainLength = expectChain ? chainLength + 1 : 1;
+        if (expectChain) {
+          chainLength++;
+        } else {
+          chainLength = 1;
+          chainKind = -1;
+        }
         expectChain = false;
         int run = separatorRunAt(0);
         int kind = runKind;
         if (run > 0 && isSingleLetterAt(run)) {
-          if (chainLength >= 2 && kind != chainKind) {
-            // Separators of another kind: this letter ends its chain and starts the next, where it
-            // is shared and does not count.
-            chainLength = 0;
+          if (chainKind >= 0 && kind != chainKind) {
+            // Separators of another kind: this letter ends its chain and starts the next. If the
+            // chain it ends was joined (three letters or more), it belongs to that word and does not
+            // count in the next chain.
+            chainLength = chainLength >= 3 ? 0 : 1;
           }
-          if (chainLength <= 1) {
-            chainKind = kind;
-          }
+          chainKind = kind;
           expectChain = true;
           if (chainLength >= 2 || lettersAhead(run, 3 - chainLength)) {
             dropRun = run;

@@ -228,10 +228,17 @@ public final class Normalizer {
     return table;
   }
 
-  /** Whether the pipeline has only context-free stages. */
-  boolean isContextFree() {
+  /**
+   * Whether the pipeline has only per-code-point stages (plus whitespace runs), so that a matcher can
+   * fold inside its own scan loop instead of running the general cursor.
+   */
+  boolean isPerCodePoint() {
     return !stages.contains(Stage.LEETSPEAK) && !stages.contains(Stage.SEPARATORS)
-        && !stages.contains(Stage.REPEATS) && !stages.contains(Stage.WHITESPACE);
+        && !stages.contains(Stage.REPEATS);
+  }
+
+  boolean foldsWhitespace() {
+    return stages.contains(Stage.WHITESPACE);
   }
 
   @Override

@@ -80,6 +80,18 @@ public final class TermMatcher {
 
   private final ThreadLocal<Scratch> scratch;
 
+  // Fast path for per-code-point normalizers: one table read per char folds, classifies and maps it.
+  private final int @org.jspecify.annotations.Nullable [] fast;
+  private final dev.vigil.internal.FoldTable foldTable;
+  private final boolean foldWhitespace;
+  private static final int SYMBOL = 0xFFFF;
+  private static final int WORD = 1 << 16;
+  private static final int SPECIAL = 0xF << 17;
+  private static final int SPACE = 1 << 17;
+  private static final int DROP = 1 << 18;
+  private static final int MARK = 1 << 19;
+  private static final int SLOW = 1 << 20;
+
   private TermMatcher(Builder b, Compiled c) {
     this.normalizer = b.normalizer;
     this.terms = c.terms;
@@ -104,6 +116,9 @@ public final class TermMatcher {
     this.emits = c.emits;
     this.dense = c.dense;
     this.denseStates = c.denseStates;
+    this.foldTable = normalizer.table();
+    this.foldWhitespace = normalizer.foldsWhitespace();
+    this.fast = normalizer.isPerCodePoint() ? fastTable() : null;
     int ring = Integer.highestOneBit(Math.max(4, maxLength + 2) * 2 - 1);
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(normalizer.cursor(), ring));
   }
@@ -174,7 +189,160 @@ public final class TermMatcher {
     }
   }
 
+  /** The fast path's table: for each char, its symbol and flags; see the constants. */
+  private int[] fastTable() {
+    int[] t = new int[0x10000];
+    for (int c = 0; c < 0x10000; c++) {
+      if (Character.isSurrogate((char) c)) {
+        t[c] = SLOW;
+        continue;
+      }
+      int f = foldTable.fold(c);
+      if (f == dev.vigil.internal.FoldTable.DROP) {
+        int type = Character.getType(c);
+        boolean mark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+        t[c] = DROP | (mark ? MARK : 0);
+      } else if (f < 0 || f >= 0x10000) {
+        t[c] = SLOW;
+      } else if (foldWhitespace && Character.isWhitespace(f)) {
+        t[c] = SPACE | bmpSymbol[' '];
+      } else {
+        t[c] = bmpSymbol[f] | (WordChars.isWord(f) ? WORD : 0);
+      }
+    }
+    return t;
+  }
+
+  /**
+   * The scan for per-code-point normalizers. It implements the cursor's semantics (stripped marks
+   * extend the unit before them, whitespace runs are one unit) without its queues: most chars cost one
+   * table read, one transition and two ring writes.
+   */
+  private void fastScan(CharSequence text, HitHandler handler, Scratch s) {
+    final int[] table = fast;
+    final int mask = s.ringStart.length - 1;
+    final int[] ringStart = s.ringStart;
+    final int[] ringEnd = s.ringEnd;
+    final boolean[] ringWord = s.ringWord;
+    final int n = text.length();
+    int state = ROOT;
+    int i = 0; // units so far
+    boolean absorbing = false; // whether a stripped mark here extends the last unit
+    boolean lastWasSpace = false;
+    int p = 0;
+    while (p < n) {
+      char ch = text.charAt(p);
+      int e = table[ch];
+      if ((e & SPECIAL) == 0) {
+        boolean word = (e & WORD) != 0;
+        if (emits[state]) {
+          emit(state, i - 1, word, s, handler);
+        }
+        int r = i & mask;
+        ringStart[r] = p;
+        ringEnd[r] = p + 1;
+        ringWord[r] = word;
+        state = step(state, e & SYMBOL);
+        i++;
+        p++;
+        absorbing = true;
+        lastWasSpace = false;
+        continue;
+      }
+      if ((e & DROP) != 0) {
+        if ((e & MARK) != 0 && absorbing) {
+          ringEnd[(i - 1) & mask] = p + 1;
+        } else {
+          absorbing = false;
+        }
+        p++;
+        continue;
+      }
+      if ((e & SPACE) != 0) {
+        if (lastWasSpace) {
+          ringEnd[(i - 1) & mask] = p + 1;
+        } else {
+          if (emits[state]) {
+            emit(state, i - 1, false, s, handler);
+          }
+          int r = i & mask;
+          ringStart[r] = p;
+          ringEnd[r] = p + 1;
+          ringWord[r] = false;
+          state = step(state, e & SYMBOL);
+          i++;
+          lastWasSpace = true;
+        }
+        absorbing = true;
+        p++;
+        continue;
+      }
+      // Slow: a surrogate pair, an expansion or a code point beyond the BMP.
+      int cp = Character.codePointAt(text, p);
+      int next = p + Character.charCount(cp);
+      int f = foldTable.fold(cp);
+      if (f == dev.vigil.internal.FoldTable.DROP) {
+        int type = Character.getType(cp);
+        if ((type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) && absorbing) {
+          ringEnd[(i - 1) & mask] = next;
+        } else {
+          absorbing = false;
+        }
+        p = next;
+        continue;
+      }
+      // Every unit of the code point spans it and the stripped marks right after it.
+      int end = next;
+      while (end < n) {
+        int m = Character.codePointAt(text, end);
+        int type = Character.getType(m);
+        if ((type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK)
+            && foldTable.fold(m) == dev.vigil.internal.FoldTable.DROP) {
+          end += Character.charCount(m);
+        } else {
+          break;
+        }
+      }
+      int units = f >= 0 ? 1 : foldTable.expansion(f).length;
+      for (int u = 0; u < units; u++) {
+        int c = f >= 0 ? f : foldTable.expansion(f)[u];
+        if (foldWhitespace && Character.isWhitespace(c)) {
+          if (lastWasSpace) {
+            ringEnd[(i - 1) & mask] = end;
+            continue;
+          }
+          c = ' ';
+        }
+        boolean word = WordChars.isWord(c);
+        if (emits[state]) {
+          emit(state, i - 1, word, s, handler);
+        }
+        int r = i & mask;
+        ringStart[r] = p;
+        ringEnd[r] = end;
+        ringWord[r] = word;
+        state = step(state, symbol(c));
+        i++;
+        lastWasSpace = c == ' ' && foldWhitespace;
+      }
+      absorbing = true;
+      p = end;
+    }
+    if (emits[state]) {
+      emit(state, i - 1, false, s, handler);
+    }
+    if (hasAllow) {
+      flushFiltered(s, handler);
+    }
+  }
+
   private void scan(CharSequence text, HitHandler handler, Scratch s) {
+    s.blockHits = 0;
+    s.allowHits = 0;
+    if (fast != null) {
+      fastScan(text, handler, s);
+      return;
+    }
     NormalizingCursor cursor = s.cursor;
     cursor.reset(text);
     int mask = s.ringStart.length - 1;
@@ -182,8 +350,6 @@ public final class TermMatcher {
     int[] ringEnd = s.ringEnd;
     int[] ringCount = s.ringCount;
     boolean[] ringWord = s.ringWord;
-    s.blockHits = 0;
-    s.allowHits = 0;
     int state = ROOT;
     int i = 0;
     while (cursor.next()) {

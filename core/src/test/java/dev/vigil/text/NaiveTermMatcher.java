@@ -311,8 +311,9 @@ final class NaiveTermMatcher {
           }
         }
       }
+      boolean joined = chain.size() - (shared ? 1 : 0) >= 3;
       j = kindChanged ? k : k + 1;
-      shared = kindChanged;
+      shared = kindChanged && joined;
     }
     List<U> out = new ArrayList<>();
     for (int x = 0; x < n; x++) {
