@@ -77,6 +77,9 @@ public final class TermMatcher {
   private final boolean[] emits;
   private final int[] dense;
   private final int denseStates;
+  // When every state is dense: transitions to row offsets (state x alphabet), negated (~) when the
+  // target state has outputs. One array read per unit, and the emit test is a sign test.
+  private final int @org.jspecify.annotations.Nullable [] dfa;
 
   private final ThreadLocal<Scratch> scratch;
 
@@ -91,6 +94,7 @@ public final class TermMatcher {
   private static final int DROP = 1 << 18;
   private static final int MARK = 1 << 19;
   private static final int SLOW = 1 << 20;
+  private static final int HOT = DROP | MARK | SLOW; // flags the dense scan's hot loop hands off
 
   private TermMatcher(Builder b, Compiled c) {
     this.normalizer = b.normalizer;
@@ -116,6 +120,7 @@ public final class TermMatcher {
     this.emits = c.emits;
     this.dense = c.dense;
     this.denseStates = c.denseStates;
+    this.dfa = c.denseStates == c.fail.length ? rowTable(c) : null;
     this.foldTable = normalizer.table();
     this.foldWhitespace = normalizer.foldsWhitespace();
     this.fast = normalizer.isPerCodePoint() ? fastTable() : null;
@@ -187,6 +192,16 @@ public final class TermMatcher {
     } finally {
       s.busy = false;
     }
+  }
+
+  private static int[] rowTable(Compiled c) {
+    int[] t = new int[c.dense.length];
+    for (int i = 0; i < t.length; i++) {
+      int target = c.dense[i];
+      int row = target * c.alphabet;
+      t[i] = c.emits[target] ? ~row : row;
+    }
+    return t;
   }
 
   /** The fast path's table: for each char, its symbol and flags; see the constants. */
@@ -336,9 +351,302 @@ public final class TermMatcher {
     }
   }
 
+  /**
+   * The fastest scan: a per-code-point normalizer and an automaton that is dense throughout. It keeps
+   * no per-unit history; the rare candidate hit finds its start by walking back over the text (see
+   * {@link #unitsBack}).
+   */
+  private void denseScan(String text, HitHandler handler, Scratch s) {
+    final int[] table = fast;
+    final int[] rows = dfa;
+    final int n = text.length();
+    int row = 0;
+    boolean pending = false; // the state after the last unit has outputs, reported at the next unit
+    int lastStart = 0; // where the last unit's code point starts; it ends where the next unit starts
+    boolean lastWasSpace = false;
+    // The text is read through a small per-thread buffer: String.charAt checks the string's coder
+    // and bounds on every call, getChars once per chunk.
+    final char[] buf = s.chars;
+    int p = 0;
+    int base = 0;
+    int limit = 0;
+    while (p < n) {
+      if (p >= limit) {
+        base = p;
+        limit = Math.min(n, p + buf.length);
+        text.getChars(base, limit, buf, 0);
+      }
+      int e = table[buf[p - base]];
+      if ((e & HOT) == 0) {
+        boolean space = (e & SPACE) != 0;
+        if (space & lastWasSpace) {
+          p++; // a whitespace run is one unit
+          continue;
+        }
+        lastWasSpace = space;
+        if (pending) {
+          emitBack(text, row / alphabet, lastStart, p, 0, (e & WORD) != 0, s, handler);
+        }
+        int t = rows[row + (e & SYMBOL)];
+        pending = t < 0;
+        row = pending ? ~t : t;
+        lastStart = p++;
+        continue;
+      }
+      // Rare chars leave the hot loop: the state goes through the scratch object and back.
+      s.row = row;
+      s.pending = pending;
+      s.lastStart = lastStart;
+      s.lastEnd = p;
+      s.lastIndex = 0;
+      s.lastWasSpace = lastWasSpace;
+      p = denseSpecial(text, p, handler, s);
+      lastWasSpace = false;
+      row = s.row;
+      pending = s.pending;
+      lastStart = s.lastStart;
+      // A run of special chars (spaces, marks, invisibles, expansions) stays in denseSpecial, which
+      // returns at the first plain char or at the end.
+      if (p < n) {
+        int e2 = table[text.charAt(p)];
+        if (pending) {
+          emitBack(text, row / alphabet, lastStart, s.lastEnd, s.lastIndex, (e2 & WORD) != 0, s,
+              handler);
+        }
+        int t = rows[row + (e2 & SYMBOL)];
+        pending = t < 0;
+        row = pending ? ~t : t;
+        lastStart = p++;
+      } else if (pending) {
+        emitBack(text, row / alphabet, lastStart, s.lastEnd, s.lastIndex, false, s, handler);
+        pending = false;
+      }
+    }
+    if (pending) {
+      emitBack(text, row / alphabet, lastStart, n, 0, false, s, handler);
+    }
+    if (hasAllow) {
+      flushFiltered(s, handler);
+    }
+  }
+
+  /**
+   * Handles a run of chars that are not plain single units, starting at {@code p}, and returns the index
+   * of the next plain char (or the end). The last unit's end, as the hot loop would compute it, is
+   * {@code p} when it enters, since the last unit was a plain char right before it (or nothing).
+   */
+  private int denseSpecial(String text, int p, HitHandler handler, Scratch s) {
+    final int[] table = fast;
+    final int[] rows = dfa;
+    final int n = text.length();
+    int row = s.row;
+    boolean pending = s.pending;
+    int lastStart = s.lastStart;
+    int lastEnd = s.lastEnd;
+    int lastIndex = s.lastIndex;
+    // The hot loop calls this right after a plain or space unit (or at the start): marks here extend
+    // that unit.
+    boolean absorbing = p > 0;
+    boolean lastWasSpace = s.lastWasSpace;
+    while (p < n) {
+      int e = table[text.charAt(p)];
+      if ((e & SPECIAL) == 0) {
+        break;
+      }
+      if ((e & DROP) != 0) {
+        if ((e & MARK) != 0 && absorbing) {
+          lastEnd = p + 1;
+        } else {
+          absorbing = false;
+        }
+        p++;
+        continue;
+      }
+      if ((e & SPACE) != 0) {
+        if (lastWasSpace) {
+          lastEnd = p + 1;
+        } else {
+          if (pending) {
+            emitBack(text, row / alphabet, lastStart, lastEnd, lastIndex, false, s, handler);
+          }
+          int t = rows[row + (e & SYMBOL)];
+          pending = t < 0;
+          row = pending ? ~t : t;
+          lastStart = p;
+          lastEnd = p + 1;
+          lastIndex = 0;
+          lastWasSpace = true;
+        }
+        absorbing = true;
+        p++;
+        continue;
+      }
+      int cp = text.codePointAt(p);
+      int next = p + Character.charCount(cp);
+      int f = foldTable.fold(cp);
+      if (f == dev.vigil.internal.FoldTable.DROP) {
+        int type = Character.getType(cp);
+        if ((type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) && absorbing) {
+          lastEnd = next;
+        } else {
+          absorbing = false;
+        }
+        p = next;
+        continue;
+      }
+      int end = absorbMarks(text, next);
+      int units = f >= 0 ? 1 : foldTable.expansion(f).length;
+      for (int u = 0; u < units; u++) {
+        int c = f >= 0 ? f : foldTable.expansion(f)[u];
+        if (foldWhitespace && Character.isWhitespace(c)) {
+          if (lastWasSpace) {
+            lastEnd = end;
+            continue;
+          }
+          c = ' ';
+        }
+        boolean word = WordChars.isWord(c);
+        if (pending) {
+          emitBack(text, row / alphabet, lastStart, lastEnd, lastIndex, word, s, handler);
+        }
+        int t = rows[row + symbol(c)];
+        pending = t < 0;
+        row = pending ? ~t : t;
+        lastStart = p;
+        lastEnd = end;
+        lastIndex = u;
+        lastWasSpace = c == ' ' && foldWhitespace;
+      }
+      absorbing = true;
+      p = end;
+    }
+    s.row = row;
+    s.pending = pending;
+    s.lastStart = lastStart;
+    s.lastEnd = lastEnd;
+    s.lastIndex = lastIndex;
+    return p;
+  }
+
+  /** The end of the stripped combining marks starting at {@code from}. */
+  private int absorbMarks(CharSequence text, int from) {
+    int end = from;
+    int n = text.length();
+    while (end < n) {
+      int m = Character.codePointAt(text, end);
+      int type = Character.getType(m);
+      if ((type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK)
+          && foldTable.fold(m) == dev.vigil.internal.FoldTable.DROP) {
+        end += Character.charCount(m);
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+
+  /** Reports the outputs of {@code state}, whose last unit is described by the other arguments. */
+  private void emitBack(String text, int state, int lastStart, int lastEnd, int lastIndex,
+      boolean nextIsWord, Scratch s, HitHandler handler) {
+    for (int st = outPattern[state] >= 0 ? state : outLink[state]; st >= 0; st = outLink[st]) {
+      for (int p = outPattern[st]; p >= 0; p = nextPatternSameState[p]) {
+        if (checkEnd[p] && nextIsWord) {
+          continue;
+        }
+        // Walk back to the pattern's first unit, then one more for the start boundary.
+        long first = unitsBack(text, lastStart, lastIndex, patternLength[p] - 1);
+        int start = (int) (first >>> 32);
+        if (checkStart[p]) {
+          long before = unitsBack(text, start, (int) first, 1);
+          if (before != NONE && WordChars.isWord(unitCodePoint(text, before))) {
+            continue;
+          }
+        }
+        int t = patternTerm[p];
+        if (!hasAllow) {
+          handler.onHit(t, start, lastEnd);
+        } else if (t >= 0) {
+          s.addBlock(t, start, lastEnd);
+        } else {
+          s.addAllow(start, lastEnd);
+        }
+      }
+    }
+  }
+
+  private static final long NONE = -1L;
+  private static final long FULLY_DENSE_ENTRIES = 4L << 20;
+
+  /**
+   * The unit {@code k} units before the unit at ({@code start}, {@code index}): the position where its
+   * code point (or whitespace run) starts, in the high 32 bits, and its index in that code point's
+   * expansion, in the low 32 bits; {@link #NONE} when the text has fewer units before.
+   */
+  private long unitsBack(String text, int start, int index, int k) {
+    if (k <= index) {
+      return ((long) start << 32) | (index - k);
+    }
+    k -= index; // units still to step back, across code points
+    int q = start;
+    while (true) {
+      if (q == 0) {
+        return NONE;
+      }
+      int cp = text.codePointBefore(q);
+      int at = q - Character.charCount(cp);
+      int f = foldTable.fold(cp);
+      if (f == dev.vigil.internal.FoldTable.DROP) {
+        q = at;
+        continue;
+      }
+      int units = f >= 0 ? 1 : foldTable.expansion(f).length;
+      int c = f >= 0 ? f : foldTable.expansion(f)[units - 1];
+      if (foldWhitespace && units == 1 && Character.isWhitespace(c)) {
+        // A whitespace run, with the invisibles inside it, is one unit starting at its first space.
+        int runStart = at;
+        int r = at;
+        while (r > 0) {
+          int b = text.codePointBefore(r);
+          int bf = foldTable.fold(b);
+          if (bf == dev.vigil.internal.FoldTable.DROP) {
+            r -= Character.charCount(b);
+          } else if (bf >= 0 && Character.isWhitespace(bf)) {
+            r -= Character.charCount(b);
+            runStart = r;
+          } else {
+            break;
+          }
+        }
+        if (--k == 0) {
+          return (long) runStart << 32;
+        }
+        q = runStart;
+        continue;
+      }
+      if (k <= units) {
+        return ((long) at << 32) | (units - k);
+      }
+      k -= units;
+      q = at;
+    }
+  }
+
+  /** The normalized code point of a unit found by {@link #unitsBack}. */
+  private int unitCodePoint(String text, long unit) {
+    int at = (int) (unit >>> 32);
+    int cp = text.codePointAt(at);
+    int f = foldTable.fold(cp);
+    int c = f >= 0 ? f : foldTable.expansion(f)[(int) unit];
+    return foldWhitespace && Character.isWhitespace(c) ? ' ' : c;
+  }
+
   private void scan(CharSequence text, HitHandler handler, Scratch s) {
     s.blockHits = 0;
     s.allowHits = 0;
+    if (fast != null && dfa != null && text instanceof String) {
+      denseScan((String) text, handler, s);
+      return;
+    }
     if (fast != null) {
       fastScan(text, handler, s);
       return;
@@ -484,6 +792,14 @@ public final class TermMatcher {
     int[] allow = new int[16];
     int allowHits;
     boolean busy;
+    // The dense scan's state while it is outside its hot loop.
+    int row;
+    boolean pending;
+    int lastStart;
+    int lastEnd;
+    int lastIndex;
+    boolean lastWasSpace;
+    final char[] chars = new char[2048];
 
     Scratch(NormalizingCursor cursor, int ring) {
       this.cursor = cursor;
@@ -810,7 +1126,11 @@ public final class TermMatcher {
         emits[s] = outPattern[s] >= 0 || outLink[s] >= 0;
       }
       // Dense rows for the shallowest states, within a memory budget.
+      // Fully dense when it fits in 16 MB (a few hundred thousand states); otherwise the shallow
+      // states only, within about 24 entries per state.
+      long full = (long) states * alphabet;
       long budget = denseBudget >= 0 ? denseBudget
+          : full <= FULLY_DENSE_ENTRIES ? full
           : Math.min(2L << 20, Math.max(256L << 10, 24L * states));
       denseStates = (int) Math.min(states, Math.max(1, budget / alphabet));
       dense = new int[denseStates * alphabet];
