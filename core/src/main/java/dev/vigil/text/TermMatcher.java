@@ -77,9 +77,12 @@ public final class TermMatcher {
   private final boolean[] emits;
   private final int[] dense;
   private final int denseStates;
-  // When every state is dense: transitions to row offsets (state x alphabet), negated (~) when the
-  // target state has outputs. One array read per unit, and the emit test is a sign test.
-  private final int @org.jspecify.annotations.Nullable [] dfa;
+  // The dense rows again, each target negated (~) when it has outputs: one array read per unit, and
+  // the emit test is a sign test.
+  private final int[] dfa;
+  // Whether every output of the state needs a word boundary after it: then a word char next means
+  // there is nothing to report, and the scan skips the output walk.
+  private final boolean[] endBound;
 
   private final ThreadLocal<Scratch> scratch;
 
@@ -120,7 +123,17 @@ public final class TermMatcher {
     this.emits = c.emits;
     this.dense = c.dense;
     this.denseStates = c.denseStates;
-    this.dfa = c.denseStates == c.fail.length ? rowTable(c) : null;
+    this.dfa = stateTable(c);
+    this.endBound = new boolean[c.fail.length];
+    for (int st = 0; st < endBound.length; st++) {
+      boolean all = true;
+      for (int o = c.outPattern[st] >= 0 ? st : c.outLink[st]; o >= 0 && all; o = c.outLink[o]) {
+        for (int q = c.outPattern[o]; q >= 0 && all; q = c.nextPatternSameState[q]) {
+          all = c.checkEnd[q];
+        }
+      }
+      endBound[st] = all;
+    }
     this.foldTable = normalizer.table();
     this.foldWhitespace = normalizer.foldsWhitespace();
     this.fast = normalizer.isPerCodePoint() ? fastTable() : null;
@@ -194,14 +207,27 @@ public final class TermMatcher {
     }
   }
 
-  private static int[] rowTable(Compiled c) {
+  /** The dense rows with each target negated (~) when it has outputs: the emit test is a sign test. */
+  private static int[] stateTable(Compiled c) {
     int[] t = new int[c.dense.length];
     for (int i = 0; i < t.length; i++) {
       int target = c.dense[i];
-      int row = target * c.alphabet;
-      t[i] = c.emits[target] ? ~row : row;
+      t[i] = c.emits[target] ? ~target : target;
     }
     return t;
+  }
+
+  /** The transition from a sparse (deep) state, encoded like {@link #dfa}'s entries. */
+  private int sparseStep(int state, int sym) {
+    int s = state;
+    while (s >= denseStates) {
+      int child = child(s, sym);
+      if (child >= 0) {
+        return emits[child] ? ~child : child;
+      }
+      s = fail[s];
+    }
+    return dfa[s * alphabet + sym];
   }
 
   /** The fast path's table: for each char, its symbol and flags; see the constants. */
@@ -229,144 +255,24 @@ public final class TermMatcher {
   }
 
   /**
-   * The scan for per-code-point normalizers. It implements the cursor's semantics (stripped marks
-   * extend the unit before them, whitespace runs are one unit) without its queues: most chars cost one
-   * table read, one transition and two ring writes.
-   */
-  private void fastScan(CharSequence text, HitHandler handler, Scratch s) {
-    final int[] table = fast;
-    final int mask = s.ringStart.length - 1;
-    final int[] ringStart = s.ringStart;
-    final int[] ringEnd = s.ringEnd;
-    final boolean[] ringWord = s.ringWord;
-    final int n = text.length();
-    int state = ROOT;
-    int i = 0; // units so far
-    boolean absorbing = false; // whether a stripped mark here extends the last unit
-    boolean lastWasSpace = false;
-    int p = 0;
-    while (p < n) {
-      char ch = text.charAt(p);
-      int e = table[ch];
-      if ((e & SPECIAL) == 0) {
-        boolean word = (e & WORD) != 0;
-        if (emits[state]) {
-          emit(state, i - 1, word, s, handler);
-        }
-        int r = i & mask;
-        ringStart[r] = p;
-        ringEnd[r] = p + 1;
-        ringWord[r] = word;
-        state = step(state, e & SYMBOL);
-        i++;
-        p++;
-        absorbing = true;
-        lastWasSpace = false;
-        continue;
-      }
-      if ((e & DROP) != 0) {
-        if ((e & MARK) != 0 && absorbing) {
-          ringEnd[(i - 1) & mask] = p + 1;
-        } else {
-          absorbing = false;
-        }
-        p++;
-        continue;
-      }
-      if ((e & SPACE) != 0) {
-        if (lastWasSpace) {
-          ringEnd[(i - 1) & mask] = p + 1;
-        } else {
-          if (emits[state]) {
-            emit(state, i - 1, false, s, handler);
-          }
-          int r = i & mask;
-          ringStart[r] = p;
-          ringEnd[r] = p + 1;
-          ringWord[r] = false;
-          state = step(state, e & SYMBOL);
-          i++;
-          lastWasSpace = true;
-        }
-        absorbing = true;
-        p++;
-        continue;
-      }
-      // Slow: a surrogate pair, an expansion or a code point beyond the BMP.
-      int cp = Character.codePointAt(text, p);
-      int next = p + Character.charCount(cp);
-      int f = foldTable.fold(cp);
-      if (f == dev.vigil.internal.FoldTable.DROP) {
-        int type = Character.getType(cp);
-        if ((type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) && absorbing) {
-          ringEnd[(i - 1) & mask] = next;
-        } else {
-          absorbing = false;
-        }
-        p = next;
-        continue;
-      }
-      // Every unit of the code point spans it and the stripped marks right after it.
-      int end = next;
-      while (end < n) {
-        int m = Character.codePointAt(text, end);
-        int type = Character.getType(m);
-        if ((type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK)
-            && foldTable.fold(m) == dev.vigil.internal.FoldTable.DROP) {
-          end += Character.charCount(m);
-        } else {
-          break;
-        }
-      }
-      int units = f >= 0 ? 1 : foldTable.expansion(f).length;
-      for (int u = 0; u < units; u++) {
-        int c = f >= 0 ? f : foldTable.expansion(f)[u];
-        if (foldWhitespace && Character.isWhitespace(c)) {
-          if (lastWasSpace) {
-            ringEnd[(i - 1) & mask] = end;
-            continue;
-          }
-          c = ' ';
-        }
-        boolean word = WordChars.isWord(c);
-        if (emits[state]) {
-          emit(state, i - 1, word, s, handler);
-        }
-        int r = i & mask;
-        ringStart[r] = p;
-        ringEnd[r] = end;
-        ringWord[r] = word;
-        state = step(state, symbol(c));
-        i++;
-        lastWasSpace = c == ' ' && foldWhitespace;
-      }
-      absorbing = true;
-      p = end;
-    }
-    if (emits[state]) {
-      emit(state, i - 1, false, s, handler);
-    }
-    if (hasAllow) {
-      flushFiltered(s, handler);
-    }
-  }
-
-  /**
-   * The fastest scan: a per-code-point normalizer and an automaton that is dense throughout. It keeps
-   * no per-unit history; the rare candidate hit finds its start by walking back over the text (see
-   * {@link #unitsBack}).
+   * The scan for per-code-point normalizers (standard, none). It keeps no per-unit history: a candidate
+   * hit inside a stretch of plain chars finds its start by subtraction, and the rare other one walks
+   * back over the text (see {@link #unitsBack}).
    */
   private void denseScan(String text, HitHandler handler, Scratch s) {
     final int[] table = fast;
     final int[] rows = dfa;
+    final int a = alphabet;
+    final int dense = denseStates;
     final int n = text.length();
-    int row = 0;
+    int state = 0;
     boolean pending = false; // the state after the last unit has outputs, reported at the next unit
     int lastStart = 0; // where the last unit's code point starts; it ends where the next unit starts
     boolean lastWasSpace = false;
     // The text is read through a small per-thread buffer: String.charAt checks the string's coder
     // and bounds on every call, getChars once per chunk.
     final char[] buf = s.chars;
+    int plainFrom = 0; // from here to the last unit, every unit is one plain char
     int p = 0;
     int base = 0;
     int limit = 0;
@@ -380,29 +286,30 @@ public final class TermMatcher {
       if ((e & HOT) == 0) {
         boolean space = (e & SPACE) != 0;
         if (space & lastWasSpace) {
-          p++; // a whitespace run is one unit
+          plainFrom = ++p; // a whitespace run is one unit
           continue;
         }
         lastWasSpace = space;
-        if (pending) {
-          emitBack(text, row / alphabet, lastStart, p, 0, (e & WORD) != 0, s, handler);
+        if (pending && ((e & WORD) == 0 || !endBound[state])) {
+          emitBack(text, state, lastStart, p, 0, (e & WORD) != 0, plainFrom, s, handler);
         }
-        int t = rows[row + (e & SYMBOL)];
+        int t = state < dense ? rows[state * a + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
         pending = t < 0;
-        row = pending ? ~t : t;
+        state = pending ? ~t : t;
         lastStart = p++;
         continue;
       }
       // Rare chars leave the hot loop: the state goes through the scratch object and back.
-      s.row = row;
+      s.row = state;
       s.pending = pending;
       s.lastStart = lastStart;
       s.lastEnd = p;
       s.lastIndex = 0;
       s.lastWasSpace = lastWasSpace;
       p = denseSpecial(text, p, handler, s);
+      plainFrom = p;
       lastWasSpace = false;
-      row = s.row;
+      state = s.row;
       pending = s.pending;
       lastStart = s.lastStart;
       // A run of special chars (spaces, marks, invisibles, expansions) stays in denseSpecial, which
@@ -410,20 +317,22 @@ public final class TermMatcher {
       if (p < n) {
         int e2 = table[text.charAt(p)];
         if (pending) {
-          emitBack(text, row / alphabet, lastStart, s.lastEnd, s.lastIndex, (e2 & WORD) != 0, s,
-              handler);
+          emitBack(text, state, lastStart, s.lastEnd, s.lastIndex, (e2 & WORD) != 0,
+              Integer.MAX_VALUE, s, handler);
         }
-        int t = rows[row + (e2 & SYMBOL)];
+        int t = state < dense ? rows[state * a + (e2 & SYMBOL)]
+            : sparseStep(state, e2 & SYMBOL);
         pending = t < 0;
-        row = pending ? ~t : t;
+        state = pending ? ~t : t;
         lastStart = p++;
       } else if (pending) {
-        emitBack(text, row / alphabet, lastStart, s.lastEnd, s.lastIndex, false, s, handler);
+        emitBack(text, state, lastStart, s.lastEnd, s.lastIndex, false, Integer.MAX_VALUE, s,
+            handler);
         pending = false;
       }
     }
     if (pending) {
-      emitBack(text, row / alphabet, lastStart, n, 0, false, s, handler);
+      emitBack(text, state, lastStart, n, 0, false, plainFrom, s, handler);
     }
     if (hasAllow) {
       flushFiltered(s, handler);
@@ -438,8 +347,10 @@ public final class TermMatcher {
   private int denseSpecial(String text, int p, HitHandler handler, Scratch s) {
     final int[] table = fast;
     final int[] rows = dfa;
+    final int a = alphabet;
+    final int dense = denseStates;
     final int n = text.length();
-    int row = s.row;
+    int state = s.row;
     boolean pending = s.pending;
     int lastStart = s.lastStart;
     int lastEnd = s.lastEnd;
@@ -467,11 +378,12 @@ public final class TermMatcher {
           lastEnd = p + 1;
         } else {
           if (pending) {
-            emitBack(text, row / alphabet, lastStart, lastEnd, lastIndex, false, s, handler);
+            emitBack(text, state, lastStart, lastEnd, lastIndex, false, Integer.MAX_VALUE, s,
+                handler);
           }
-          int t = rows[row + (e & SYMBOL)];
+          int t = state < dense ? rows[state * a + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
           pending = t < 0;
-          row = pending ? ~t : t;
+          state = pending ? ~t : t;
           lastStart = p;
           lastEnd = p + 1;
           lastIndex = 0;
@@ -507,11 +419,13 @@ public final class TermMatcher {
         }
         boolean word = WordChars.isWord(c);
         if (pending) {
-          emitBack(text, row / alphabet, lastStart, lastEnd, lastIndex, word, s, handler);
+          emitBack(text, state, lastStart, lastEnd, lastIndex, word, Integer.MAX_VALUE, s,
+              handler);
         }
-        int t = rows[row + symbol(c)];
+        int sym = symbol(c);
+        int t = state < dense ? rows[state * a + sym] : sparseStep(state, sym);
         pending = t < 0;
-        row = pending ? ~t : t;
+        state = pending ? ~t : t;
         lastStart = p;
         lastEnd = end;
         lastIndex = u;
@@ -520,7 +434,7 @@ public final class TermMatcher {
       absorbing = true;
       p = end;
     }
-    s.row = row;
+    s.row = state;
     s.pending = pending;
     s.lastStart = lastStart;
     s.lastEnd = lastEnd;
@@ -545,21 +459,41 @@ public final class TermMatcher {
     return end;
   }
 
-  /** Reports the outputs of {@code state}, whose last unit is described by the other arguments. */
+  /**
+   * Reports the outputs of {@code state}, whose last unit is described by the other arguments. Units
+   * from {@code plainFrom} on are single plain chars, so a hit inside that stretch finds its start by
+   * subtraction; others walk back over the text.
+   */
   private void emitBack(String text, int state, int lastStart, int lastEnd, int lastIndex,
-      boolean nextIsWord, Scratch s, HitHandler handler) {
+      boolean nextIsWord, int plainFrom, Scratch s, HitHandler handler) {
     for (int st = outPattern[state] >= 0 ? state : outLink[state]; st >= 0; st = outLink[st]) {
       for (int p = outPattern[st]; p >= 0; p = nextPatternSameState[p]) {
         if (checkEnd[p] && nextIsWord) {
           continue;
         }
-        // Walk back to the pattern's first unit, then one more for the start boundary.
-        long first = unitsBack(text, lastStart, lastIndex, patternLength[p] - 1);
-        int start = (int) (first >>> 32);
-        if (checkStart[p]) {
-          long before = unitsBack(text, start, (int) first, 1);
-          if (before != NONE && WordChars.isWord(unitCodePoint(text, before))) {
-            continue;
+        int start = lastStart - patternLength[p] + 1;
+        if (start >= plainFrom) {
+          if (checkStart[p] && start > 0) {
+            if (start > plainFrom) {
+              if ((fast[text.charAt(start - 1)] & WORD) != 0) {
+                continue;
+              }
+            } else {
+              long before = unitsBack(text, start, 0, 1);
+              if (before != NONE && WordChars.isWord(unitCodePoint(text, before))) {
+                continue;
+              }
+            }
+          }
+        } else {
+          // Walk back to the pattern's first unit, then one more for the start boundary.
+          long first = unitsBack(text, lastStart, lastIndex, patternLength[p] - 1);
+          start = (int) (first >>> 32);
+          if (checkStart[p]) {
+            long before = unitsBack(text, start, (int) first, 1);
+            if (before != NONE && WordChars.isWord(unitCodePoint(text, before))) {
+              continue;
+            }
           }
         }
         int t = patternTerm[p];
@@ -643,12 +577,8 @@ public final class TermMatcher {
   private void scan(CharSequence text, HitHandler handler, Scratch s) {
     s.blockHits = 0;
     s.allowHits = 0;
-    if (fast != null && dfa != null && text instanceof String) {
-      denseScan((String) text, handler, s);
-      return;
-    }
     if (fast != null) {
-      fastScan(text, handler, s);
+      denseScan(text.toString(), handler, s);
       return;
     }
     NormalizingCursor cursor = s.cursor;
