@@ -194,6 +194,11 @@ public final class TermMatcher {
   public void match(CharSequence text, HitHandler handler) {
     requireNonNull(text, "text");
     requireNonNull(handler, "handler");
+    if (fast != null && !hasAllow && text.length() <= SHORT_TEXT) {
+      // Short texts (chat messages) need no buffers: skip the thread-local bookkeeping.
+      denseScan(text.toString(), handler, null);
+      return;
+    }
     Scratch s = scratch.get();
     if (s.busy) {
       // Re-entrant use from inside a handler: use fresh buffers rather than corrupt the running scan.
@@ -259,7 +264,8 @@ public final class TermMatcher {
    * hit inside a stretch of plain chars finds its start by subtraction, and the rare other one walks
    * back over the text (see {@link #unitsBack}).
    */
-  private void denseScan(String text, HitHandler handler, Scratch s) {
+  private void denseScan(String text, HitHandler handler,
+      @org.jspecify.annotations.Nullable Scratch s) {
     final int[] table = fast;
     final int[] rows = dfa;
     final int a = alphabet;
@@ -271,7 +277,7 @@ public final class TermMatcher {
     boolean lastWasSpace = false;
     // The text is read through a small per-thread buffer: String.charAt checks the string's coder
     // and bounds on every call, getChars once per chunk.
-    final char[] buf = s.chars;
+    final char[] buf = s == null ? null : s.chars;
     int plainFrom = 0; // from here to the last unit, every unit is one plain char
     int p = 0;
     int base = 0;
@@ -279,10 +285,14 @@ public final class TermMatcher {
     while (p < n) {
       if (p >= limit) {
         base = p;
-        limit = Math.min(n, p + buf.length);
-        text.getChars(base, limit, buf, 0);
+        if (buf == null) {
+          limit = n;
+        } else {
+          limit = Math.min(n, p + buf.length);
+          text.getChars(base, limit, buf, 0);
+        }
       }
-      int e = table[buf[p - base]];
+      int e = table[buf == null ? text.charAt(p) : buf[p - base]];
       if ((e & HOT) == 0) {
         boolean space = (e & SPACE) != 0;
         if (space & lastWasSpace) {
@@ -299,7 +309,11 @@ public final class TermMatcher {
         lastStart = p++;
         continue;
       }
-      // Rare chars leave the hot loop: the state goes through the scratch object and back.
+      // Rare chars leave the hot loop: the state goes through the scratch object and back. (A scan
+      // reentered from a handler may share that object: each writes it only just before reading.)
+      if (s == null) {
+        s = scratch.get();
+      }
       s.row = state;
       s.pending = pending;
       s.lastStart = lastStart;
@@ -509,6 +523,7 @@ public final class TermMatcher {
   }
 
   private static final long NONE = -1L;
+  private static final int SHORT_TEXT = 256;
   private static final long FULLY_DENSE_ENTRIES = 4L << 20;
 
   /**

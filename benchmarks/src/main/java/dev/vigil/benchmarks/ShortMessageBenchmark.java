@@ -1,0 +1,104 @@
+package dev.vigil.benchmarks;
+
+import dev.vigil.Content;
+import dev.vigil.Signal;
+import dev.vigil.text.Normalizer;
+import dev.vigil.text.TermClassifier;
+import dev.vigil.text.TermMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Chat-sized messages (about 30 chars, rebar's {@code en-sampled} lines or generated ones) against the
+ * 5,000-term list with the {@code standard} preset: messages per second through the allocation-free
+ * callback, and through the {@link TermClassifier} that builds a {@link Signal}. With
+ * {@code hits=none} every message is one that matches nothing: {@code gc.alloc.rate.norm} must then be
+ * zero on both paths.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar ShortMessageBenchmark -prof gc
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ShortMessageBenchmark {
+  static final int MESSAGES = 4096;
+
+  /** Whether the messages are a natural sample ({@code some}) or only messages without hits. */
+  @Param({"some", "none"})
+  public String hits;
+
+  private TermMatcher matcher;
+  private TermClassifier classifier;
+  private String[] messages;
+  private Content[] contents;
+  private final TermEngines.Counter counter = new TermEngines.Counter();
+
+  /** Builds the matcher and picks the messages. */
+  @Setup
+  public void setUp() {
+    List<String> words = BenchData.has("words-5000.txt") ? BenchData.lines("words-5000.txt")
+        : BenchData.randomWords(5000, 5000);
+    List<String> lines = BenchData.has("en-sampled.txt") ? BenchData.lines("en-sampled.txt")
+        : BenchData.generatedLines(words, 30_000, 1);
+    matcher = TermEngines.vigilMatcher(words, Normalizer.standard());
+    classifier = TermClassifier.of("words", matcher);
+    List<String> chosen = new ArrayList<>();
+    for (String line : lines) {
+      if (hits.equals("some") || matcher.find(line).isEmpty()) {
+        chosen.add(line);
+      }
+      if (chosen.size() == MESSAGES) {
+        break;
+      }
+    }
+    messages = chosen.toArray(new String[0]);
+    contents = new Content[messages.length];
+    for (int i = 0; i < messages.length; i++) {
+      contents[i] = Content.of(messages[i]);
+    }
+    if (messages.length != MESSAGES) {
+      throw new IllegalStateException("only " + messages.length + " messages");
+    }
+  }
+
+  /** The callback path: hits counted by a reusable handler. */
+  @Benchmark
+  @OperationsPerInvocation(MESSAGES)
+  public int callback() {
+    int total = 0;
+    for (String m : messages) {
+      counter.count = 0;
+      matcher.match(m, counter);
+      total += counter.count;
+    }
+    return total;
+  }
+
+  /** The classifier path: a Signal per message, with evidence when it matches. */
+  @Benchmark
+  @OperationsPerInvocation(MESSAGES)
+  public void classifier(Blackhole bh) {
+    for (Content c : contents) {
+      bh.consume(classifier.classify(c));
+    }
+  }
+}
