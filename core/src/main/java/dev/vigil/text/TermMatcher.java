@@ -75,7 +75,6 @@ public final class TermMatcher {
   private final int[] outPattern; // first pattern ending at the state, or -1
   private final int[] outLink; // nearest state on the failure chain with own patterns, or -1
   private final boolean[] emits;
-  private final int[] dense;
   private final int denseStates;
   // The dense rows again, each target negated (~) when it has outputs: one array read per unit, and
   // the emit test is a sign test.
@@ -121,7 +120,6 @@ public final class TermMatcher {
     this.outPattern = c.outPattern;
     this.outLink = c.outLink;
     this.emits = c.emits;
-    this.dense = c.dense;
     this.denseStates = c.denseStates;
     this.dfa = stateTable(c);
     this.endBound = new boolean[c.fail.length];
@@ -214,9 +212,9 @@ public final class TermMatcher {
 
   /** The dense rows with each target negated (~) when it has outputs: the emit test is a sign test. */
   private static int[] stateTable(Compiled c) {
-    int[] t = new int[c.dense.length];
+    int[] t = c.dense; // reused in place: the plain rows are not kept
     for (int i = 0; i < t.length; i++) {
-      int target = c.dense[i];
+      int target = t[i];
       t[i] = c.emits[target] ? ~target : target;
     }
     return t;
@@ -639,7 +637,8 @@ public final class TermMatcher {
     int s = state;
     while (true) {
       if (s < denseStates) {
-        return dense[s * alphabet + sym];
+        int t = dfa[s * alphabet + sym];
+        return t < 0 ? ~t : t;
       }
       int child = child(s, sym);
       if (child >= 0) {
