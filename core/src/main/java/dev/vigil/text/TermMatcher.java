@@ -650,6 +650,11 @@ public final class TermMatcher {
 
   /** The child of {@code state} on {@code sym}, or -1. */
   private int child(int state, int sym) {
+    return childOf(firstChild, edgeSymbol, state, sym);
+  }
+
+  /** Binary search of a state's children, which are consecutive and sorted by symbol. */
+  static int childOf(int[] firstChild, int[] edgeSymbol, int state, int sym) {
     int lo = firstChild[state];
     int hi = firstChild[state + 1] - 1;
     while (lo <= hi) {
@@ -1091,20 +1096,7 @@ public final class TermMatcher {
     }
 
     private int childOf(int state, int s) {
-      int lo = firstChild[state];
-      int hi = firstChild[state + 1] - 1;
-      while (lo <= hi) {
-        int mid = (lo + hi) >>> 1;
-        int m = edgeSymbol[mid];
-        if (m < s) {
-          lo = mid + 1;
-        } else if (m > s) {
-          hi = mid - 1;
-        } else {
-          return mid;
-        }
-      }
-      return -1;
+      return TermMatcher.childOf(firstChild, edgeSymbol, state, s);
     }
   }
 

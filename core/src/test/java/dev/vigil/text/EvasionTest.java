@@ -39,21 +39,9 @@ class EvasionTest {
       }
     }
     confusables = new TreeMap<>();
-    for (String line : Files.readAllLines(conf)) {
-      line = line.replace("\ufeff", "");
-      int hash = line.indexOf('#');
-      String body = hash >= 0 ? line.substring(0, hash) : line;
-      if (body.isBlank()) {
-        continue;
-      }
-      String[] f = body.split(";");
-      String[] src = f[0].strip().split(" ");
-      String[] tgt = f[1].strip().split(" ");
-      if (src.length != 1 || tgt.length != 1) {
-        continue;
-      }
-      int s = Integer.parseInt(src[0], 16);
-      int t = Integer.parseInt(tgt[0], 16);
+    for (Confusables.Pair pair : Confusables.toLatinLettersAndDigits(conf)) {
+      int s = pair.source();
+      int t = pair.target();
       if (!(t >= 'a' && t <= 'z' || t >= 'A' && t <= 'Z') || !Character.isLetter(s)
           || !claimedScript(s)) {
         continue;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.SharedData;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,24 +23,9 @@ class LookalikeCoverageTest {
     int folded = 0;
     int total = 0;
     int unknownToJava = 0;
-    for (String line : Files.readAllLines(conf)) {
-      line = line.replace("\ufeff", "");
-      int hash = line.indexOf('#');
-      String body = hash >= 0 ? line.substring(0, hash) : line;
-      if (body.isBlank()) {
-        continue;
-      }
-      String[] f = body.split(";");
-      String[] src = f[0].strip().split(" ");
-      String[] tgt = f[1].strip().split(" ");
-      if (src.length != 1 || tgt.length != 1) {
-        continue;
-      }
-      int s = Integer.parseInt(src[0], 16);
-      int t = Integer.parseInt(tgt[0], 16);
-      if (!(t >= 'a' && t <= 'z' || t >= 'A' && t <= 'Z' || t >= '0' && t <= '9')) {
-        continue;
-      }
+    for (Confusables.Pair pair : Confusables.toLatinLettersAndDigits(conf)) {
+      int s = pair.source();
+      int t = pair.target();
       total++;
       if (!Character.isDefined(s)) {
         unknownToJava++;
