@@ -26,6 +26,18 @@ public enum TermEngines {
       return vigil(words, Normalizer.standard());
     }
   },
+  /**
+   * Vigil, {@code standard}, with one extra phrase that never matches: it turns off the anchored mode
+   * for single-word lists, showing what anchoring at word starts gains.
+   */
+  VIGIL_UNANCHORED {
+    @Override
+    public Engine build(List<String> words) {
+      List<String> withPhrase = new java.util.ArrayList<>(words);
+      withPhrase.add("qqxq zzqz");
+      return vigil(withPhrase, Normalizer.standard());
+    }
+  },
   /** Vigil with case folding only: the cost of the rest of the standard preset. */
   VIGIL_CASE_ONLY {
     @Override

@@ -45,7 +45,8 @@ public class TermMatcherBenchmark {
   static final int CHARS = 1 << 20;
 
   /** The engine. */
-  @Param({"VIGIL", "VIGIL_CASE_ONLY", "ROBERT_BOR", "HANKCS", "ROKLENARCIC", "JDK_REGEX"})
+  @Param({"VIGIL", "VIGIL_UNANCHORED", "VIGIL_CASE_ONLY", "ROBERT_BOR", "HANKCS", "ROKLENARCIC",
+      "JDK_REGEX"})
   public TermEngines engine;
 
   /** The dictionary and text. */

@@ -79,6 +79,16 @@ public final class TermMatcher {
   // The dense rows again, each target negated (~) when it has outputs: one array read per unit, and
   // the emit test is a sign test.
   private final int[] dfa;
+  // Anchored mode, for lists of single whole words (every pattern needs a word boundary at its start and
+  // is made of word chars only): a match can start only where a word starts, so the automaton is the
+  // bare trie, restarted at the root after a non-word char and parked in a dead state inside a word
+  // that no term begins. No failure links, no suffix outputs to check. The dead state has id
+  // states (one past the trie). Symbol 1 stands for every word char of no term, so that a missing
+  // transition's target (dead in a word, the root after it) is known when the rows are built.
+  private final boolean anchored;
+  private final int dead;
+  private final int[] anchoredFirstChild;
+  private final boolean[] symbolIsWord;
   // Whether every output of the state needs a word boundary after it: then a word char next means
   // there is nothing to report, and the scan skips the output walk.
   private final boolean[] endBound;
@@ -120,12 +130,25 @@ public final class TermMatcher {
     this.outPattern = c.outPattern;
     this.outLink = c.outLink;
     this.emits = c.emits;
-    this.denseStates = c.denseStates;
-    this.dfa = stateTable(c);
-    this.endBound = new boolean[c.fail.length];
-    for (int st = 0; st < endBound.length; st++) {
+    this.anchored = normalizer.isPerCodePoint() && c.allStartAtWordsAndAreSingleWords;
+    int states = c.fail.length;
+    this.dead = states;
+    this.symbolIsWord = c.symbolIsWord;
+    if (anchored) {
+      this.anchoredFirstChild = Arrays.copyOf(c.firstChild, states + 2);
+      anchoredFirstChild[states + 1] = anchoredFirstChild[states]; // the dead state has no children
+      this.denseStates = c.denseStates == states ? states + 1 : c.denseStates;
+      this.dfa = anchoredTable(c, denseStates);
+    } else {
+      this.anchoredFirstChild = c.firstChild;
+      this.denseStates = c.denseStates;
+      this.dfa = stateTable(c);
+    }
+    this.endBound = new boolean[states + 1];
+    for (int st = 0; st < states; st++) {
       boolean all = true;
-      for (int o = c.outPattern[st] >= 0 ? st : c.outLink[st]; o >= 0 && all; o = c.outLink[o]) {
+      int first = c.outPattern[st] >= 0 ? st : anchored ? -1 : c.outLink[st];
+      for (int o = first; o >= 0 && all; o = anchored ? -1 : c.outLink[o]) {
         for (int q = c.outPattern[o]; q >= 0 && all; q = c.nextPatternSameState[q]) {
           all = c.checkEnd[q];
         }
@@ -220,8 +243,33 @@ public final class TermMatcher {
     return t;
   }
 
+  /**
+   * The anchored rows: each child (negated when it has outputs of its own); without one, the dead
+   * state on a word char and the root on any other.
+   */
+  private static int[] anchoredTable(Compiled c, int rows) {
+    int states = c.fail.length;
+    int[] t = new int[rows * c.alphabet];
+    for (int st = 0; st < rows; st++) {
+      for (int sym = 0; sym < c.alphabet; sym++) {
+        t[st * c.alphabet + sym] = c.symbolIsWord[sym] ? states : ROOT;
+      }
+      if (st < states) {
+        for (int child = c.firstChild[st]; child < c.firstChild[st + 1]; child++) {
+          t[st * c.alphabet + c.edgeSymbol[child]] = c.outPattern[child] >= 0 ? ~child : child;
+        }
+      }
+    }
+    return t;
+  }
+
   /** The transition from a sparse (deep) state, encoded like {@link #dfa}'s entries. */
   private int sparseStep(int state, int sym) {
+    if (anchored) {
+      int child = childOf(anchoredFirstChild, edgeSymbol, state, sym);
+      return child >= 0 ? (outPattern[child] >= 0 ? ~child : child)
+          : symbolIsWord[sym] ? dead : ROOT;
+    }
     int s = state;
     while (s >= denseStates) {
       int child = child(s, sym);
@@ -251,7 +299,9 @@ public final class TermMatcher {
       } else if (foldWhitespace && Character.isWhitespace(f)) {
         t[c] = SPACE | bmpSymbol[' '];
       } else {
-        t[c] = bmpSymbol[f] | (WordChars.isWord(f) ? WORD : 0);
+        boolean word = WordChars.isWord(f);
+        int sym = bmpSymbol[f] == 0 && word ? OTHER_WORD : bmpSymbol[f];
+        t[c] = sym | (word ? WORD : 0);
       }
     }
     return t;
@@ -478,7 +528,8 @@ public final class TermMatcher {
    */
   private void emitBack(String text, int state, int lastStart, int lastEnd, int lastIndex,
       boolean nextIsWord, int plainFrom, Scratch s, HitHandler handler) {
-    for (int st = outPattern[state] >= 0 ? state : outLink[state]; st >= 0; st = outLink[st]) {
+    int head = outPattern[state] >= 0 ? state : anchored ? -1 : outLink[state];
+    for (int st = head; st >= 0; st = anchored ? -1 : outLink[st]) {
       for (int p = outPattern[st]; p >= 0; p = nextPatternSameState[p]) {
         if (checkEnd[p] && nextIsWord) {
           continue;
@@ -626,12 +677,18 @@ public final class TermMatcher {
   }
 
   private int symbol(int cp) {
+    int sym;
     if (cp < 0x10000) {
-      return bmpSymbol[cp];
+      sym = bmpSymbol[cp];
+    } else {
+      int k = Arrays.binarySearch(supplementaryCodePoints, cp);
+      sym = k >= 0 ? supplementarySymbols[k] : 0;
     }
-    int k = Arrays.binarySearch(supplementaryCodePoints, cp);
-    return k >= 0 ? supplementarySymbols[k] : 0;
+    return sym == 0 && WordChars.isWord(cp) ? OTHER_WORD : sym;
   }
+
+  /** The symbol of word chars that occur in no term (0 is that of every other char of no term). */
+  private static final int OTHER_WORD = 1;
 
   private int step(int state, int sym) {
     int s = state;
@@ -726,7 +783,8 @@ public final class TermMatcher {
   @Override
   public String toString() {
     return "TermMatcher{" + terms.length + " terms, " + allowTexts.length + " allowed, "
-        + normalizer + ", " + fail.length + " states}";
+        + normalizer + ", " + fail.length + " states" + (anchored ? ", anchored at word starts" : "")
+        + "}";
   }
 
   /** Per-thread buffers: a ring of the last units, and hits held back for the allow-list. */
@@ -868,6 +926,8 @@ public final class TermMatcher {
     boolean[] checkEnd;
     int[] nextPatternSameState;
     int maxLength;
+    boolean allStartAtWordsAndAreSingleWords = true;
+    boolean[] symbolIsWord;
     char[] bmpSymbol = new char[0x10000];
     int[] supplementaryCodePoints;
     int[] supplementarySymbols;
@@ -941,18 +1001,22 @@ public final class TermMatcher {
       terms = kept.toArray(new Term[0]);
       allowTexts = b.allowTexts.toArray(new String[0]);
 
-      // Alphabet: symbol ids 1..n in code point order; 0 stands for every code point of no term.
+      // Alphabet: symbol ids 2..n+1 in code point order; 0 stands for every code point of no term,
+      // and 1 for those of them that are word chars.
       int[] alphabetCps = symbolOf.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-      alphabet = alphabetCps.length + 1;
+      alphabet = alphabetCps.length + 2;
+      symbolIsWord = new boolean[alphabet];
+      symbolIsWord[1] = true;
       if (alphabet > 0xFFFF) {
         throw new IllegalArgumentException("the terms use " + alphabetCps.length
             + " distinct normalized characters; at most 65534 are supported");
       }
       int supplementary = 0;
       for (int i = 0; i < alphabetCps.length; i++) {
-        symbolOf.put(alphabetCps[i], i + 1);
+        symbolOf.put(alphabetCps[i], i + 2);
+        symbolIsWord[i + 2] = WordChars.isWord(alphabetCps[i]);
         if (alphabetCps[i] < 0x10000) {
-          bmpSymbol[alphabetCps[i]] = (char) (i + 1);
+          bmpSymbol[alphabetCps[i]] = (char) (i + 2);
         } else {
           supplementary++;
         }
@@ -963,7 +1027,7 @@ public final class TermMatcher {
       for (int i = 0; i < alphabetCps.length; i++) {
         if (alphabetCps[i] >= 0x10000) {
           supplementaryCodePoints[k] = alphabetCps[i];
-          supplementarySymbols[k++] = i + 1;
+          supplementarySymbols[k++] = i + 2;
         }
       }
 
@@ -990,6 +1054,11 @@ public final class TermMatcher {
             && WordChars.isWord(cps[0]);
         checkEnd[p] = (mode == MatchMode.WORD || mode == MatchMode.SUFFIX)
             && WordChars.isWord(cps[cps.length - 1]);
+        boolean singleWord = checkStart[p];
+        for (int cp : cps) {
+          singleWord &= WordChars.isWord(cp);
+        }
+        allStartAtWordsAndAreSingleWords &= singleWord;
         maxLength = Math.max(maxLength, seq.length);
       }
       buildAutomaton(seqs, b.denseBudget);

@@ -91,6 +91,42 @@ class TermMatcherProperties {
         + naive.units(text));
   }
 
+  /** Lists of single whole words (the matcher's anchored mode) against the reference. */
+  @Property(tries = 3000)
+  void singleWordListsEqualTheReference(
+      @ForAll("perCodePoint") Normalizer normalizer,
+      @ForAll @Size(min = 1, max = 8) List<@From("words") String> words,
+      @ForAll("texts") String text,
+      @ForAll("denseBudgets") long denseBudget,
+      @ForAll boolean prefix) {
+    List<Term> terms = new ArrayList<>();
+    for (String w : words) {
+      terms.add(new Term(w, w, "x", 1.0, prefix && w.length() % 2 == 0 ? MatchMode.PREFIX
+          : MatchMode.WORD));
+    }
+    TermMatcher matcher = TermMatcher.builder().normalizer(normalizer).addAll(terms)
+        .denseBudget(denseBudget).build();
+    NaiveTermMatcher naive = new NaiveTermMatcher(normalizer, terms, List.of());
+    List<NaiveTermMatcher.Hit> actual = new ArrayList<>();
+    matcher.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
+    actual.sort(null);
+    assertEquals(naive.find(text), actual, () -> "normalizer " + normalizer + ", terms " + terms
+        + ", text '" + text + "'");
+  }
+
+  @Provide
+  Arbitrary<String> words() {
+    return Arbitraries.of("a", "b", "s", "i", "A", "\u0430", "\u00e1", "\u00df", "ss", "aa", "ab",
+        "ba", "\ud835\udc1a", "\uff41", "0", "5").list().ofMinSize(1).ofMaxSize(4)
+        .map(l -> String.join("", l));
+  }
+
+  @Provide
+  Arbitrary<Normalizer> perCodePoint() {
+    return Arbitraries.of(Normalizer.none(), Normalizer.standard(),
+        Normalizer.builder().stages(Normalizer.Stage.CASE_FOLDING).build());
+  }
+
   @Property(tries = 1000)
   void normalizerUnitsEqualTheReference(@ForAll("normalizers") Normalizer normalizer,
       @ForAll("texts") String text) {

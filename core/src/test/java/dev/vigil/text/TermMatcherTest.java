@@ -131,4 +131,14 @@ class TermMatcherTest {
     m.match("a b", (t, s, e) -> m.match("b", (t2, s2, e2) -> got.add(t + "/" + t2)));
     assertEquals(List.of("0/1", "1/1"), got);
   }
+
+  @Test
+  void listsOfSingleWholeWordsRunAnchoredAtWordStarts() {
+    assertTrue(matcher(Normalizer.standard(), "alpha", "beta").toString().contains("anchored"));
+    assertTrue(!matcher(Normalizer.standard(), "alpha", "beta gamma").toString()
+        .contains("anchored"));
+    assertTrue(!matcher(Normalizer.aggressive(), "alpha").toString().contains("anchored"));
+    TermMatcher m = matcher(Normalizer.standard(), "cat", "at", "catalog");
+    assertEquals("at@4-6=at cat@0-3=cat catalog@7-14=catalog", hits(m, "cat at catalog scat"));
+  }
 }
