@@ -38,10 +38,15 @@ import java.util.Map;
  * An Aho-Corasick automaton (Aho and Corasick, CACM 1975) over the normalized code points, compressed to
  * the alphabet of the terms. States are numbered breadth first; the shallow states, where a scan spends
  * nearly all its time, get full transition rows (a DFA: one array read per unit), and deeper states
- * keep sorted child lists and failure links. Normalization runs inside the scan, one code point at a time
- * through precomputed tables, so the text is never rewritten. Whole-word checks at a hit's end need the
- * next unit, so outputs are reported one unit late. Per-thread scratch buffers make matching through a
- * {@link HitHandler} allocation-free.
+ * keep sorted child lists and failure links. Normalization runs inside the scan: for the per-code-point
+ * presets ({@code none}, {@code standard}) one table read per char folds it, classifies it and gives
+ * its symbol, and a hit inside a stretch of plain chars finds its start by subtraction, so the scan
+ * keeps no per-unit history; the contextual stages of {@code aggressive} run through a streaming
+ * cursor with a small lookahead. Whole-word checks at a hit's end need the next unit, so outputs are
+ * reported one unit late, and skipped at once when a word char follows and every output needs a
+ * boundary there. When every term is a single whole word (the usual blocklist), the automaton is
+ * anchored: the bare trie, entered only at word starts, with no failure links and no suffix
+ * candidates to reject. Matching through a {@link HitHandler} allocates nothing.
  *
  * <p>Immutable and thread safe; all the work happens in {@link Builder#build()}.
  */
