@@ -180,7 +180,7 @@ public final class Normalizer {
   }
 
   /**
-   * The normalized form of {@code text}: each unit's code point, repeated {@link #count} times where
+   * The normalized form of {@code text}: each unit's code point, repeated {@link Unit#count()} times where
    * the repeat stage merged a run. For inspection and tests; matchers never build this string.
    */
   public String normalize(String text) {
