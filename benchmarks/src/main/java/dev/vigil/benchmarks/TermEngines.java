@@ -38,6 +38,18 @@ public enum TermEngines {
       return vigil(withPhrase, Normalizer.standard());
     }
   },
+  /** Vigil, {@code aggressive} preset: the contextual stages run through the streaming cursor. */
+  VIGIL_AGGRESSIVE {
+    @Override
+    public Engine build(List<String> words) {
+      return vigil(words, Normalizer.aggressive());
+    }
+
+    @Override
+    boolean comparable() {
+      return false; // leetspeak and repeats find more
+    }
+  },
   /** Vigil with case folding only: the cost of the rest of the standard preset. */
   VIGIL_CASE_ONLY {
     @Override
