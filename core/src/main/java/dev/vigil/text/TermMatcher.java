@@ -214,8 +214,10 @@ public final class TermMatcher {
 
   /**
    * Reports every hit in {@code text} to {@code handler}, in the order hits end (hits ending at the same
-   * place: longest term first, or as the automaton lists them). Allocates nothing once the calling
-   * thread's scratch buffers have grown to the text's needs.
+   * place: longest term first, or as the automaton lists them). Allocates nothing for a {@link String}
+   * once the calling thread's scratch buffers have grown to the text's needs; other char sequences are
+   * copied to a string first. A handler may call {@code match} again (on any matcher); it gets buffers
+   * of its own.
    */
   public void match(CharSequence text, HitHandler handler) {
     requireNonNull(text, "text");
