@@ -154,6 +154,19 @@ public final class Classifiers {
   }
 
   /**
+   * A classifier that delegates to whatever classifier {@code holder} holds at the moment of each call:
+   * swap the holder's classifier (a reloaded term list, say) and every later evaluation uses the new one,
+   * while the policy around it stays the same object. Each call reads the holder once, so one
+   * evaluation never mixes two versions. Prints as {@code live(name)}.
+   */
+  public static Classifier live(String name, Holder<? extends Classifier> holder) {
+    requireNonNull(name, "name");
+    requireNonNull(holder, "holder");
+    checkName(name);
+    return new Live(name, holder);
+  }
+
+  /**
    * A regular-expression classifier with score 1 on any match; see {@link RegexClassifier} for the
    * options and for what RE2/J's syntax lacks.
    *
@@ -468,6 +481,36 @@ public final class Classifiers {
         return Signal.notApplicable();
       }
       return classifySafely(child, only);
+    }
+  }
+
+  private static final class Live implements Classifier {
+    private final String name;
+    private final Holder<? extends Classifier> holder;
+
+    Live(String name, Holder<? extends Classifier> holder) {
+      this.name = name;
+      this.holder = holder;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public String expression() {
+      return "live(" + name + ")";
+    }
+
+    @Override
+    public Signal classify(Content content) {
+      return classifySafely(holder.get(), content);
+    }
+
+    @Override
+    public String toString() {
+      return expression();
     }
   }
 
