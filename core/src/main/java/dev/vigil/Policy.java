@@ -6,6 +6,7 @@ import dev.vigil.Decision.CategoryScore;
 import dev.vigil.Decision.NearMiss;
 import dev.vigil.Decision.SignalReport;
 import dev.vigil.Decision.Truncation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +47,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Scan limit.</b> Each field longer than its scan limit (default
  *       {@value #DEFAULT_MAX_SCAN_CHARS} chars) is cut to the limit, never inside a surrogate pair; the
  *       decision records every cut. Attackers cannot make Vigil read megabytes.
- *   <li><b>Signals.</b> Every classifier, counted and shadow, is evaluated in the order it was added.
- *       A classifier that throws or returns null yields a {@link Outcome#FAILED} signal; the evaluation
- *       goes on. (Scores out of [0, 1] or NaN cannot be returned: {@link Signal} refuses them, so they
+ *   <li><b>Signals.</b> Every classifier, counted and shadow, is evaluated in the order it was added
+ *       (isolated ones start first, on an executor, and run in parallel; see
+ *       {@link Builder#timeBudget}). A classifier that throws, returns null, or misses the time budget
+ *       yields a {@link Outcome#FAILED} signal; the evaluation goes on. (Scores out of [0, 1] or NaN cannot be returned: {@link Signal} refuses them, so they
  *       surface as a failure of the classifier that tried.)
  *   <li><b>Categories.</b> Each counted signal adds weight x score to its category. A category's score is
  *       {@code min(cap, sum)}; the cap is unlimited unless set with {@link Builder#categoryCap}. Shadow
@@ -79,6 +91,9 @@ public final class Policy {
   private final Map<String, Integer> fieldScanLimits;
   private final double nearMissRatio;
   private final boolean logContent;
+  private final long budgetNanos;
+  private final boolean hasIsolated;
+  private final ExecutorService executor;
   private final Builder source;
 
   private Policy(Builder b, List<String> categoryList, Rule[] rules, int[] ruleIndex) {
@@ -104,6 +119,13 @@ public final class Policy {
     this.fieldScanLimits = Map.copyOf(b.fieldScanLimits);
     this.nearMissRatio = b.nearMissRatio;
     this.logContent = b.logContent;
+    this.budgetNanos = b.budget == null ? 0L : b.budget.toNanos();
+    boolean isolated = false;
+    for (SignalOptions o : options) {
+      isolated |= o.isIsolated();
+    }
+    this.hasIsolated = isolated;
+    this.executor = b.executor != null ? b.executor : IsolatedThreads.POOL;
     this.source = b.copy();
   }
 
@@ -185,12 +207,11 @@ public final class Policy {
     }
 
     int n = classifiers.length;
-    Signal[] signals = new Signal[n];
+    Signal[] signals = classifyAll(scanned);
     double[] raw = new double[categories.length];
     String failedClosed = null;
     for (int i = 0; i < n; i++) {
-      Signal s = Classifiers.classifySafely(classifiers[i], scanned);
-      signals[i] = s;
+      Signal s = signals[i];
       if (s.outcome() == Outcome.FAILED) {
         logFailure(i, s, content);
         if (categoryOf[i] >= 0 && options[i].failureMode() == FailureMode.FAIL_CLOSED
@@ -260,6 +281,71 @@ public final class Policy {
         List.copyOf(categoryScores), List.copyOf(reports), List.copyOf(nearMisses), truncations);
   }
 
+  /**
+   * Runs every classifier: isolated ones first, on the executor, then the others in order on this
+   * thread, then collects the isolated ones until the deadline. See {@link Builder#timeBudget}.
+   */
+  private Signal[] classifyAll(Content content) {
+    int n = classifiers.length;
+    Signal[] signals = new Signal[n];
+    long start = budgetNanos > 0 ? System.nanoTime() : 0L;
+    List<Future<Signal>> futures = null;
+    if (hasIsolated) {
+      futures = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        Future<Signal> f = null;
+        if (options[i].isIsolated()) {
+          Classifier c = classifiers[i];
+          try {
+            f = executor.submit(() -> Classifiers.classifySafely(c, content));
+          } catch (RejectedExecutionException e) {
+            signals[i] = Signal.failed(new RejectedExecutionException(
+                "no thread was free to run isolated classifier '" + c.name() + "'", e));
+          }
+        }
+        futures.add(f);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (options[i].isIsolated()) {
+        continue;
+      }
+      if (budgetNanos > 0 && System.nanoTime() - start > budgetNanos) {
+        signals[i] = Signal.failed(new TimeoutException("not started: the evaluation's time budget of "
+            + budgetMillis() + " ms was spent"));
+      } else {
+        signals[i] = Classifiers.classifySafely(classifiers[i], content);
+      }
+    }
+    if (futures != null) {
+      for (int i = 0; i < n; i++) {
+        Future<Signal> f = futures.get(i);
+        if (f == null) {
+          continue;
+        }
+        try {
+          long left = budgetNanos - (System.nanoTime() - start);
+          signals[i] = f.get(Math.max(0L, left), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          f.cancel(true);
+          signals[i] = Signal.failed(new TimeoutException("abandoned: still running when the"
+              + " evaluation's time budget of " + budgetMillis() + " ms ran out"));
+        } catch (ExecutionException e) {
+          signals[i] = Signal.failed(e.getCause() != null ? e.getCause() : e);
+        } catch (InterruptedException e) {
+          f.cancel(true);
+          Thread.currentThread().interrupt();
+          signals[i] = Signal.failed(e);
+        }
+      }
+    }
+    return signals;
+  }
+
+  private String budgetMillis() {
+    return Decision.format(budgetNanos / 1e6);
+  }
+
   private double valueOf(int r, double total, double[] scores, Signal[] signals) {
     switch (rules[r].condition().subject()) {
       case TOTAL:
@@ -320,6 +406,8 @@ public final class Policy {
     private final Map<String, Integer> fieldScanLimits = new HashMap<>();
     private double nearMissRatio = 0.75;
     private boolean logContent;
+    private @Nullable Duration budget;
+    private @Nullable ExecutorService executor;
 
     private Builder(String name) {
       requireNonNull(name, "name");
@@ -340,6 +428,8 @@ public final class Policy {
       b.fieldScanLimits.putAll(fieldScanLimits);
       b.nearMissRatio = nearMissRatio;
       b.logContent = logContent;
+      b.budget = budget;
+      b.executor = executor;
       return b;
     }
 
@@ -475,6 +565,37 @@ public final class Policy {
     }
 
     /**
+     * A time budget per evaluation. Classifiers on the calling thread run in order; one that would
+     * start after the budget is spent is skipped and recorded as failed (a {@code TimeoutException}),
+     * and its failure mode applies. A classifier already running on the calling thread is not
+     * interrupted: its result counts, and the ones after it are skipped. Classifiers that may block
+     * (a remote model, a reputation service) should be {@link SignalOptions#isolated() isolated}: they
+     * start first, run on the executor, and whatever is still running at the deadline is
+     * <em>abandoned</em> (its result ignored, recorded as failed) and cancelled with an interrupt, which
+     * a well-behaved classifier honours.
+     *
+     * @throws IllegalArgumentException if the budget is not positive
+     */
+    public Builder timeBudget(Duration budget) {
+      requireNonNull(budget, "budget");
+      if (budget.isNegative() || budget.isZero()) {
+        throw new IllegalArgumentException("time budget must be positive but was " + budget);
+      }
+      this.budget = budget;
+      return this;
+    }
+
+    /**
+     * The executor for isolated classifiers. By default a shared pool of at most 64 daemon threads;
+     * when none is free the classifier is recorded as failed rather than queued. The policy never
+     * shuts the executor down.
+     */
+    public Builder executor(ExecutorService executor) {
+      this.executor = requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
      * Checks the whole configuration and builds the policy.
      *
      * @throws IllegalArgumentException naming the problem: no signals; a rule or cap naming a category
@@ -483,6 +604,12 @@ public final class Policy {
     public Policy build() {
       if (classifiers.isEmpty()) {
         throw new IllegalArgumentException("policy '" + name + "' has no signals");
+      }
+      for (int i = 0; i < classifiers.size(); i++) {
+        if (options.get(i).isIsolated() && budget == null) {
+          throw new IllegalArgumentException("signal '" + classifiers.get(i).name() + "' of policy '"
+              + name + "' is isolated, which needs a time budget (timeBudget(...))");
+        }
       }
       List<String> categoryList = new ArrayList<>();
       Set<String> shadowOnly = new HashSet<>();
@@ -548,6 +675,22 @@ public final class Policy {
               + "' names signal '" + target + "', which the policy does not have");
         }
       }
+    }
+  }
+
+  /** The default executor for isolated classifiers: created on first use, daemon threads. */
+  private static final class IsolatedThreads {
+    static final ExecutorService POOL = create();
+
+    private static ExecutorService create() {
+      AtomicInteger count = new AtomicInteger();
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 64, 60L, TimeUnit.SECONDS,
+          new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "vigil-isolated-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
+      return pool;
     }
   }
 }

@@ -15,22 +15,25 @@ public final class SignalOptions {
   private final double weight;
   private final boolean shadow;
   private final FailureMode failureMode;
+  private final boolean isolated;
 
-  private SignalOptions(String category, double weight, boolean shadow, FailureMode failureMode) {
+  private SignalOptions(String category, double weight, boolean shadow, FailureMode failureMode,
+      boolean isolated) {
     this.category = category;
     this.weight = weight;
     this.shadow = shadow;
     this.failureMode = failureMode;
+    this.isolated = isolated;
   }
 
   /** Options for a signal in {@code category}, with weight 1, counted, failing open. */
   public static SignalOptions in(String category) {
-    return new SignalOptions(checkCategory(category), 1.0, false, FailureMode.FAIL_OPEN);
+    return new SignalOptions(checkCategory(category), 1.0, false, FailureMode.FAIL_OPEN, false);
   }
 
   /** The same options in another category. */
   public SignalOptions category(String category) {
-    return new SignalOptions(checkCategory(category), weight, shadow, failureMode);
+    return new SignalOptions(checkCategory(category), weight, shadow, failureMode, isolated);
   }
 
   /**
@@ -42,7 +45,7 @@ public final class SignalOptions {
     if (!(weight >= 0.0 && weight < Double.POSITIVE_INFINITY)) {
       throw new IllegalArgumentException("weight must be finite and >= 0 but was " + weight);
     }
-    return new SignalOptions(category, weight, shadow, failureMode);
+    return new SignalOptions(category, weight, shadow, failureMode, isolated);
   }
 
   /**
@@ -50,17 +53,31 @@ public final class SignalOptions {
    * acting (not even on failure). For rolling out a new rule safely.
    */
   public SignalOptions shadow() {
-    return new SignalOptions(category, weight, true, failureMode);
+    return new SignalOptions(category, weight, true, failureMode, isolated);
   }
 
   /** The same options, failing closed: a failure forces at least {@link Action#REVIEW}. */
   public SignalOptions failClosed() {
-    return new SignalOptions(category, weight, shadow, FailureMode.FAIL_CLOSED);
+    return new SignalOptions(category, weight, shadow, FailureMode.FAIL_CLOSED, isolated);
   }
 
   /** The same options, failing open: a failure is recorded and counts as zero. */
   public SignalOptions failOpen() {
-    return new SignalOptions(category, weight, shadow, FailureMode.FAIL_OPEN);
+    return new SignalOptions(category, weight, shadow, FailureMode.FAIL_OPEN, isolated);
+  }
+
+  /**
+   * The same options, isolated: the classifier runs on the policy's executor, in parallel with the
+   * others, and is abandoned when the evaluation's time budget runs out. For classifiers that may block
+   * (remote models, lookups). Needs {@link Policy.Builder#timeBudget}.
+   */
+  public SignalOptions isolated() {
+    return new SignalOptions(category, weight, shadow, failureMode, true);
+  }
+
+  /** Whether the classifier runs isolated. */
+  public boolean isIsolated() {
+    return isolated;
   }
 
   /** The category. */
@@ -94,6 +111,6 @@ public final class SignalOptions {
   @Override
   public String toString() {
     return "in(" + category + ") weight " + weight + (shadow ? " shadow" : "")
-        + (failureMode == FailureMode.FAIL_CLOSED ? " fail-closed" : "");
+        + (failureMode == FailureMode.FAIL_CLOSED ? " fail-closed" : "") + (isolated ? " isolated" : "");
   }
 }
