@@ -243,4 +243,45 @@ class VigilCliTest {
     assertEquals("terms(threats.tsv)", signal.get("expression").asText());
     assertEquals("kys", signal.get("evidence").get(0).get("rule").asText());
   }
+
+  @Test
+  void naughtyStringsInTextAndJsonLinesGiveValidOutput() throws Exception {
+    List<String> strings = new ArrayList<>(List.of("\u0000", "\ud800", "a\u202eb", "\ufeffx",
+        "\u0301".repeat(300), "\ud83d\ude00\u200d", "{\"id\": ", "\\", "\"", "x".repeat(100_000)));
+    Path blns = Path.of("..", "..", "shared", "data", "blns", "blns.txt");
+    if (Files.exists(blns)) {
+      for (String line : Files.readAllLines(blns, StandardCharsets.UTF_8)) {
+        if (!line.startsWith("#") && !line.isBlank()) {
+          strings.add(line);
+        }
+      }
+    }
+    StringBuilder jsonl = new StringBuilder();
+    int id = 0;
+    for (String s : strings) {
+      jsonl.append(JSON.writeValueAsString(java.util.Map.of("id", id++, "text", s))).append('\n');
+    }
+    Run json = run(jsonl.toString(), "score", "--input", "jsonl", "-");
+    assertEquals(0, json.code(), json.err());
+    assertEquals(strings.size(), json.lines().size());
+    for (String line : json.lines()) {
+      validDecision(line);
+    }
+    // As plain text a line with a line separator inside becomes two items; every output is valid.
+    Run text = run(String.join("\n", strings) + "\n", "score", "--input", "text", "-");
+    assertEquals(0, text.code(), text.err());
+    for (String line : text.lines()) {
+      validDecision(line);
+    }
+  }
+
+  @Test
+  void aTenMegabyteLineIsScoredWithTruncationRecorded() throws Exception {
+    String line = "spam ".repeat(2_000_000);
+    Run r = run(line + "\n", "score", "-");
+    assertEquals(0, r.code(), r.err());
+    JsonNode d = validDecision(r.lines().get(0));
+    assertEquals(10_000_000, d.get("truncated").get(0).get("length").asInt());
+    assertEquals(100_000, d.get("truncated").get(0).get("scanned").asInt());
+  }
 }
