@@ -9,6 +9,7 @@ import dev.vigil.Classifiers;
 import dev.vigil.Policy;
 import dev.vigil.SignalOptions;
 import dev.vigil.text.RegexClassifier;
+import dev.vigil.text.TextFeatures;
 
 /**
  * The sample policy that {@code ./vigil score} runs by default: a small community-forum policy, written
@@ -49,7 +50,12 @@ public final class SamplePolicy {
         .signal(scamWithLink, SignalOptions.in("scam").weight(0.6))
         .signal(links, SignalOptions.in("spam").weight(0.3))
         .signal(offPlatform, SignalOptions.in("spam").weight(0.3))
-        .signal(new ShoutingClassifier("shouting", 12), SignalOptions.in("spam").weight(0.3))
+        .signal(TextFeatures.shouting(), SignalOptions.in("spam").weight(0.3))
+        .signal(TextFeatures.mixedScripts(), SignalOptions.in("evasion").weight(0.5))
+        // atLeast(2, ...) rather than allOf: allOf skips a child that is not applicable (no account
+        // age given) and would then fire on the link alone; atLeast needs both to answer.
+        .signal(Classifiers.atLeast(2, new AccountAgeClassifier("account-age", 30), links)
+            .named("new-account-link"), SignalOptions.in("spam").weight(0.5))
         .signal(insults, SignalOptions.in("abuse").weight(0.7))
         .signal(threats, SignalOptions.in("threat"))
         .shadow(newScamWording, "scam")

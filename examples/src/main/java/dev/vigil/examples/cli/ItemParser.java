@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * {@link BadLineException} with a message for the user (the caller adds file and line number).
  *
  * <p>JSON Lines accept {@code {"id": ..., "text": "..."}} or {@code {"id": ..., "fields": {"name":
- * "text", ...}}}, with optional {@code author}, {@code locale} (a BCP 47 tag) and {@code surface}. A
+ * "text", ...}}}, with optional {@code author}, {@code locale} (a BCP 47 tag), {@code surface} and
+ * {@code attributes} (an object of names to strings, numbers or booleans). A
  * missing id becomes the line number. Nesting deeper than {@value #MAX_DEPTH} levels is refused, so a
  * hostile line cannot exhaust the stack.
  */
@@ -96,6 +97,20 @@ final class ItemParser {
     String locale = optionalString(node, "locale");
     if (locale != null) {
       b.locale(Locale.forLanguageTag(locale));
+    }
+    JsonNode attributes = node.get("attributes");
+    if (attributes != null && !attributes.isNull()) {
+      if (!attributes.isObject()) {
+        throw new BadLineException("\"attributes\" must be an object of names to strings");
+      }
+      for (Map.Entry<String, JsonNode> a : attributes.properties()) {
+        JsonNode v = a.getValue();
+        if (!v.isTextual() && !v.isNumber() && !v.isBoolean()) {
+          throw new BadLineException("attribute \"" + a.getKey() + "\" must be a string, number or"
+              + " boolean");
+        }
+        b.attribute(a.getKey(), v.asText());
+      }
     }
     return new Item(id, b.build());
   }

@@ -80,7 +80,7 @@ class VigilCliTest {
   void scoringTheSamplePrintsOneValidDecisionPerItemWithEvidence() throws Exception {
     Run r = run("", "score");
     assertEquals(0, r.code(), r.err());
-    assertEquals(11, r.lines().size());
+    assertEquals(13, r.lines().size());
     List<String> actions = new ArrayList<>();
     int evidence = 0;
     for (String line : r.lines()) {
@@ -94,6 +94,8 @@ class VigilCliTest {
     assertTrue(actions.contains("crypto-scam=remove"), actions::toString);
     assertTrue(actions.contains("insult=review"), actions::toString);
     assertTrue(actions.contains("threat=remove"), actions::toString);
+    assertTrue(actions.contains("new-account-link=review"), actions::toString);
+    assertTrue(actions.contains("homoglyph=review"), actions::toString);
     assertTrue(evidence > 10);
   }
 
