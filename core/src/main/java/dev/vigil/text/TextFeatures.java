@@ -5,6 +5,7 @@ import dev.vigil.Content;
 import dev.vigil.Evidence;
 import dev.vigil.Signal;
 import dev.vigil.internal.FoldTable;
+import dev.vigil.internal.Texts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,8 @@ import java.util.List;
  * {@code low}, one at or above {@code high}, proportional in between; the signal's score is the
  * highest over the fields. Fields shorter than the feature's minimum are not scored (short texts such
  * as "OK" or "USA" are not shouting). Change the thresholds with {@link TextFeature#between} and
- * {@link TextFeature#minimum}. Evidence spans point at what was measured, in the original text.
+ * {@link TextFeature#minimum}. Evidence spans point at what was measured, in the original text (at most
+ * {@value #MAX_EVIDENCE_CHARS} chars of it).
  *
  * <table>
  *   <caption>Features and their defaults</caption>
@@ -75,6 +77,12 @@ public final class TextFeatures {
   enum Kind {
     SHOUTING, REPEATS, EMOJI, MIXED_SCRIPTS, INVISIBLES, DIGITS
   }
+
+  /**
+   * The longest evidence span a feature reports: longer stretches (a run of a million dots) are
+   * reported by their first {@value} chars.
+   */
+  public static final int MAX_EVIDENCE_CHARS = 200;
 
   /** One text feature as a classifier; see {@link TextFeatures}. Immutable. */
   public static final class TextFeature implements Classifier {
@@ -154,8 +162,12 @@ public final class TextFeatures {
             evidence = new ArrayList<>(2);
           }
           if (evidence.size() < Signal.MAX_EVIDENCE) {
-            evidence.add(Evidence.of(content.fieldName(f), text, m.spans.get(i), m.spans.get(i + 1),
-                name, "text-feature"));
+            int start = m.spans.get(i);
+            // A run can be megabytes long (an attacker's input): the evidence points at its start
+            // rather than copying it whole.
+            int end = Math.min(m.spans.get(i + 1), start + MAX_EVIDENCE_CHARS);
+            end = Texts.safeCut(text, end);
+            evidence.add(Evidence.of(content.fieldName(f), text, start, end, name, "text-feature"));
           }
         }
       }

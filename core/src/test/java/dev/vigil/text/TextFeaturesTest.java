@@ -95,4 +95,14 @@ class TextFeaturesTest implements ClassifierContract {
     assertThrows(IllegalArgumentException.class, () -> TextFeatures.digitShare().minimum(-1));
     assertEquals("shouting(0.6..0.8)", TextFeatures.shouting().between(0.6, 0.8).toString());
   }
+
+  @Test
+  void hugeRunsAreReportedByTheirStartNotCopied() {
+    String text = "x" + "\ud83d\ude00".repeat(100_000);
+    Signal s = TextFeatures.repeatedCharacters().classify(Content.of(text));
+    Evidence e = s.evidence().get(0);
+    assertEquals(1, e.start());
+    assertEquals(1 + 200, e.end()); // 100 whole emoji: the cut never splits a pair
+    assertEquals(text.substring(1, 201), e.text());
+  }
 }
