@@ -286,4 +286,33 @@ class VigilCliTest {
     assertEquals(10_000_000, d.get("truncated").get(0).get("length").asInt());
     assertEquals(100_000, d.get("truncated").get(0).get("scanned").asInt());
   }
+
+  @Test
+  void naughtyStringsThroughMatchGiveValidHits(@TempDir Path dir) throws Exception {
+    Path terms = dir.resolve("terms.tsv");
+    Files.writeString(terms, "fuck\tabuse\nass\tabuse\nnull\ttest\t1\tnull-word\tanywhere\n");
+    List<String> strings = new ArrayList<>(List.of("\u0000", "\ud800ass", "f\u200bu\u200bc\u200bk",
+        "a$$ \u202eass", "NULL nil null", "\u0301".repeat(300) + "ass"));
+    Path blns = Path.of("..", "..", "shared", "data", "blns", "blns.txt");
+    if (Files.exists(blns)) {
+      for (String line : Files.readAllLines(blns, StandardCharsets.UTF_8)) {
+        if (!line.startsWith("#") && !line.isBlank()) {
+          strings.add(line);
+        }
+      }
+    }
+    for (String preset : List.of("none", "standard", "aggressive")) {
+      Run r = run(String.join("\n", strings) + "\n", "match", "--terms", terms.toString(),
+          "--preset", preset, "--input", "text", "-");
+      assertEquals(0, r.code(), r.err());
+      assertFalse(r.lines().isEmpty(), preset);
+      for (String line : r.lines()) {
+        JsonNode hit = JSON.readTree(line);
+        int start = hit.get("start").asInt();
+        int end = hit.get("end").asInt();
+        assertTrue(0 <= start && start < end, line);
+        assertEquals(end - start, hit.get("text").asText().length(), line);
+      }
+    }
+  }
 }
