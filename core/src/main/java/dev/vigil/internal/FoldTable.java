@@ -60,11 +60,6 @@ public final class FoldTable {
     return CACHE.computeIfAbsent(stages, FoldTable::new);
   }
 
-  /** The stage flags. */
-  public int stages() {
-    return stages;
-  }
-
   /** The encoded fold of {@code cp}; see the class comment. */
   public int fold(int cp) {
     if (cp < TABLE_SIZE) {

@@ -566,14 +566,7 @@ public final class TermMatcher {
             }
           }
         }
-        int t = patternTerm[p];
-        if (!hasAllow) {
-          handler.onHit(t, start, lastEnd);
-        } else if (t >= 0) {
-          s.addBlock(t, start, lastEnd);
-        } else {
-          s.addAllow(start, lastEnd);
-        }
+        report(patternTerm[p], start, lastEnd, s, handler);
       }
     }
   }
@@ -752,15 +745,23 @@ public final class TermMatcher {
         }
         int start = s.ringStart[first & mask];
         int end = s.ringEnd[last & mask];
-        int t = patternTerm[p];
-        if (!hasAllow) {
-          handler.onHit(t, start, end);
-        } else if (t >= 0) {
-          s.addBlock(t, start, end);
-        } else {
-          s.addAllow(start, end);
-        }
+        report(patternTerm[p], start, end, s, handler);
       }
+    }
+  }
+
+  /**
+   * Hands a hit to the handler, or, with an allow-list, holds it back for {@link #flushFiltered}
+   * ({@code term} below zero marks an allow-list hit).
+   */
+  private void report(int term, int start, int end, @org.jspecify.annotations.Nullable Scratch s,
+      HitHandler handler) {
+    if (!hasAllow) {
+      handler.onHit(term, start, end);
+    } else if (term >= 0) {
+      s.addBlock(term, start, end);
+    } else {
+      s.addAllow(start, end);
     }
   }
 
