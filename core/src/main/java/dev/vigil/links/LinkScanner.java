@@ -1,0 +1,514 @@
+package dev.vigil.links;
+
+import com.google.common.net.InternetDomainName;
+import java.net.IDN;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds links in one pass over the text. Not API: use {@link Links#find(String)}.
+ *
+ * <p>The scan visits each word start once. At a word start it reads an optional scheme and a chain of
+ * labels joined by dot tokens (plain, fullwidth and ideographic dots, and the defanged forms
+ * {@code [.]}, {@code (.)}, {@code {.}}, {@code [dot]}, {@code " dot "}); a failed chain is skipped
+ * whole, so no character is read more than a few times and the scan is linear even on
+ * {@code a.a.a.a...} megabytes long.
+ *
+ * <p>Without a scheme, a chain is a link only when its top-level domain is one where people register
+ * names ({@link #COMMON_TLDS}, a list of ours) or when {@code www.}, a port or a path makes the intent
+ * plain: "so.it" and "ok.now" in a chat are words that lost their space, not links.
+ */
+final class LinkScanner {
+  private LinkScanner() {}
+
+  /** Receives links as they are found; returns false to stop the scan. */
+  interface Sink {
+    boolean accept(Link link);
+  }
+
+  /** DNS allows 127 labels; a longer chain is not a host. */
+  private static final int MAX_LABELS = 127;
+  private static final int MAX_LABEL_CHARS = 63;
+
+  /**
+   * Top-level domains accepted for bare links (no scheme, no {@code www.}, no path). Left out on purpose:
+   * country codes that are everyday words or abbreviations ({@code in it is to at be me no so do go my
+   * us am as by id ok}), which would turn "log.in" or "do.it" into links.
+   */
+  static final Set<String> COMMON_TLDS = Set.of(
+      "com", "net", "org", "info", "biz", "edu", "gov", "mil", "int", "name", "pro", "mobi", "asia",
+      "xyz", "top", "club", "online", "site", "shop", "store", "live", "app", "dev", "link", "click",
+      "win", "bid", "loan", "vip", "icu", "buzz", "fun", "space", "website", "tech", "cloud", "today",
+      "life", "world", "email", "host", "press", "work", "zip", "mov", "cam", "rest", "monster", "cyou",
+      "sbs", "cfd", "bond", "lol", "best", "party", "date", "download", "racing", "review", "stream",
+      "trade", "webcam", "science", "men", "gdn", "kim", "country", "cricket", "faith", "accountant",
+      "io", "co", "ly", "tk", "ml", "ga", "cf", "gq", "cc", "tv", "ws", "gg", "ai", "xxx", "porn",
+      "uk", "de", "fr", "nl", "eu", "ru", "su", "cn", "jp", "kr", "br", "au", "ca", "ch", "se", "pl",
+      "cz", "dk", "fi", "pt", "gr", "tr", "ua", "za", "mx", "ar", "cl", "nz", "ie", "sg", "hk", "tw",
+      "vn", "th", "ph", "pk", "ng", "ke", "es", "hu", "ro", "sk", "bg", "lt", "lv", "ee", "ir", "sa",
+      "ae", "il", "eg", "ma", "kz", "by", "rs", "hr", "si", "nu", "fm", "la", "st", "pw", "cx", "vu",
+      "xn--p1ai", "рф");
+
+  private static final String[] BRACKET_DOTS = {"[.]", "(.)", "{.}", "[dot]", "(dot)", "{dot}"};
+
+  /** Scans {@code text}, passing each link to {@code sink} in text order. */
+  static void scan(String text, Sink sink) {
+    new Scan(text).run(sink);
+  }
+
+  /** The state of one scan; label boundaries are reused across candidates. */
+  private static final class Scan {
+    final String s;
+    final int n;
+    int[] labelStart = new int[8];
+    int[] labelEnd = new int[8];
+    /** Whether the dot token after label i is obfuscated. */
+    boolean[] obfuscatedDot = new boolean[8];
+    int labels;
+    /** Where the scan goes on after a candidate. */
+    int resume;
+
+    Scan(String s) {
+      this.s = s;
+      this.n = s.length();
+    }
+
+    void run(Sink sink) {
+      int i = 0;
+      while (i < n) {
+        int cp = s.codePointAt(i);
+        if (!isLabelChar(cp) || cp == '-') {
+          i += Character.charCount(cp);
+          continue;
+        }
+        resume = i + Character.charCount(cp);
+        Link link = at(i);
+        if (link != null && !sink.accept(link)) {
+          return;
+        }
+        i = Math.max(resume, i + Character.charCount(cp));
+        // Continue after the word the candidate ended in, so a failed chain is not re-read label by label.
+        while (i < n) {
+          int c = s.codePointAt(i);
+          if (!isLabelChar(c)) {
+            break;
+          }
+          i += Character.charCount(c);
+        }
+      }
+    }
+
+    /** A link starting at word start {@code p}, or null; sets {@link #resume}. */
+    @Nullable Link at(int p) {
+      int schemeEnd = p;
+      while (schemeEnd < n && schemeEnd - p <= 6 && isAsciiLetter(s.charAt(schemeEnd))) {
+        schemeEnd++;
+      }
+      int separator = schemeSeparator(schemeEnd);
+      if (separator > 0 && schemeEnd > p) {
+        String scheme = s.substring(p, schemeEnd).toLowerCase(Locale.ROOT);
+        if (isScheme(scheme)) {
+          boolean defanged = scheme.indexOf('x') >= 0 || !scheme.startsWith("h") && !scheme.startsWith("f")
+              || separator != 3;
+          return withScheme(p, schemeEnd + separator, defanged);
+        }
+      }
+      if (p > 0 && s.charAt(p - 1) == '@') {
+        // The domain of an e-mail address, not a link.
+        resume = chain(p);
+        return null;
+      }
+      int end = chain(p);
+      resume = end;
+      if (labels < 2 || end < n && s.charAt(end) == '@') {
+        // One word, or the local part of an e-mail address ("first.last@").
+        return null;
+      }
+      boolean www = labelEquals(0, "www");
+      boolean numeric = allNumeric();
+      for (int k = labels - 1; k >= 1; k--) {
+        boolean last = k == labels - 1;
+        int hostEnd = labelEnd[k];
+        int after = last ? portAndPath(hostEnd) : hostEnd;
+        boolean qualified = www || after > hostEnd;
+        if (numeric) {
+          if (last && labels == 4 && qualified && isIpv4()) {
+            resume = Math.max(end, after);
+            return link(p, hostEnd, after, false, false, true);
+          }
+          return null;
+        }
+        String tld = label(k);
+        if (!COMMON_TLDS.contains(tld) && !(qualified && isPublicSuffix(tld))) {
+          continue;
+        }
+        Link link = link(p, hostEnd, after, false, obfuscatedUpTo(k), false);
+        if (link != null) {
+          resume = Math.max(end, after);
+        }
+        return link;
+      }
+      return null;
+    }
+
+    /** A link with a scheme whose authority starts at {@code a}. */
+    @Nullable Link withScheme(int start, int a, boolean defanged) {
+      // user:password@host: the host is after the last '@' (http://paypal.com@evil.net goes to evil.net).
+      int authorityEnd = a;
+      int at = -1;
+      while (authorityEnd < n) {
+        char c = s.charAt(authorityEnd);
+        if (c == '/' || c == '?' || c == '#' || Character.isWhitespace(c) || c == '<' || c == '>'
+            || c == '"') {
+          break;
+        }
+        if (c == '@') {
+          at = authorityEnd;
+        }
+        authorityEnd++;
+      }
+      int h = at >= 0 ? at + 1 : a;
+      resume = Math.max(a, authorityEnd);
+      if (h < n && s.charAt(h) == '[') {
+        int close = s.indexOf(']', h);
+        if (close < 0 || close > authorityEnd || close - h < 3) {
+          return null;
+        }
+        for (int i = h + 1; i < close; i++) {
+          char c = s.charAt(i);
+          if (!(c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
+            return null;
+          }
+        }
+        String host = s.substring(h, close + 1).toLowerCase(Locale.ROOT);
+        int end = portAndPath(close + 1);
+        resume = Math.max(resume, end);
+        return new Link(start, end, s.substring(start, end), host, host, null, true, defanged, true);
+      }
+      if (h >= n || !isLabelChar(s.codePointAt(h))) {
+        return null;
+      }
+      chain(h);
+      if (labels == 0) {
+        return null;
+      }
+      int hostEnd = labelEnd[labels - 1];
+      int end = portAndPath(hostEnd);
+      boolean ip = allNumeric() && (labels == 1 && isNumberHost() || labels == 4 && isIpv4());
+      Link link = link(start, h, hostEnd, end, defanged || obfuscatedUpTo(labels - 1), ip, true);
+      if (link != null) {
+        resume = Math.max(resume, end);
+      }
+      return link;
+    }
+
+    @Nullable Link link(int p, int hostEnd, int end, boolean defanged, boolean obfuscated,
+        boolean ip) {
+      return link(p, p, hostEnd, end, defanged || obfuscated, ip, false);
+    }
+
+    /** Builds the link of labels up to the one ending at {@code hostEnd}; null if IDNA refuses it. */
+    @Nullable Link link(int start, int hostStart, int hostEnd, int end, boolean obfuscated, boolean ip,
+        boolean scheme) {
+      StringBuilder raw = new StringBuilder(hostEnd - hostStart);
+      boolean ascii = true;
+      for (int k = 0; k < labels && labelEnd[k] <= hostEnd; k++) {
+        if (k > 0) {
+          raw.append('.');
+        }
+        for (int i = labelStart[k]; i < labelEnd[k]; i++) {
+          char c = s.charAt(i);
+          ascii &= c < 0x80;
+          raw.append(c);
+        }
+      }
+      String asciiHost;
+      String host;
+      try {
+        if (ascii) {
+          asciiHost = raw.toString().toLowerCase(Locale.ROOT);
+        } else {
+          asciiHost = IDN.toASCII(raw.toString(), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        }
+        host = asciiHost.contains("xn--") ? IDN.toUnicode(asciiHost, IDN.ALLOW_UNASSIGNED)
+            .toLowerCase(Locale.ROOT) : asciiHost;
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+      if (asciiHost.isEmpty() || asciiHost.length() > 253) {
+        return null;
+      }
+      String registrable = ip ? null : registrableDomain(asciiHost);
+      if (!ip && !scheme && registrable == null && !isPublicSuffix(asciiHost)) {
+        return null;
+      }
+      return new Link(start, end, s.substring(start, end), host, asciiHost, registrable, scheme,
+          obfuscated, ip);
+    }
+
+    /** Reads labels joined by dot tokens from {@code p}; returns the end of the last label read. */
+    int chain(int p) {
+      labels = 0;
+      int q = p;
+      while (true) {
+        int ls = q;
+        while (q < n) {
+          int cp = s.codePointAt(q);
+          if (!isLabelChar(cp)) {
+            break;
+          }
+          q += Character.charCount(cp);
+        }
+        if (q == ls) {
+          return q;
+        }
+        if (labels == MAX_LABELS || q - ls > MAX_LABEL_CHARS) {
+          labels = 0;
+          return skipChain(q);
+        }
+        add(ls, q);
+        int dot = dotToken(q);
+        if (dot == 0 || q + Math.abs(dot) >= n || !isLabelStart(q + Math.abs(dot))) {
+          return q;
+        }
+        obfuscatedDot[labels - 1] = dot < 0;
+        q += Math.abs(dot);
+      }
+    }
+
+    /** Past a chain too long to be a host, without building anything. */
+    int skipChain(int q) {
+      while (q < n) {
+        int cp = s.codePointAt(q);
+        if (isLabelChar(cp)) {
+          q += Character.charCount(cp);
+          continue;
+        }
+        int dot = dotToken(q);
+        if (dot == 0 || q + Math.abs(dot) >= n || !isLabelStart(q + Math.abs(dot))) {
+          return q;
+        }
+        q += Math.abs(dot);
+      }
+      return q;
+    }
+
+    void add(int start, int end) {
+      if (labels == labelStart.length) {
+        labelStart = java.util.Arrays.copyOf(labelStart, labels * 2);
+        labelEnd = java.util.Arrays.copyOf(labelEnd, labels * 2);
+        obfuscatedDot = java.util.Arrays.copyOf(obfuscatedDot, labels * 2);
+      }
+      labelStart[labels] = start;
+      labelEnd[labels] = end;
+      obfuscatedDot[labels] = false;
+      labels++;
+    }
+
+    /** Length of the dot token at {@code q}: positive when plain, negative when obfuscated, 0 if none. */
+    int dotToken(int q) {
+      if (q >= n) {
+        return 0;
+      }
+      char c = s.charAt(q);
+      if (c == '.' || c == '\u3002' || c == '\uFF0E' || c == '\uFF61') {
+        return 1;
+      }
+      int r = q;
+      boolean space = c == ' ';
+      if (space) {
+        r++;
+      }
+      for (String b : BRACKET_DOTS) {
+        if (s.regionMatches(true, r, b, 0, b.length())) {
+          r += b.length();
+          if (space) {
+            if (r >= n || s.charAt(r) != ' ') {
+              return 0;
+            }
+            r++;
+          }
+          return -(r - q);
+        }
+      }
+      if (space && s.regionMatches(true, r, "dot ", 0, 4)) {
+        return -(r + 4 - q);
+      }
+      return 0;
+    }
+
+    /** The end of an optional {@code :port} and path after a host ending at {@code q}. */
+    int portAndPath(int q) {
+      int r = q;
+      if (r + 1 < n && s.charAt(r) == ':' && isAsciiDigit(s.charAt(r + 1))) {
+        int d = r + 1;
+        while (d < n && d - r <= 5 && isAsciiDigit(s.charAt(d))) {
+          d++;
+        }
+        if (d < n && isLabelChar(s.codePointAt(d))) {
+          return q;
+        }
+        r = d;
+      }
+      if (r < n && (s.charAt(r) == '/' || s.charAt(r) == '?' || s.charAt(r) == '#')) {
+        int open = 0;
+        int e = r;
+        while (e < n) {
+          char c = s.charAt(e);
+          if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '<' || c == '>'
+              || c == '"' || c == '`' || c == '{' || c == '}' || c == '|' || c == '\\' || c == '^'
+              || c < 0x20) {
+            break;
+          }
+          e++;
+        }
+        r = trimTrailing(r, e);
+        // One unbalanced ')' at the end belongs to the sentence: "(see example.com/a)".
+        for (int i = q; i < r; i++) {
+          char c = s.charAt(i);
+          open += c == '(' ? 1 : c == ')' ? -1 : 0;
+        }
+        while (r > q && open < 0 && s.charAt(r - 1) == ')') {
+          r = trimTrailing(q, r - 1);
+          open++;
+        }
+      }
+      return r;
+    }
+
+    int trimTrailing(int from, int to) {
+      while (to > from) {
+        char c = s.charAt(to - 1);
+        if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\''
+            || c == '*' || c == ']' || c == '\u2019' || c == '\u201D' || c == '\u00BB') {
+          to--;
+        } else {
+          break;
+        }
+      }
+      return to;
+    }
+
+    /** Length of a scheme separator at {@code q}: {@code ://}, {@code [:]//}, {@code [://]}. */
+    int schemeSeparator(int q) {
+      if (s.startsWith("://", q)) {
+        return 3;
+      }
+      if (s.startsWith("[:]//", q)) {
+        return 5;
+      }
+      if (s.startsWith("[://]", q)) {
+        return 5;
+      }
+      return 0;
+    }
+
+    boolean isLabelStart(int q) {
+      int cp = s.codePointAt(q);
+      return isLabelChar(cp) && cp != '-';
+    }
+
+    boolean labelEquals(int k, String word) {
+      return labelEnd[k] - labelStart[k] == word.length()
+          && s.regionMatches(true, labelStart[k], word, 0, word.length());
+    }
+
+    String label(int k) {
+      String label = s.substring(labelStart[k], labelEnd[k]);
+      for (int i = 0; i < label.length(); i++) {
+        if (label.charAt(i) >= 0x80) {
+          // Fullwidth and other compatibility forms: ｃｏｍ is com to a browser.
+          label = java.text.Normalizer.normalize(label, java.text.Normalizer.Form.NFKC);
+          break;
+        }
+      }
+      return label.toLowerCase(Locale.ROOT);
+    }
+
+    boolean obfuscatedUpTo(int k) {
+      for (int i = 0; i < k; i++) {
+        if (obfuscatedDot[i]) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean allNumeric() {
+      for (int k = 0; k < labels; k++) {
+        for (int i = labelStart[k]; i < labelEnd[k]; i++) {
+          if (!isAsciiDigit(s.charAt(i))) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    boolean isIpv4() {
+      for (int k = 0; k < 4; k++) {
+        int len = labelEnd[k] - labelStart[k];
+        if (len > 3 || Integer.parseInt(s, labelStart[k], labelEnd[k], 10) > 255) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** A host written as one number (http://3232235777/), which browsers read as an IPv4 address. */
+    boolean isNumberHost() {
+      int len = labelEnd[0] - labelStart[0];
+      return len >= 8 && len <= 10 && Long.parseLong(s, labelStart[0], labelEnd[0], 10) <= 0xFFFFFFFFL;
+    }
+  }
+
+  static boolean isScheme(String scheme) {
+    switch (scheme) {
+      case "http":
+      case "https":
+      case "ftp":
+      case "hxxp":
+      case "hxxps":
+      case "hxtp":
+      case "hxtps":
+      case "htxp":
+      case "htxps":
+      case "ttp":
+      case "ttps":
+      case "fxp":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  static @Nullable String registrableDomain(String asciiHost) {
+    if (!InternetDomainName.isValid(asciiHost)) {
+      return null;
+    }
+    InternetDomainName name = InternetDomainName.from(asciiHost);
+    return name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : null;
+  }
+
+  static boolean isPublicSuffix(String asciiName) {
+    return InternetDomainName.isValid(asciiName) && InternetDomainName.from(asciiName).isPublicSuffix();
+  }
+
+  static boolean isLabelChar(int cp) {
+    if (cp < 0x80) {
+      return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9' || cp == '-';
+    }
+    int type = Character.getType(cp);
+    return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK;
+  }
+
+  static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+}
