@@ -1,9 +1,8 @@
 package dev.vigil.links;
 
-import com.google.common.net.InternetDomainName;
+import dev.vigil.internal.Hosts;
 import java.net.IDN;
 import java.util.Locale;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,26 +30,7 @@ final class LinkScanner {
   private static final int MAX_LABELS = 127;
   private static final int MAX_LABEL_CHARS = 63;
 
-  /**
-   * Top-level domains accepted for bare links (no scheme, no {@code www.}, no path). Left out on purpose:
-   * country codes that are everyday words or abbreviations ({@code in it is to at be me no so do go my
-   * us am as by id ok}), which would turn "log.in" or "do.it" into links.
-   */
-  static final Set<String> COMMON_TLDS = Set.of(
-      "com", "net", "org", "info", "biz", "edu", "gov", "mil", "int", "name", "pro", "mobi", "asia",
-      "xyz", "top", "club", "online", "site", "shop", "store", "live", "app", "dev", "link", "click",
-      "win", "bid", "loan", "vip", "icu", "buzz", "fun", "space", "website", "tech", "cloud", "today",
-      "life", "world", "email", "host", "press", "work", "zip", "mov", "cam", "rest", "monster", "cyou",
-      "sbs", "cfd", "bond", "lol", "best", "party", "date", "download", "racing", "review", "stream",
-      "trade", "webcam", "science", "men", "gdn", "kim", "country", "cricket", "faith", "accountant",
-      "io", "co", "ly", "tk", "ml", "ga", "cf", "gq", "cc", "tv", "ws", "gg", "ai", "xxx", "porn",
-      "uk", "de", "fr", "nl", "eu", "ru", "su", "cn", "jp", "kr", "br", "au", "ca", "ch", "se", "pl",
-      "cz", "dk", "fi", "pt", "gr", "tr", "ua", "za", "mx", "ar", "cl", "nz", "ie", "sg", "hk", "tw",
-      "vn", "th", "ph", "pk", "ng", "ke", "es", "hu", "ro", "sk", "bg", "lt", "lv", "ee", "ir", "sa",
-      "ae", "il", "eg", "ma", "kz", "by", "rs", "hr", "si", "nu", "fm", "la", "st", "pw", "cx", "vu",
-      "xn--p1ai", "рф");
-
-  private static final String[] BRACKET_DOTS = {"[.]", "(.)", "{.}", "[dot]", "(dot)", "{dot}"};
+  static final java.util.Set<String> COMMON_TLDS = Hosts.COMMON_TLDS;
 
   /** Scans {@code text}, passing each link to {@code sink} in text order. */
   static void scan(String text, Sink sink) {
@@ -306,36 +286,8 @@ final class LinkScanner {
       labels++;
     }
 
-    /** Length of the dot token at {@code q}: positive when plain, negative when obfuscated, 0 if none. */
     int dotToken(int q) {
-      if (q >= n) {
-        return 0;
-      }
-      char c = s.charAt(q);
-      if (c == '.' || c == '\u3002' || c == '\uFF0E' || c == '\uFF61') {
-        return 1;
-      }
-      int r = q;
-      boolean space = c == ' ';
-      if (space) {
-        r++;
-      }
-      for (String b : BRACKET_DOTS) {
-        if (s.regionMatches(true, r, b, 0, b.length())) {
-          r += b.length();
-          if (space) {
-            if (r >= n || s.charAt(r) != ' ') {
-              return 0;
-            }
-            r++;
-          }
-          return -(r - q);
-        }
-      }
-      if (space && s.regionMatches(true, r, "dot ", 0, 4)) {
-        return -(r + 4 - q);
-      }
-      return 0;
+      return Hosts.dotToken(s, q);
     }
 
     /** The end of an optional {@code :port} and path after a host ending at {@code q}. */
@@ -484,24 +436,15 @@ final class LinkScanner {
   }
 
   static @Nullable String registrableDomain(String asciiHost) {
-    if (!InternetDomainName.isValid(asciiHost)) {
-      return null;
-    }
-    InternetDomainName name = InternetDomainName.from(asciiHost);
-    return name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : null;
+    return Hosts.registrableDomain(asciiHost);
   }
 
   static boolean isPublicSuffix(String asciiName) {
-    return InternetDomainName.isValid(asciiName) && InternetDomainName.from(asciiName).isPublicSuffix();
+    return Hosts.isPublicSuffix(asciiName);
   }
 
   static boolean isLabelChar(int cp) {
-    if (cp < 0x80) {
-      return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9' || cp == '-';
-    }
-    int type = Character.getType(cp);
-    return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
-        || type == Character.COMBINING_SPACING_MARK;
+    return Hosts.isLabelChar(cp);
   }
 
   static boolean isAsciiLetter(char c) {
