@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.contact.Contacts;
 import dev.vigil.internal.Texts;
+import dev.vigil.links.DomainList;
+import dev.vigil.links.Links;
 import dev.vigil.text.MatchMode;
 import dev.vigil.text.Normalizer;
 import dev.vigil.text.Term;
@@ -44,6 +47,16 @@ class HostileInputTest {
         .signal(TextFeatures.mixedScripts(), "evasion")
         .signal(TextFeatures.invisibles(), "evasion")
         .signal(TextFeatures.digitShare(), "spam")
+        .signal(Links.count(), "spam")
+        .signal(Links.blocked(DomainList.of("evil.net", "a.com")), "spam")
+        .signal(Links.shorteners(), "spam")
+        .signal(Links.ipHosts(), "spam")
+        .signal(Links.obfuscated(), "spam")
+        .signal(Links.lookalikes(DomainList.of("paypal.com", "aaaa.com")), "scam")
+        .signal(Contacts.phoneNumbers(), "spam")
+        .signal(Contacts.emailAddresses(), "spam")
+        .signal(Contacts.cryptoAddresses(), "scam")
+        .signal(Contacts.paymentHandles(), "scam")
         .signal(Classifiers.atLeast(2, links, TextFeatures.shouting(), TextFeatures.invisibles())
             .named("combo"), "spam")
         .removeWhen(total().atLeast(3))
@@ -112,7 +125,22 @@ class HostileInputTest {
         "\udc00a".repeat(500_000),
         "x".repeat(10_000_000),
         "a ".repeat(1_000_000),
-        "\ud83d\ude00".repeat(500_000));
+        "\ud83d\ude00".repeat(500_000),
+        // Bait for the link and contact scanners: endless host chains, numbers, at-signs, schemes.
+        "a.".repeat(1_000_000),
+        "a[.]".repeat(500_000),
+        "a dot ".repeat(400_000),
+        "1 ".repeat(1_000_000),
+        "1-".repeat(1_000_000),
+        "a@".repeat(1_000_000),
+        "a@b.".repeat(500_000),
+        "x at ".repeat(400_000),
+        "http://".repeat(300_000),
+        "http://a".repeat(300_000),
+        "$a ".repeat(700_000),
+        "venmo @".repeat(300_000),
+        "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa ".repeat(60_000),
+        "0x" + "a".repeat(2_000_000));
     for (int limit : new int[] {Policy.DEFAULT_MAX_SCAN_CHARS, 20_000_000}) {
       Policy policy = everything(limit);
       for (String t : texts) {

@@ -48,11 +48,13 @@ final class ContactScanner {
   /** Tries a phone number at {@code i}; returns where to go on, or -1 when the sink says stop. */
   private static int phoneAt(String s, int i, Sink sink) {
     int n = s.length();
+    boolean glued = false;
     if (i > 0) {
       int prev = s.codePointBefore(i);
-      if (Character.isLetterOrDigit(prev) || "$£€¥#/\\:.,%_@".indexOf(prev) >= 0) {
+      if (Character.isDigit(prev) || "$£€¥#/\\:.,%_@".indexOf(prev) >= 0) {
         return i + 1;
       }
+      glued = Character.isLetter(prev);
     }
     boolean plus = s.charAt(i) == '+';
     int pos = plus ? i + 1 : i;
@@ -94,11 +96,12 @@ final class ContactScanner {
       if (size == 0) {
         break;
       }
-      if (pos < n && Character.isLetter(s.codePointAt(pos))) {
-        return skipNumber(s, pos); // 12345abc: an identifier, not a number
-      }
       groups[groupCount++] = size;
       end = pos;
+      if (pos < n && Character.isLetter(s.codePointAt(pos))) {
+        glued = true;
+        break;
+      }
       // Separators: up to three of space, no-break space, hyphens, dot, parentheses.
       int sep = pos;
       while (sep < n && sep - pos < 3 && isPhoneSeparator(s.charAt(sep))) {
@@ -123,8 +126,13 @@ final class ContactScanner {
     if (d < MIN_DIGITS || groupCount == 0) {
       return end;
     }
-    if (end < n && (Character.isLetterOrDigit(s.codePointAt(end)) || s.charAt(end) == '%')) {
+    if (end < n && (Character.isDigit(s.codePointAt(end)) || s.charAt(end) == '%')) {
       return end;
+    }
+    if (glued && !(groupCount == 1 && (plus || digits.charAt(0) == '0') && d >= 10 && d <= 13)) {
+      // Digits glued to letters are identifiers (AB12345678), unless they are a whole trunk-prefixed
+      // number, as SMS spam writes them: "call09050000327", "08452810075over18's".
+      return skipNumber(s, end);
     }
     if (!plus && looksLikeSomethingElse(digits, groups, groupCount, separators, mixedSeparators)) {
       return end;
@@ -132,6 +140,9 @@ final class ContactScanner {
     int singles = 0;
     for (int k = 0; k < groupCount; k++) {
       singles += groups[k] == 1 ? 1 : 0;
+    }
+    if (singles == groupCount && isCounting(digits)) {
+      return end; // 1 2 3 4 5 6 7 8 9
     }
     boolean obfuscated = letters > 0 || singles >= 4;
     if (letters > 2) {
@@ -193,6 +204,15 @@ final class ContactScanner {
       pairs &= groups[k] == 2;
     }
     return pairs; // 10.30-11.45
+  }
+
+  private static boolean isCounting(CharSequence digits) {
+    for (int k = 1; k < digits.length(); k++) {
+      if (digits.charAt(k) != digits.charAt(k - 1) + 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int skipNumber(String s, int pos) {

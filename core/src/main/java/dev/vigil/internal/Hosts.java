@@ -57,22 +57,20 @@ public final class Hosts {
   }
 
   /**
-   * Top-level domains accepted for bare links (no scheme, no {@code www.}, no path). Left out on purpose:
-   * country codes that are everyday words or abbreviations ({@code in it is to at be me no so do go my
-   * us am as by id ok}), which would turn "log.in" or "do.it" into links.
+   * Top-level domains accepted for bare links (no scheme, no {@code www.}, no path): a list of ours.
+   * Left out on purpose: country codes that are everyday words or abbreviations ({@code in it is to at be
+   * me no so do go my us am as by id ok ma la st}) and generic domains that are English words
+   * ({@code .life .live .world .today .club .shop .online .site .top .win .xxx ...}), which would turn a
+   * chat's "log.in", "news.By" or "see u soon.xxx" into links. Links on those domains still count with a
+   * scheme, {@code www.} or a path.
    */
   public static final Set<String> COMMON_TLDS = Set.of(
-      "com", "net", "org", "info", "biz", "edu", "gov", "mil", "int", "name", "pro", "mobi", "asia",
-      "xyz", "top", "club", "online", "site", "shop", "store", "live", "app", "dev", "link", "click",
-      "win", "bid", "loan", "vip", "icu", "buzz", "fun", "space", "website", "tech", "cloud", "today",
-      "life", "world", "email", "host", "press", "work", "zip", "mov", "cam", "rest", "monster", "cyou",
-      "sbs", "cfd", "bond", "lol", "best", "party", "date", "download", "racing", "review", "stream",
-      "trade", "webcam", "science", "men", "gdn", "kim", "country", "cricket", "faith", "accountant",
-      "io", "co", "ly", "tk", "ml", "ga", "cf", "gq", "cc", "tv", "ws", "gg", "ai", "xxx", "porn",
+      "com", "net", "org", "info", "biz", "edu", "gov", "mil", "mobi", "asia", "xyz", "icu", "cyou",
+      "sbs", "cfd", "io", "co", "ly", "tk", "ml", "ga", "cf", "gq", "cc", "tv", "ws", "gg", "ai",
       "uk", "de", "fr", "nl", "eu", "ru", "su", "cn", "jp", "kr", "br", "au", "ca", "ch", "se", "pl",
       "cz", "dk", "fi", "pt", "gr", "tr", "ua", "za", "mx", "ar", "cl", "nz", "ie", "sg", "hk", "tw",
       "vn", "th", "ph", "pk", "ng", "ke", "es", "hu", "ro", "sk", "bg", "lt", "lv", "ee", "ir", "sa",
-      "ae", "il", "eg", "ma", "kz", "by", "rs", "hr", "si", "nu", "fm", "la", "st", "pw", "cx", "vu",
+      "ae", "il", "eg", "kz", "rs", "hr", "si", "nu", "fm", "pw", "cx", "vu",
       "xn--p1ai", "рф");
 
   public static @Nullable String registrableDomain(String asciiHost) {

@@ -120,7 +120,8 @@ final class LinkScanner {
           return null;
         }
         String tld = label(k);
-        if (!COMMON_TLDS.contains(tld) && !(qualified && isPublicSuffix(tld))) {
+        boolean common = COMMON_TLDS.contains(tld) && !sentenceJoin(k);
+        if (!common && !(qualified && isPublicSuffix(tld))) {
           continue;
         }
         Link link = link(p, hostEnd, after, false, obfuscatedUpTo(k), false);
@@ -359,6 +360,18 @@ final class LinkScanner {
     boolean isLabelStart(int q) {
       int cp = s.codePointAt(q);
       return isLabelChar(cp) && cp != '-';
+    }
+
+    /**
+     * Whether label {@code k} reads as the next sentence after a missing space: "news.By the grace" (a
+     * capital, then lower case, after a lower-case letter).
+     */
+    boolean sentenceJoin(int k) {
+      int first = labelStart[k];
+      int len = labelEnd[k] - first;
+      return len >= 2 && Character.isUpperCase(s.charAt(first))
+          && Character.isLowerCase(s.charAt(first + 1))
+          && Character.isLowerCase(s.charAt(labelEnd[k - 1] - 1));
     }
 
     boolean labelEquals(int k, String word) {

@@ -33,10 +33,12 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * Punctuation that ends a sentence ({@code .,;:!?'"}, a closing bracket without its opening one) is not
  * part of the link. A bare domain with neither scheme, {@code www.} nor path counts only when its
- * top-level domain is one where people register names: {@code .com}, {@code .ru}, {@code .xyz} and a
- * hundred more, but not country codes that are everyday words ({@code .in}, {@code .it}, {@code .me},
- * {@code .to}, {@code .no}, {@code .so}), so "log.in" or "do.it" in a chat is not a link while
- * {@code https://do.it} and {@code do.it/x} are. The domains of e-mail addresses are not links.
+ * top-level domain is one where people register names and that is not an everyday word: {@code .com},
+ * {@code .ru}, {@code .xyz} and ninety more, but not {@code .in}, {@code .it}, {@code .me}, {@code .to},
+ * {@code .by}, {@code .life} or {@code .xxx}, and not when the last label reads as the next sentence
+ * ({@code news.By}); so "log.in", "do.it" or "see you soon.xxx" in a chat are not links, while
+ * {@code https://do.it}, {@code www.soon.xxx} and {@code do.it/x} are. The domains of e-mail addresses
+ * are not links.
  *
  * <h2>Hosts and domains</h2>
  * Every host is lower-cased and converted to ASCII with IDNA ({@link java.net.IDN}); its registrable

@@ -65,7 +65,9 @@ class ContactsTest implements ClassifierContract {
       "+44 20 7946 0018|+44 20 7946 0018|+442079460018",
       "tel: 555-0123 or|555-0123|5550123",
       "whatsapp +49-30-901820|+49-30-901820|+4930901820",
-      "fullwidth ０２０ ７９４６ ００１８|０２０ ７９４６ ００１８|02079460018"})
+      "fullwidth ０２０ ７９４６ ００１８|０２０ ７９４６ ００１８|02079460018",
+      "To claim, call09050000327. T&C|09050000327|09050000327",
+      "apply 08452810075over18's|08452810075|08452810075"})
   void phoneNumbers(String text, String expected, String value) {
     assertFinds(Contact.Kind.PHONE, text, expected);
     assertEquals(value, of(Contact.Kind.PHONE, text).get(0).value());
@@ -90,7 +92,7 @@ class ContactsTest implements ClassifierContract {
   @ValueSource(strings = {"on 2024-01-15 at noon", "born 15.01.1990", "in 2019 2020 2021",
       "costs 1 000 000 euros", "pi is 3.14159265", "from 10.30-11.45", "order 1234567",
       "$5550123", "ref AB12345678", "version 1.2.3.4567", "it is 100% 5551234%", "12345 reasons",
-      "x1234567890y", "a 25-digit 1234567890123456789012345", "call 555"})
+      "x1234567890y", "AB12345678", "face test ( 1 2 3 4 5 6 7 8 9 )", "a 25-digit 1234567890123456789012345", "call 555"})
   void thingsThatAreNotPhoneNumbers(String text) {
     assertFinds(Contact.Kind.PHONE, text);
   }

@@ -70,7 +70,7 @@ class LinksTest implements ClassifierContract {
   @ParameterizedTest
   @ValueSource(strings = {"log.in please", "so.it goes", "ok.now what", "e.g. this", "i.e. that",
       "version 1.2.3.4", "pay 2.50 now", "U.S.A. today", "node.js and script.py", "at 10.30pm",
-      "readme.md", "the end.The next", "a.b@example.com", "first.last@example.co.uk", "no links here"})
+      "readme.md", "the end.The next", "a happy news.By the grace", "c u soon.xxx", "sambar.life", "a.b@example.com", "first.last@example.co.uk", "no links here"})
   void wordsThatLostTheirSpaceAreNotLinks(String text) {
     assertEquals("", found(text));
   }
