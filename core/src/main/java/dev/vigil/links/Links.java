@@ -263,10 +263,11 @@ public final class Links {
     }
 
     private @Nullable Hit lookalike(Link link) {
-      String registrable = link.registrableDomain();
-      if (registrable == null || list.covers(link.asciiHost())) {
+      if (link.ipAddress() || list.covers(link.asciiHost())) {
         return null;
       }
+      // A host outside the public suffix list (a private or made-up top-level domain) is its own domain.
+      String registrable = link.domain();
       String ownName = fold(nameOf(registrable));
       String brand = brandNames.get(ownName);
       if (brand != null) {

@@ -190,6 +190,9 @@ class LinksTest implements ClassifierContract {
     assertEquals(Outcome.NOT_MATCHED, lookalikes.allowing(DomainList.of("paypal.de"))
         .classify(Content.of("paypal.de")).outcome());
     assertEquals(Outcome.MATCHED, lookalikes.classify(Content.of("paypal.de")).outcome());
+    // A host outside the public suffix list is its own domain.
+    assertEquals("brand-in-host:paypal.com", lookalikes.classify(
+        Content.of("https://p\u0430ypal.com.check.example/x")).evidence().get(0).rule());
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.vigil.Decision;
 import dev.vigil.Evidence;
 import dev.vigil.Policy;
 import dev.vigil.examples.SamplePolicy;
+import dev.vigil.examples.SmsSpamPolicy;
 import dev.vigil.text.TermClassifier;
 import dev.vigil.text.TermMatcher;
 import java.io.IOException;
@@ -45,6 +46,7 @@ public final class VigilCli {
 
   static {
     POLICIES.put(SamplePolicy.NAME, SamplePolicy::create);
+    POLICIES.put(SmsSpamPolicy.NAME, SmsSpamPolicy::create);
   }
 
   private static final String USAGE_TEXT = String.join("\n",

@@ -48,7 +48,7 @@ class VigilCliTest {
     assertTrue(d.get("severity").isInt());
     assertTrue(d.get("score").isNumber() && d.get("score").asDouble() >= 0.0);
     assertTrue(d.get("categories").isObject());
-    assertEquals("sample", d.get("policy").get("name").asText());
+    assertTrue(List.of("sample", "sms-spam").contains(d.get("policy").get("name").asText()), line);
     assertFalse(d.get("policy").get("version").asText().isEmpty());
     assertTrue(d.get("reason").isTextual());
     assertTrue(d.get("rule").isTextual() || d.get("rule").isNull());
@@ -80,7 +80,7 @@ class VigilCliTest {
   void scoringTheSamplePrintsOneValidDecisionPerItemWithEvidence() throws Exception {
     Run r = run("", "score");
     assertEquals(0, r.code(), r.err());
-    assertEquals(13, r.lines().size());
+    assertEquals(17, r.lines().size());
     List<String> actions = new ArrayList<>();
     int evidence = 0;
     for (String line : r.lines()) {
@@ -96,7 +96,38 @@ class VigilCliTest {
     assertTrue(actions.contains("threat=remove"), actions::toString);
     assertTrue(actions.contains("new-account-link=review"), actions::toString);
     assertTrue(actions.contains("homoglyph=review"), actions::toString);
+    assertTrue(actions.contains("phishing-link=remove"), actions::toString);
+    assertTrue(actions.contains("wallet-scam=remove"), actions::toString);
+    assertTrue(actions.contains("defanged-link=remove"), actions::toString);
+    assertTrue(actions.contains("phone-number=allow"), actions::toString);
     assertTrue(evidence > 10);
+  }
+
+  @Test
+  void theSmsSpamPolicyUsesTheLinkAndContactSignals() throws Exception {
+    String input = "WINNER!! You have won a 1000 cash prize. Call 09061701461 or txt WIN to 87121. T&Cs\n"
+        + "See you at the station at 6, call me if late\n"
+        + "Claim your reward at bit.ly/3xYz now, reply STOP to opt out\n";
+    Run r = run(input, "score", "--policy", "sms-spam", "-");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(3, r.lines().size());
+    JsonNode spam = validDecision(r.lines().get(0));
+    assertEquals("remove", spam.get("action").asText());
+    assertEquals(1.0, signal(spam, "phone-number").get("score").asDouble());
+    assertEquals("09061701461", signal(spam, "phone-number").get("evidence").get(0).get("text").asText());
+    assertEquals("allow", validDecision(r.lines().get(1)).get("action").asText());
+    JsonNode link = validDecision(r.lines().get(2));
+    assertEquals("bit.ly/3xYz", signal(link, "url-shortener").get("evidence").get(0).get("text").asText());
+    assertEquals("remove", link.get("action").asText());
+  }
+
+  private static JsonNode signal(JsonNode decision, String name) {
+    for (JsonNode s : decision.get("signals")) {
+      if (s.get("name").asText().equals(name)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no signal " + name + " in " + decision);
   }
 
   @Test
