@@ -7,6 +7,7 @@ import dev.vigil.Content;
 import dev.vigil.Decision;
 import dev.vigil.Evidence;
 import dev.vigil.Policy;
+import dev.vigil.examples.AbusePolicy;
 import dev.vigil.examples.SamplePolicy;
 import dev.vigil.examples.SmsSpamPolicy;
 import dev.vigil.text.TermClassifier;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code vigil} command-line tool.
@@ -29,6 +31,7 @@ import java.util.function.Supplier;
  * <pre>
  * vigil score [--policy NAME] [--format json|text] [--input auto|text|jsonl] [--terms FILE ...] [FILE|- ...]
  * vigil match --terms FILE [--preset P] [--mode M] [--allow FILE] [--input ...] [FILE|- ...]
+ * vigil eval --policy NAME --input FILE [options]
  * </pre>
  *
  * <p>Exit codes: 0 all items scored; 1 some input was malformed or unreadable (the rest was still
@@ -47,6 +50,7 @@ public final class VigilCli {
   static {
     POLICIES.put(SamplePolicy.NAME, SamplePolicy::create);
     POLICIES.put(SmsSpamPolicy.NAME, SmsSpamPolicy::create);
+    POLICIES.put(AbusePolicy.NAME, AbusePolicy::create);
   }
 
   private static final String USAGE_TEXT = String.join("\n",
@@ -54,11 +58,17 @@ public final class VigilCli {
       "                   [--terms FILE [--preset P] [--mode M] [--allow FILE]] [FILE|- ...]",
       "       vigil match --terms FILE [--preset none|standard|aggressive] [--mode word|anywhere]",
       "                   [--allow FILE] [--input auto|text|jsonl] [FILE|- ...]",
+      "       vigil eval --policy NAME --input FILE [--format csv|tsv|jsonl] [--text-field NAME]",
+      "                  [--label-field NAME] [--columns A,B,...] [--id-field NAME]",
+      "                  [--harmful VALUE,...] [--flagged ACTION,...] [--split all|train|test]",
+      "                  [--test-share 0.3] [--seed 42] [--json FILE] [--html FILE] [--terms FILE ...]",
       "",
       "  score     score items and print one decision per item",
       "            with no FILE: scores the bundled sample content; '-' reads standard input",
       "  match     print one JSON object per term hit: id, field, rule, category, start, end, text",
       "            with no FILE: reads standard input",
+      "  eval      run a policy on labeled data; print precision, recall, F1, curves' summaries and",
+      "            per-rule statistics; --json and --html write the full report (see the README)",
       "  --policy  built-in policy to use (default: sample; available: %s)",
       "  --terms   a term list (one term per line; tab-separated term, category, weight, id, mode);",
       "            with score, it is added to the policy as a signal in category 'terms'",
@@ -91,6 +101,8 @@ public final class VigilCli {
         return score(args, stdin, out, err);
       case "match":
         return match(args, stdin, out, err);
+      case "eval":
+        return EvalCommand.run(args, out, err);
       default:
         err.println("vigil: unknown command '" + args[0] + "'");
         err.print(usage());
@@ -103,7 +115,7 @@ public final class VigilCli {
   }
 
   /** Options shared by the commands, parsed from {@code --name value} pairs and file arguments. */
-  private static final class Options {
+  static final class Options {
     final Map<String, String> values = new LinkedHashMap<>();
     final List<String> files = new ArrayList<>();
 
@@ -134,7 +146,7 @@ public final class VigilCli {
     }
   }
 
-  private static boolean oneOf(String option, String value, PrintStream err, String... allowed) {
+  static boolean oneOf(String option, String value, PrintStream err, String... allowed) {
     for (String a : allowed) {
       if (a.equals(value)) {
         return true;
@@ -172,29 +184,16 @@ public final class VigilCli {
     if (o == null) {
       return USAGE;
     }
-    String policyName = o.get("--policy", SamplePolicy.NAME);
-    Supplier<Policy> factory = POLICIES.get(policyName);
-    if (factory == null) {
-      err.println("vigil: unknown policy '" + policyName + "'; available: "
-          + String.join(", ", POLICIES.keySet()));
-      return USAGE;
-    }
     String format = o.get("--format", "json");
     String input = o.get("--input", "auto");
     if (!oneOf("--format", format, err, "json", "text")
         || !oneOf("--input", input, err, "auto", "text", "jsonl")) {
       return USAGE;
     }
-    Policy policy = factory.get();
-    if (o.values.containsKey("--terms")) {
-      TermMatcher matcher = TermOptions.matcher(o.values, err);
-      if (matcher == null) {
-        return USAGE;
-      }
-      String file = Path.of(o.values.get("--terms")).getFileName().toString();
-      policy = policy.toBuilder().signal(TermClassifier.of(file, matcher), "terms").build();
+    Policy chosen = policy(o, err);
+    if (chosen == null) {
+      return USAGE;
     }
-    Policy chosen = policy;
     Inputs inputs = new Inputs(err);
     boolean json = format.equals("json");
     try {
@@ -227,6 +226,30 @@ public final class VigilCli {
       return BAD_INPUT;
     }
     return finish(inputs, "scored", err);
+  }
+
+  /**
+   * The policy named by {@code --policy} (default: sample), with the {@code --terms} list added as a
+   * signal in category 'terms'; null (after saying why) on a bad name or list.
+   */
+  static @Nullable Policy policy(Options o, PrintStream err) {
+    String policyName = o.get("--policy", SamplePolicy.NAME);
+    Supplier<Policy> factory = POLICIES.get(policyName);
+    if (factory == null) {
+      err.println("vigil: unknown policy '" + policyName + "'; available: "
+          + String.join(", ", POLICIES.keySet()));
+      return null;
+    }
+    Policy policy = factory.get();
+    if (o.values.containsKey("--terms")) {
+      TermMatcher matcher = TermOptions.matcher(o.values, err);
+      if (matcher == null) {
+        return null;
+      }
+      String file = Path.of(o.values.get("--terms")).getFileName().toString();
+      policy = policy.toBuilder().signal(TermClassifier.of(file, matcher), "terms").build();
+    }
+    return policy;
   }
 
   private static int match(String[] args, InputStream stdin, PrintStream out, PrintStream err) {

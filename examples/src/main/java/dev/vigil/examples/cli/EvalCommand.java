@@ -1,0 +1,248 @@
+package dev.vigil.examples.cli;
+
+import dev.vigil.Policy;
+import dev.vigil.eval.Confusion;
+import dev.vigil.eval.Evaluation;
+import dev.vigil.eval.EvaluationReport;
+import dev.vigil.eval.EvidenceRuleStats;
+import dev.vigil.eval.LabeledItem;
+import dev.vigil.eval.RuleStats;
+import dev.vigil.eval.ScoreCurve;
+import dev.vigil.eval.Split;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code vigil eval}: runs a built-in policy on labeled data and reports the quality of its decisions:
+ * a summary table on standard output, and on request a JSON file (schema in the README) and a
+ * self-contained HTML report.
+ */
+final class EvalCommand {
+  private EvalCommand() {}
+
+  /** Label values that mean harmful when {@code --harmful} is not given. */
+  static final List<String> DEFAULT_HARMFUL =
+      List.of("1", "true", "yes", "harmful", "spam", "abuse", "abusive", "toxic", "hate");
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    VigilCli.Options o = VigilCli.Options.parse(args, List.of("--policy", "--input", "--format",
+        "--text-field", "--label-field", "--id-field", "--columns", "--harmful", "--flagged", "--json",
+        "--html", "--split", "--test-share", "--seed", "--terms", "--preset", "--mode", "--allow"), err);
+    if (o == null) {
+      return VigilCli.USAGE;
+    }
+    if (!o.files.isEmpty()) {
+      err.println("vigil: eval reads --input FILE; unexpected argument '" + o.files.get(0) + "'");
+      return VigilCli.USAGE;
+    }
+    String file = o.values.get("--input");
+    if (file == null) {
+      err.println("vigil: eval needs --input FILE");
+      return VigilCli.USAGE;
+    }
+    String format = o.values.getOrDefault("--format", LabeledInput.formatOf(file));
+    if (format == null) {
+      err.println("vigil: cannot tell the format of '" + file + "' from its name; give --format "
+          + "csv, tsv or jsonl");
+      return VigilCli.USAGE;
+    }
+    String split = o.get("--split", "all");
+    if (!VigilCli.oneOf("--format", format, err, "csv", "tsv", "jsonl")
+        || !VigilCli.oneOf("--split", split, err, "all", "train", "test")) {
+      return VigilCli.USAGE;
+    }
+    double testShare;
+    long seed;
+    try {
+      testShare = Double.parseDouble(o.get("--test-share", "0.3"));
+      seed = Long.parseLong(o.get("--seed", "42"));
+    } catch (NumberFormatException e) {
+      err.println("vigil: --test-share and --seed must be numbers: " + e.getMessage());
+      return VigilCli.USAGE;
+    }
+    if (!(testShare >= 0 && testShare <= 1)) {
+      err.println("vigil: --test-share must be in [0, 1] but was " + testShare);
+      return VigilCli.USAGE;
+    }
+    Policy policy = VigilCli.policy(o, err);
+    if (policy == null) {
+      return VigilCli.USAGE;
+    }
+    Set<String> harmful = new LinkedHashSet<>();
+    for (String h : o.values.containsKey("--harmful") ? list(o.values.get("--harmful"))
+        : DEFAULT_HARMFUL) {
+      harmful.add(h.toLowerCase(Locale.ROOT));
+    }
+    List<String> columns = o.values.containsKey("--columns") ? list(o.values.get("--columns")) : null;
+    LabeledInput reader = new LabeledInput(format, o.get("--text-field", "text"),
+        o.get("--label-field", "label"), o.values.get("--id-field"), columns, harmful);
+    LabeledInput.Result read;
+    try (InputStream in = Files.newInputStream(Path.of(file))) {
+      read = reader.read(file, in);
+    } catch (NoSuchFileException e) {
+      err.println("vigil: " + file + ": no such file");
+      return VigilCli.BAD_INPUT;
+    } catch (IOException e) {
+      err.println("vigil: " + e.getMessage());
+      return VigilCli.BAD_INPUT;
+    }
+    for (int i = 0; i < Math.min(20, read.malformed().size()); i++) {
+      err.println("vigil: " + read.malformed().get(i));
+    }
+    if (read.malformed().size() > 20) {
+      err.println("vigil: ... and " + (read.malformed().size() - 20) + " more malformed row(s)");
+    }
+    List<LabeledItem> items = read.items();
+    int duplicates = 0;
+    if (!split.equals("all")) {
+      Split<LabeledItem> s = Split.of(items, testShare, seed);
+      items = split.equals("test") ? s.test() : s.train();
+      duplicates = s.duplicates();
+    }
+    Evaluation evaluation = Evaluation.of(policy);
+    if (o.values.containsKey("--flagged")) {
+      evaluation = evaluation.flagging(list(o.values.get("--flagged")));
+    }
+    ProgressBar bar = new ProgressBar(err, items.size());
+    EvaluationReport report = evaluation.onProgress(bar::update).run(items);
+    bar.done();
+    EvalJson.Input input = new EvalJson.Input(file, format, read.rows(), read.malformed(), duplicates,
+        split, seed, testShare, List.copyOf(harmful));
+    printSummary(out, report, input);
+    try {
+      if (o.values.containsKey("--json")) {
+        try (OutputStream json = Files.newOutputStream(Path.of(o.values.get("--json")))) {
+          EvalJson.write(json, report, input);
+        }
+        out.println("wrote " + o.values.get("--json"));
+      }
+      if (o.values.containsKey("--html")) {
+        Files.writeString(Path.of(o.values.get("--html")), EvalHtml.render(report, input));
+        out.println("wrote " + o.values.get("--html"));
+      }
+    } catch (IOException e) {
+      err.println("vigil: cannot write the report: " + e.getMessage());
+      return VigilCli.BAD_INPUT;
+    }
+    return read.malformed().isEmpty() ? VigilCli.OK : VigilCli.BAD_INPUT;
+  }
+
+  private static List<String> list(String csv) {
+    List<String> out = new ArrayList<>();
+    for (String s : Arrays.asList(csv.split(","))) {
+      if (!s.isBlank()) {
+        out.add(s.strip());
+      }
+    }
+    return out;
+  }
+
+  static String percent(double x) {
+    return Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * x);
+  }
+
+  static String number(double x) {
+    return Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%.4f", x);
+  }
+
+  private static void printSummary(PrintStream out, EvaluationReport r, EvalJson.Input in) {
+    Confusion c = r.confusion();
+    ScoreCurve curve = r.curve();
+    out.printf(Locale.ROOT, "policy %s v%s on %s (%s split, %d items: %d harmful, %d harmless)%n",
+        r.policyName(), r.policyVersion(), in.file(), in.split(), c.total(), curve.positives(),
+        curve.negatives());
+    out.printf(Locale.ROOT, "rows read %d, malformed %d, duplicates dropped by the split %d%n",
+        in.rows(), in.malformed().size(), in.duplicates());
+    out.printf(Locale.ROOT, "flagged: %s%n%n", r.flaggingActions().isEmpty()
+        ? "every action but allow" : String.join(", ", r.flaggingActions()));
+    out.printf(Locale.ROOT, "  %-20s %10s%n", "tp / fp / tn / fn", c.tp() + " / " + c.fp() + " / "
+        + c.tn() + " / " + c.fn());
+    out.printf(Locale.ROOT, "  %-20s %10s%n", "precision", percent(c.precision()));
+    out.printf(Locale.ROOT, "  %-20s %10s%n", "recall", percent(c.recall()));
+    out.printf(Locale.ROOT, "  %-20s %10s%n", "F1", number(c.f1()));
+    out.printf(Locale.ROOT, "  %-20s %10s%n", "false-positive rate", percent(c.falsePositiveRate()));
+    out.printf(Locale.ROOT, "  %-20s %10s%n", "average precision", number(curve.averagePrecision()));
+    out.printf(Locale.ROOT, "  %-20s %10s%n", "ROC AUC", number(curve.rocAuc()));
+    ScoreCurve.Point best = curve.bestF1();
+    if (best != null) {
+      out.printf(Locale.ROOT, "  best F1 %.4f at total >= %.4f (precision %s, recall %s)%n",
+          best.f1(), best.threshold(), percent(best.precision()), percent(best.recall()));
+    }
+    for (double p : new double[] {0.95, 0.99}) {
+      ScoreCurve.Point at = curve.highestRecallAtPrecision(p);
+      out.printf(Locale.ROOT, "  recall at precision >= %.2f: %s%n", p, at == null ? "unreachable"
+          : percent(at.recall()) + " at total >= " + number(at.threshold()));
+    }
+    Map<String, Confusion> byLabel = r.byLabelCategory();
+    if (byLabel.size() > 1) {
+      out.printf(Locale.ROOT, "%nby true category (against all harmless items):%n");
+      byLabel.forEach((k, v) -> out.printf(Locale.ROOT, "  %-20s recall %7s  precision %7s  (%d items)%n",
+          k, percent(v.recall()), percent(v.precision()), v.tp() + v.fn()));
+    }
+    out.printf(Locale.ROOT, "%n%-26s %6s %8s %8s %9s %6s%n", "signal", "hits", "harmful", "harmless",
+        "precision", "only");
+    for (RuleStats s : r.rules()) {
+      out.printf(Locale.ROOT, "%-26s %6d %8d %8d %9s %6d%s%n", s.name() + (s.shadow() ? " (shadow)" : ""),
+          s.hits(), s.harmfulHits(), s.harmlessHits(), percent(s.precision()), s.onlyCatches(),
+          s.neverFired() ? "  never fired" : "");
+    }
+    List<EvidenceRuleStats> top = r.topFalsePositiveRules(10);
+    if (!top.isEmpty()) {
+      out.printf(Locale.ROOT, "%nthe rules with the most false positives:%n");
+      for (EvidenceRuleStats e : top) {
+        out.printf(Locale.ROOT, "  %-30s harmless %6d  harmful %6d  (%s)%n", e.rule(), e.harmlessItems(),
+            e.harmfulItems(), e.signal());
+      }
+    }
+    if (r.itemsWithFailures() > 0) {
+      out.printf(Locale.ROOT, "%n%d item(s) had a failing signal%n", r.itemsWithFailures());
+    }
+  }
+
+  /** A progress bar on standard error, drawn only for a person at a terminal and for long runs. */
+  static final class ProgressBar {
+    private final PrintStream err;
+    private final int total;
+    private final boolean enabled;
+    private int lastPercent = -1;
+
+    ProgressBar(PrintStream err, int total) {
+      this.err = err;
+      this.total = total;
+      this.enabled = total >= 1000 && System.console() != null && err == System.err;
+    }
+
+    void update(int done, int all) {
+      if (!enabled) {
+        return;
+      }
+      int percent = (int) (100L * done / all);
+      if (percent != lastPercent) {
+        lastPercent = percent;
+        int filled = percent / 4;
+        err.print("\r[" + "#".repeat(filled) + ".".repeat(25 - filled) + "] " + percent + "% "
+            + done + "/" + all);
+        err.flush();
+      }
+    }
+
+    void done() {
+      if (enabled && total > 0) {
+        err.print("\r" + " ".repeat(60) + "\r");
+        err.flush();
+      }
+    }
+  }
+}
