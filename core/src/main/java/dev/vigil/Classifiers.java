@@ -195,6 +195,74 @@ public final class Classifiers {
    * signal. Used by composites and by {@link Policy}.
    */
   static Signal classifySafely(Classifier classifier, Content content) {
+    Memo memo = MEMO.get();
+    if (memo.depth > 0 && memo.content == content) {
+      Signal known = memo.get(classifier);
+      if (known != null) {
+        return known;
+      }
+      Signal s = classifyContained(classifier, content);
+      memo.put(classifier, s);
+      return s;
+    }
+    return classifyContained(classifier, content);
+  }
+
+  /**
+   * The signals computed so far in the policy evaluation running on this thread, so that a classifier
+   * used both as a signal and inside composites (or in several composites) runs once per evaluation.
+   * Keyed by classifier identity and valid only for the content instance being evaluated; a policy
+   * evaluation opens it with {@link #beginEvaluation} and clears it with {@link #endEvaluation}, and
+   * nested evaluations share it (the same classifier on the same content gives the same signal).
+   */
+  static final class Memo {
+    @Nullable Content content;
+    int depth;
+    private Classifier[] keys = new Classifier[16];
+    private Signal[] values = new Signal[16];
+    private int size;
+
+    @Nullable Signal get(Classifier c) {
+      for (int i = 0; i < size; i++) {
+        if (keys[i] == c) {
+          return values[i];
+        }
+      }
+      return null;
+    }
+
+    void put(Classifier c, Signal s) {
+      if (size == keys.length) {
+        keys = java.util.Arrays.copyOf(keys, size * 2);
+        values = java.util.Arrays.copyOf(values, size * 2);
+      }
+      keys[size] = c;
+      values[size] = s;
+      size++;
+    }
+  }
+
+  private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
+
+  static Memo beginEvaluation(Content content) {
+    Memo m = MEMO.get();
+    if (m.depth++ == 0) {
+      m.content = content;
+      m.size = 0;
+    }
+    return m;
+  }
+
+  static void endEvaluation(Memo m) {
+    if (--m.depth == 0) {
+      java.util.Arrays.fill(m.keys, 0, m.size, null);
+      java.util.Arrays.fill(m.values, 0, m.size, null);
+      m.size = 0;
+      m.content = null;
+    }
+  }
+
+  private static Signal classifyContained(Classifier classifier, Content content) {
     Signal s;
     try {
       s = classifier.classify(content);

@@ -50,8 +50,11 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Signals.</b> Every classifier, counted and shadow, is evaluated in the order it was added
  *       (isolated ones start first, on an executor, and run in parallel; see
  *       {@link Builder#timeBudget}). A classifier that throws, returns null, or misses the time budget
- *       yields a {@link Outcome#FAILED} signal; the evaluation goes on. (Scores out of [0, 1] or NaN cannot be returned: {@link Signal} refuses them, so they
- *       surface as a failure of the classifier that tried.)
+ *       yields a {@link Outcome#FAILED} signal; the evaluation goes on. (Scores out of [0, 1] or NaN
+ *       cannot be returned: {@link Signal} refuses them, so they surface as a failure of the classifier
+ *       that tried.) Within one evaluation a classifier instance runs once on this thread: when it is
+ *       also a child of a composite (or of several), the composite reuses its signal.
+ *       Isolated classifiers, running on other threads, are not shared this way.
  *   <li><b>Categories.</b> Each counted signal adds weight x score to its category. A category's score is
  *       {@code min(cap, sum)}; the cap is unlimited unless set with {@link Builder#categoryCap}. Shadow
  *       signals and signals that were not applicable or failed add nothing.
@@ -207,7 +210,13 @@ public final class Policy {
     }
 
     int n = classifiers.length;
-    Signal[] signals = classifyAll(scanned);
+    Signal[] signals;
+    Classifiers.Memo memo = Classifiers.beginEvaluation(scanned);
+    try {
+      signals = classifyAll(scanned);
+    } finally {
+      Classifiers.endEvaluation(memo);
+    }
     double[] raw = new double[categories.length];
     String failedClosed = null;
     for (int i = 0; i < n; i++) {

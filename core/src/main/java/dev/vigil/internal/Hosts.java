@@ -33,6 +33,18 @@ public final class Hosts {
     if (c == '.' || c == '\u3002' || c == '\uFF0E' || c == '\uFF61') {
       return 1;
     }
+    // Most words end in a space followed by the next word: decide that without string comparisons.
+    if (c == ' ') {
+      if (q + 1 >= n) {
+        return 0;
+      }
+      char d = s.charAt(q + 1);
+      if (d != '[' && d != '(' && d != '{' && d != 'd' && d != 'D') {
+        return 0;
+      }
+    } else if (c != '[' && c != '(' && c != '{') {
+      return 0;
+    }
     int r = q;
     boolean space = c == ' ';
     if (space) {

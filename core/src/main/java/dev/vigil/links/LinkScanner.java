@@ -34,13 +34,28 @@ final class LinkScanner {
 
   /** Scans {@code text}, passing each link to {@code sink} in text order. */
   static void scan(String text, Sink sink) {
-    new Scan(text).run(sink);
+    Scan scan = SCANS.get();
+    if (scan.busy) {
+      scan = new Scan(); // a sink that scans again: give the inner scan its own state
+    }
+    scan.busy = true;
+    try {
+      scan.reset(text);
+      scan.run(sink);
+    } finally {
+      scan.reset("");
+      scan.busy = false;
+    }
   }
+
+  /** Scan state reused per thread: the label arrays would otherwise be allocated per text. */
+  private static final ThreadLocal<Scan> SCANS = ThreadLocal.withInitial(Scan::new);
 
   /** The state of one scan; label boundaries are reused across candidates. */
   private static final class Scan {
-    final String s;
-    final int n;
+    String s = "";
+    int n;
+    boolean busy;
     int[] labelStart = new int[8];
     int[] labelEnd = new int[8];
     /** Whether the dot token after label i is obfuscated. */
@@ -49,9 +64,10 @@ final class LinkScanner {
     /** Where the scan goes on after a candidate. */
     int resume;
 
-    Scan(String s) {
-      this.s = s;
-      this.n = s.length();
+    void reset(String text) {
+      this.s = text;
+      this.n = text.length();
+      this.labels = 0;
     }
 
     void run(Sink sink) {
@@ -345,6 +361,9 @@ final class LinkScanner {
 
     /** Length of a scheme separator at {@code q}: {@code ://}, {@code [:]//}, {@code [://]}. */
     int schemeSeparator(int q) {
+      if (q >= n || s.charAt(q) != ':' && s.charAt(q) != '[') {
+        return 0;
+      }
       if (s.startsWith("://", q)) {
         return 3;
       }

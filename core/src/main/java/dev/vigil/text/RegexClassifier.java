@@ -9,9 +9,11 @@ import dev.vigil.Classifier;
 import dev.vigil.Content;
 import dev.vigil.Evidence;
 import dev.vigil.Signal;
+import dev.vigil.internal.RegexLiterals;
 import dev.vigil.internal.RegexSize;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A classifier that matches a regular expression against every field of the content, in time linear in
@@ -41,6 +43,12 @@ import java.util.List;
  * original text (empty matches are ignored). The outcome is not applicable when the content has no
  * fields; restrict the classifier to one field with {@link Classifier#onField(String)}.
  *
+ * <p><b>Prefilter.</b> When every match must contain one of a few literal strings ({@code guaranteed}
+ * or {@code double your} in {@code \\b(guaranteed returns|double your money)\\b}), the builder finds
+ * them and each field is first scanned for them with Vigil's term matcher, many times faster than RE2/J;
+ * a field without any is not run through the pattern. The analysis gives up on syntax it does not fully
+ * understand, so it never changes a result, only skips work ({@link #prefilterLiterals()}).
+ *
  * <p>Immutable and thread safe.
  */
 public final class RegexClassifier implements Classifier {
@@ -53,12 +61,49 @@ public final class RegexClassifier implements Classifier {
   private final String category;
   private final double score;
   private final Pattern pattern;
+  /** Literals one of which every match contains; a field without any is skipped. Null: none known. */
+  private final @Nullable TermMatcher prefilter;
 
-  private RegexClassifier(Builder b, Pattern pattern) {
+  private RegexClassifier(Builder b, Pattern pattern, @Nullable TermMatcher prefilter) {
     this.id = b.id;
     this.category = b.category;
     this.score = b.score;
     this.pattern = pattern;
+    this.prefilter = prefilter;
+  }
+
+  /** The literals that select the fields worth running the pattern on, or an empty list if none. */
+  public List<String> prefilterLiterals() {
+    if (prefilter == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Term t : prefilter.terms()) {
+      out.add(t.text());
+    }
+    return out;
+  }
+
+  /** Set by the prefilter's scan; one per thread, so that skipping a field allocates nothing. */
+  private static final class Found implements HitHandler {
+    boolean found;
+
+    @Override
+    public void onHit(int term, int start, int end) {
+      found = true;
+    }
+  }
+
+  private static final ThreadLocal<Found> FOUND = ThreadLocal.withInitial(Found::new);
+
+  private boolean worthMatching(String text) {
+    if (prefilter == null) {
+      return true;
+    }
+    Found f = FOUND.get();
+    f.found = false;
+    prefilter.match(text, f);
+    return f.found;
   }
 
   /**
@@ -103,7 +148,7 @@ public final class RegexClassifier implements Classifier {
     int count = 0;
     for (int f = 0; f < fields; f++) {
       String text = content.fieldText(f);
-      if (text.isEmpty()) {
+      if (text.isEmpty() || !worthMatching(text)) {
         continue;
       }
       Matcher m = pattern.matcher(text);
@@ -207,7 +252,20 @@ public final class RegexClassifier implements Classifier {
         throw new IllegalArgumentException("regex '" + id + "' is too large to run fast: "
             + p.programSize() + " instructions, over the limit of " + maxProgramSize);
       }
-      return new RegexClassifier(this, p);
+      return new RegexClassifier(this, p, prefilter(source, (flags & Pattern.CASE_INSENSITIVE) != 0));
+    }
+
+    private static @Nullable TermMatcher prefilter(String source, boolean caseInsensitive) {
+      RegexLiterals.Literals literals = RegexLiterals.analyze(source, caseInsensitive);
+      if (literals == null) {
+        return null;
+      }
+      TermMatcher.Builder b = TermMatcher.builder().normalizer(literals.caseInsensitive()
+          ? Normalizer.builder().stages(Normalizer.Stage.CASE_FOLDING).build() : Normalizer.none());
+      for (String literal : literals.strings()) {
+        b.add(new Term(literal, literal, "prefilter", 1.0, MatchMode.ANYWHERE));
+      }
+      return b.build();
     }
   }
 }

@@ -1,0 +1,432 @@
+package dev.vigil.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds literal strings of which every match of a regular expression must contain at least one, so
+ * that a text containing none of them can be skipped without running the regular expression (the idea
+ * of RE2's prefilter). Not API.
+ *
+ * <p>Conservative by construction: it understands a subset of RE2 syntax (literals, escapes, groups,
+ * alternation, classes, quantifiers, a leading flag group) and gives up, returning null, on anything
+ * else. Each node yields either its finite set of possible strings (when small) or a set of strings one
+ * of which must occur; concatenation multiplies or keeps the better side, alternation unites, and
+ * anything that can match the empty string imposes nothing.
+ */
+public final class RegexLiterals {
+  private static final int MAX_SET = 32;
+  private static final int MIN_LENGTH = 3;
+
+  private final String p;
+  private int i;
+  private boolean failed;
+
+  private RegexLiterals(String pattern, int start) {
+    this.p = pattern;
+    this.i = start;
+  }
+
+  /** What a node can match: its finite strings, or a requirement. Both null: anything. */
+  private static final class Info {
+    final @Nullable Set<String> exact;
+    final @Nullable Set<String> required;
+
+    Info(@Nullable Set<String> exact, @Nullable Set<String> required) {
+      this.exact = exact;
+      this.required = required;
+    }
+  }
+
+  private static final Info ANY = new Info(null, null);
+  private static final Info EMPTY = new Info(Set.of(""), null);
+
+  /**
+   * The literals of which every match contains one, and whether they must be looked for without regard
+   * to case (lower-cased then).
+   *
+   * @param strings the literals
+   * @param caseInsensitive whether the pattern matches without regard to case (by the caller's flag or
+   *     a leading {@code (?i)})
+   */
+  public record Literals(List<String> strings, boolean caseInsensitive) {}
+
+  /** The literals of {@link #analyze}, or null; for tests. */
+  public static @Nullable List<String> required(String pattern, boolean caseInsensitive) {
+    Literals l = analyze(pattern, caseInsensitive);
+    return l == null ? null : l.strings();
+  }
+
+  /**
+   * The literals of which every match contains one (lower-cased when matching is case-insensitive),
+   * or null when no useful set is known. Under case-insensitive matching, literals outside ASCII give
+   * up too, since their case variants can differ in length.
+   */
+  public static @Nullable Literals analyze(String pattern, boolean caseInsensitive) {
+    int start = 0;
+    boolean ci = caseInsensitive;
+    if (pattern.startsWith("(?")) {
+      int close = pattern.indexOf(')');
+      if (close < 0) {
+        return null;
+      }
+      String flags = pattern.substring(2, close);
+      if (flags.matches("[imsU]+")) {
+        ci |= flags.indexOf('i') >= 0;
+        start = close + 1;
+      }
+    }
+    RegexLiterals r = new RegexLiterals(pattern, start);
+    Info info = r.alternation();
+    if (r.failed || r.i != pattern.length()) {
+      return null;
+    }
+    Set<String> req = requirement(info);
+    if (req == null || req.isEmpty()) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    for (String s : req) {
+      if (s.length() < MIN_LENGTH) {
+        return null;
+      }
+      if (ci) {
+        for (int k = 0; k < s.length(); k++) {
+          if (s.charAt(k) >= 0x80) {
+            return null;
+          }
+        }
+        s = s.toLowerCase(Locale.ROOT);
+      }
+      if (!out.contains(s)) {
+        out.add(s);
+      }
+    }
+    // A text containing "profits" contains "profit": keep only literals no other one is inside of.
+    List<String> minimal = new ArrayList<>();
+    for (String s : out) {
+      boolean redundant = false;
+      for (String t : out) {
+        redundant |= !t.equals(s) && s.contains(t);
+      }
+      if (!redundant) {
+        minimal.add(s);
+      }
+    }
+    return new Literals(List.copyOf(minimal), ci);
+  }
+
+  private static @Nullable Set<String> requirement(Info x) {
+    if (x.exact != null) {
+      return x.exact.contains("") ? null : x.exact;
+    }
+    return x.required;
+  }
+
+  private static @Nullable Set<String> better(@Nullable Set<String> a, @Nullable Set<String> b) {
+    if (a == null) {
+      return b;
+    }
+    if (b == null) {
+      return a;
+    }
+    int ma = minLength(a);
+    int mb = minLength(b);
+    if (ma != mb) {
+      return ma > mb ? a : b;
+    }
+    return a.size() <= b.size() ? a : b;
+  }
+
+  private static int minLength(Set<String> s) {
+    int m = Integer.MAX_VALUE;
+    for (String x : s) {
+      m = Math.min(m, x.length());
+    }
+    return m;
+  }
+
+  private static Info concat(Info x, Info y) {
+    if (x.exact != null && y.exact != null && (long) x.exact.size() * y.exact.size() <= MAX_SET) {
+      Set<String> cross = new LinkedHashSet<>();
+      for (String a : x.exact) {
+        for (String b : y.exact) {
+          cross.add(a + b);
+        }
+      }
+      return new Info(cross, null);
+    }
+    return new Info(null, better(requirement(x), requirement(y)));
+  }
+
+  private static Info alternate(Info x, Info y) {
+    if (x.exact != null && y.exact != null && x.exact.size() + y.exact.size() <= MAX_SET) {
+      Set<String> union = new LinkedHashSet<>(x.exact);
+      union.addAll(y.exact);
+      return new Info(union, null);
+    }
+    Set<String> rx = requirement(x);
+    Set<String> ry = requirement(y);
+    if (rx == null || ry == null || rx.size() + ry.size() > 2 * MAX_SET) {
+      return ANY;
+    }
+    Set<String> union = new LinkedHashSet<>(rx);
+    union.addAll(ry);
+    return new Info(null, union);
+  }
+
+  private Info alternation() {
+    Info x = sequence();
+    while (!failed && i < p.length() && p.charAt(i) == '|') {
+      i++;
+      x = alternate(x, sequence());
+    }
+    return x;
+  }
+
+  private Info sequence() {
+    Info x = EMPTY;
+    while (!failed && i < p.length() && p.charAt(i) != '|' && p.charAt(i) != ')') {
+      x = concat(x, repetition());
+    }
+    return x;
+  }
+
+  private Info repetition() {
+    Info x = atom();
+    while (!failed && i < p.length()) {
+      char c = p.charAt(i);
+      if (c == '*') {
+        i++;
+        x = ANY;
+      } else if (c == '+') {
+        i++;
+        x = new Info(null, requirement(x));
+      } else if (c == '?') {
+        i++;
+        x = x.exact != null ? withEmpty(x.exact) : ANY;
+      } else if (c == '{') {
+        int close = p.indexOf('}', i);
+        if (close < 0 || !p.substring(i + 1, close).matches("\\d+(,\\d*)?")) {
+          failed = true; // RE2 reads some of these as literals; do not guess
+          return ANY;
+        }
+        String body = p.substring(i + 1, close);
+        int min = Integer.parseInt(body.split(",", -1)[0]);
+        i = close + 1;
+        x = min == 0 ? ANY : new Info(null, requirement(x));
+      } else {
+        break;
+      }
+      if (i < p.length() && p.charAt(i) == '?') {
+        i++; // lazy: the same strings
+      }
+    }
+    return x;
+  }
+
+  private static Info withEmpty(Set<String> exact) {
+    Set<String> s = new LinkedHashSet<>(exact);
+    s.add("");
+    return new Info(s, null);
+  }
+
+  private Info atom() {
+    char c = p.charAt(i);
+    switch (c) {
+      case '(':
+        return group();
+      case '[':
+        return charClass();
+      case '.':
+        i++;
+        return ANY;
+      case '^':
+      case '$':
+        i++;
+        return EMPTY;
+      case '\\':
+        return escape();
+      case '*':
+      case '+':
+      case '?':
+      case '{':
+        failed = true;
+        return ANY;
+      default:
+        int cp = p.codePointAt(i);
+        i += Character.charCount(cp);
+        return new Info(Set.of(new String(Character.toChars(cp))), null);
+    }
+  }
+
+  private Info group() {
+    i++;
+    if (p.startsWith("?:", i)) {
+      i += 2;
+    } else if (p.startsWith("?P<", i) || p.startsWith("?<", i)) {
+      int close = p.indexOf('>', i);
+      if (close < 0) {
+        failed = true;
+        return ANY;
+      }
+      i = close + 1;
+    } else if (i < p.length() && p.charAt(i) == '?') {
+      failed = true; // flags inside the pattern: give up
+      return ANY;
+    }
+    Info inner = alternation();
+    if (i >= p.length() || p.charAt(i) != ')') {
+      failed = true;
+      return ANY;
+    }
+    i++;
+    return inner;
+  }
+
+  private Info escape() {
+    if (i + 1 >= p.length()) {
+      failed = true;
+      return ANY;
+    }
+    char e = p.charAt(i + 1);
+    i += 2;
+    switch (e) {
+      case 'b':
+      case 'B':
+      case 'A':
+      case 'z':
+        return EMPTY;
+      case 'd':
+      case 'D':
+      case 'w':
+      case 'W':
+      case 's':
+      case 'S':
+        return ANY;
+      case 'p':
+      case 'P':
+        if (i < p.length() && p.charAt(i) == '{') {
+          int close = p.indexOf('}', i);
+          if (close < 0) {
+            failed = true;
+            return ANY;
+          }
+          i = close + 1;
+        } else {
+          i++;
+        }
+        return ANY;
+      case 'n':
+        return literal('\n');
+      case 't':
+        return literal('\t');
+      case 'r':
+        return literal('\r');
+      case 'f':
+        return literal('\f');
+      default:
+        if (e < 0x80 && !Character.isLetterOrDigit(e)) {
+          return literal(e);
+        }
+        failed = true; // \x, octal, \Q...: not worth the risk
+        return ANY;
+    }
+  }
+
+  private static Info literal(char c) {
+    return new Info(Set.of(String.valueOf(c)), null);
+  }
+
+  /** A class of a few literal chars is a small set; anything else is any char. */
+  private Info charClass() {
+    int start = i;
+    i++;
+    boolean negated = i < p.length() && p.charAt(i) == '^';
+    if (negated) {
+      i++;
+    }
+    Set<String> chars = new LinkedHashSet<>();
+    boolean any = negated;
+    boolean first = true;
+    while (i < p.length() && (first || p.charAt(i) != ']')) {
+      first = false;
+      char c = p.charAt(i);
+      if (c == '[' && p.startsWith("[:", i)) {
+        int close = p.indexOf(":]", i);
+        if (close < 0) {
+          failed = true;
+          return ANY;
+        }
+        i = close + 2;
+        any = true;
+        continue;
+      }
+      int lo;
+      if (c == '\\') {
+        if (i + 1 >= p.length()) {
+          failed = true;
+          return ANY;
+        }
+        char e = p.charAt(i + 1);
+        i += 2;
+        if (e < 0x80 && !Character.isLetterOrDigit(e)) {
+          lo = e;
+        } else if (e == 'p' || e == 'P') {
+          if (i < p.length() && p.charAt(i) == '{') {
+            int close = p.indexOf('}', i);
+            if (close < 0) {
+              failed = true;
+              return ANY;
+            }
+            i = close + 1;
+          } else {
+            i++;
+          }
+          any = true;
+          continue;
+        } else if ("dDwWsS".indexOf(e) >= 0) {
+          any = true;
+          continue;
+        } else {
+          failed = true;
+          return ANY;
+        }
+      } else {
+        lo = p.codePointAt(i);
+        i += Character.charCount(lo);
+      }
+      int hi = lo;
+      if (i + 1 < p.length() && p.charAt(i) == '-' && p.charAt(i + 1) != ']') {
+        char h = p.charAt(i + 1);
+        if (h == '\\' || h == '[') {
+          failed = true;
+          return ANY;
+        }
+        hi = p.codePointAt(i + 1);
+        i += 1 + Character.charCount(hi);
+      }
+      if (hi - lo > 8 || hi < lo) {
+        any = true;
+        continue;
+      }
+      for (int x = lo; x <= hi; x++) {
+        chars.add(new String(Character.toChars(x)));
+      }
+    }
+    if (i >= p.length()) {
+      failed = true;
+      i = start;
+      return ANY;
+    }
+    i++; // ']'
+    if (any || chars.isEmpty() || chars.size() > 8) {
+      return ANY;
+    }
+    return new Info(chars, null);
+  }
+}
