@@ -1,0 +1,100 @@
+package dev.vigil.benchmarks.gate;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The regression gate as a command, for Vigil's CI and for anyone else's JMH results:
+ *
+ * <pre>
+ * java -cp benchmarks.jar dev.vigil.benchmarks.gate.RegressionGate \
+ *     --baseline baseline.json --result result.json [--config gate.properties]
+ *     [--reference BENCHMARK] [--tolerance 0.3]
+ * </pre>
+ *
+ * Both files are JMH JSON results ({@code -rf json}); the baseline is a committed earlier run of the
+ * same benchmarks. Exit codes: 0 nothing regressed; 1 something regressed (each named on standard
+ * output); 2 bad arguments or files. See {@link Gate} for how the comparison works and
+ * {@link GateConfig} for the settings.
+ */
+public final class RegressionGate {
+  private RegressionGate() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    Path baseline = null;
+    Path result = null;
+    Path configFile = null;
+    String reference = null;
+    Double tolerance = null;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException(a + " needs a value");
+        }
+        String v = args[++i];
+        switch (a) {
+          case "--baseline":
+            baseline = Path.of(v);
+            break;
+          case "--result":
+            result = Path.of(v);
+            break;
+          case "--config":
+            configFile = Path.of(v);
+            break;
+          case "--reference":
+            reference = v;
+            break;
+          case "--tolerance":
+            tolerance = Double.parseDouble(v);
+            break;
+          default:
+            throw new IllegalArgumentException("unknown option " + a);
+        }
+      }
+      if (baseline == null || result == null) {
+        throw new IllegalArgumentException("--baseline and --result are required");
+      }
+      GateConfig config = configFile != null ? GateConfig.load(configFile) : null;
+      if (config == null) {
+        if (reference == null) {
+          throw new IllegalArgumentException("give --reference or a --config naming one");
+        }
+        config = GateConfig.of(reference);
+      } else if (reference != null) {
+        config = config.withReference(reference);
+      }
+      if (tolerance != null) {
+        config = config.withTolerance(tolerance);
+      }
+      Gate.Report report = new Gate(config).compare(baseline, result);
+      out.print(report.table());
+      if (report.failed()) {
+        out.println();
+        for (Gate.Verdict v : report.regressions()) {
+          out.println("REGRESSION: " + v.key() + (v.missing() ? " is missing from the result"
+              : (v.slower() ? String.format(Locale.ROOT, " is %.0f%% slower relative to the reference",
+                  -100 * v.change()) : "")
+              + (v.slower() && v.allocates() ? " and" : "")
+              + (v.allocates() ? String.format(Locale.ROOT, " allocates %.1f B/op (baseline %.1f)",
+                  v.newAllocation(), v.baseAllocation()) : "")));
+        }
+        return 1;
+      }
+      out.println("\nno regression (" + report.verdicts().size() + " benchmarks)");
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      err.println("regression-gate: " + e.getMessage());
+      err.println("usage: RegressionGate --baseline FILE --result FILE [--config FILE] "
+          + "[--reference BENCHMARK] [--tolerance X]");
+      return 2;
+    }
+  }
+}
