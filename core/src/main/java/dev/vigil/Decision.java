@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,24 +25,33 @@ public final class Decision {
   private final String policyVersion;
   private final Action action;
   private final @Nullable Rule rule;
-  private final String reason;
+  /** The rule whose condition held (even when a fail-closed failure overrode it), and its value. */
+  private final @Nullable Rule heldRule;
+  private final double heldValue;
+  private final @Nullable String failedClosed;
   private final double total;
-  private final List<CategoryScore> categories;
-  private final List<SignalReport> signals;
+  // Built when first asked: on the hot path most decisions are read for their action only.
+  private final Supplier<List<CategoryScore>> categoriesSource;
+  private final Supplier<List<SignalReport>> signalsSource;
+  private volatile @Nullable List<CategoryScore> categories;
+  private volatile @Nullable List<SignalReport> signals;
   private final List<NearMiss> nearMisses;
   private final List<Truncation> truncations;
 
-  Decision(String policyName, String policyVersion, Action action, @Nullable Rule rule, String reason,
-      double total, List<CategoryScore> categories, List<SignalReport> signals,
+  Decision(String policyName, String policyVersion, Action action, @Nullable Rule rule,
+      @Nullable Rule heldRule, double heldValue, @Nullable String failedClosed,
+      double total, Supplier<List<CategoryScore>> categories, Supplier<List<SignalReport>> signals,
       List<NearMiss> nearMisses, List<Truncation> truncations) {
     this.policyName = policyName;
     this.policyVersion = policyVersion;
     this.action = action;
     this.rule = rule;
-    this.reason = reason;
+    this.heldRule = heldRule;
+    this.heldValue = heldValue;
+    this.failedClosed = failedClosed;
     this.total = total;
-    this.categories = categories;
-    this.signals = signals;
+    this.categoriesSource = categories;
+    this.signalsSource = signals;
     this.nearMisses = nearMisses;
     this.truncations = truncations;
   }
@@ -69,9 +79,15 @@ public final class Decision {
     return rule;
   }
 
-  /** Why the action was chosen, in one sentence. */
+  /**
+   * Why the action was chosen, in one sentence. Built when asked (most decisions on the hot path are
+   * never explained).
+   */
   public String reason() {
-    return reason;
+    String base = heldRule == null ? "no rule held"
+        : heldRule + " held: " + heldRule.condition().subjectText() + " was " + format(heldValue);
+    return failedClosed == null ? base
+        : "review forced: fail-closed signal '" + failedClosed + "' failed (" + base + ")";
   }
 
   /** The total score: the sum of the category scores. */
@@ -81,12 +97,17 @@ public final class Decision {
 
   /** The category scores, in the order the policy first names each category. */
   public List<CategoryScore> categories() {
-    return categories;
+    List<CategoryScore> c = categories;
+    if (c == null) {
+      c = categoriesSource.get();
+      categories = c;
+    }
+    return c;
   }
 
   /** One category's score, or zero if the policy has no such category. */
   public double categoryScore(String category) {
-    for (CategoryScore c : categories) {
+    for (CategoryScore c : categories()) {
       if (c.category().equals(category)) {
         return c.score();
       }
@@ -96,12 +117,17 @@ public final class Decision {
 
   /** Every signal, counted and shadow, in the order the policy lists them. */
   public List<SignalReport> signals() {
-    return signals;
+    List<SignalReport> r = signals;
+    if (r == null) {
+      r = signalsSource.get();
+      signals = r;
+    }
+    return r;
   }
 
   /** The report of the named signal, or null. */
   public @Nullable SignalReport signal(String name) {
-    for (SignalReport s : signals) {
+    for (SignalReport s : signals()) {
       if (s.name().equals(name)) {
         return s;
       }
@@ -112,7 +138,7 @@ public final class Decision {
   /** The signals whose classifier failed, shadow ones included. */
   public List<SignalReport> failures() {
     List<SignalReport> f = new ArrayList<>(0);
-    for (SignalReport s : signals) {
+    for (SignalReport s : signals()) {
       if (s.outcome() == Outcome.FAILED) {
         f.add(s);
       }
@@ -138,8 +164,9 @@ public final class Decision {
     StringBuilder sb = new StringBuilder();
     sb.append("policy ").append(policyName).append(" v").append(policyVersion).append(": ")
         .append(action.name()).append(" (severity ").append(action.severity()).append(")\n");
-    sb.append("  because: ").append(reason).append('\n');
+    sb.append("  because: ").append(reason()).append('\n');
     sb.append("  total ").append(format(total));
+    List<CategoryScore> categories = categories();
     if (!categories.isEmpty()) {
       sb.append(" =");
       for (int i = 0; i < categories.size(); i++) {
@@ -153,7 +180,7 @@ public final class Decision {
     }
     sb.append('\n');
     sb.append("  signals:\n");
-    for (SignalReport s : signals) {
+    for (SignalReport s : signals()) {
       sb.append("    ").append(s.shadow() ? "(shadow) " : "").append('[').append(s.category())
           .append("] ").append(s.name());
       if (!s.expression().equals(s.name())) {
@@ -206,7 +233,7 @@ public final class Decision {
   @Override
   public String toString() {
     return "Decision{" + policyName + " v" + policyVersion + ": " + action.name() + ", total "
-        + format(total) + ", " + reason + "}";
+        + format(total) + ", " + reason() + "}";
   }
 
   /** A score for people: at most four decimals, no trailing zeros. */

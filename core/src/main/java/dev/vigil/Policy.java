@@ -8,6 +8,8 @@ import dev.vigil.Decision.SignalReport;
 import dev.vigil.Decision.Truncation;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -241,19 +243,20 @@ public final class Policy {
 
     Action action = Action.ALLOW;
     Rule chosen = null;
-    String reason = "no rule held";
+    double heldValue = 0.0;
     for (int r = 0; r < rules.length; r++) {
       double value = valueOf(r, total, scores, signals);
       if (rules[r].condition().holds(value)) {
         chosen = rules[r];
         action = chosen.action();
-        reason = chosen + " held: " + chosen.condition().subjectText() + " was "
-            + Decision.format(value);
+        heldValue = value;
         break;
       }
     }
+    Rule held = chosen;
+    String forcedBy = null;
     if (failedClosed != null && action.severity() < Action.REVIEW.severity()) {
-      reason = "review forced: fail-closed signal '" + failedClosed + "' failed (" + reason + ")";
+      forcedBy = failedClosed;
       action = Action.REVIEW;
       chosen = null;
     }
@@ -274,20 +277,32 @@ public final class Policy {
       }
     }
 
-    List<CategoryScore> categoryScores = new ArrayList<>(categories.length);
+    Signal[] finalSignals = signals;
+    // The per-category and per-signal reports are built when first asked for (Decision documents it):
+    // unmodifiable views of arrays nobody else holds, immutable without a second copy.
+    return new Decision(name, version, action, chosen, held, heldValue, forcedBy, total,
+        () -> categoryScores(raw, scores), () -> signalReports(finalSignals),
+        nearMisses.isEmpty() ? List.of() : List.copyOf(nearMisses), truncations);
+  }
+
+  private List<CategoryScore> categoryScores(double[] raw, double[] scores) {
+    CategoryScore[] out = new CategoryScore[categories.length];
     for (int c = 0; c < categories.length; c++) {
-      categoryScores.add(new CategoryScore(categories[c], raw[c], caps[c], scores[c]));
+      out[c] = new CategoryScore(categories[c], raw[c], caps[c], scores[c]);
     }
-    List<SignalReport> reports = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
+    return Collections.unmodifiableList(Arrays.asList(out));
+  }
+
+  private List<SignalReport> signalReports(Signal[] signals) {
+    SignalReport[] out = new SignalReport[signals.length];
+    for (int i = 0; i < signals.length; i++) {
       SignalOptions o = options[i];
       double contribution = categoryOf[i] >= 0 && signals[i].outcome() == Outcome.MATCHED
           ? o.weight() * signals[i].score() : 0.0;
-      reports.add(new SignalReport(classifiers[i].name(), expressions[i], o.category(), o.weight(),
-          o.isShadow(), o.failureMode(), signals[i], contribution));
+      out[i] = new SignalReport(classifiers[i].name(), expressions[i], o.category(), o.weight(),
+          o.isShadow(), o.failureMode(), signals[i], contribution);
     }
-    return new Decision(name, version, action, chosen, reason, total,
-        List.copyOf(categoryScores), List.copyOf(reports), List.copyOf(nearMisses), truncations);
+    return Collections.unmodifiableList(Arrays.asList(out));
   }
 
   /**

@@ -85,12 +85,29 @@ public final class Hosts {
       "ae", "il", "eg", "kz", "rs", "hr", "si", "nu", "fm", "pw", "cx", "vu",
       "xn--p1ai", "рф");
 
+  /** A resolved host and its registrable domain (null when none). */
+  private record Resolved(String host, @Nullable String registrable) {}
+
+  /**
+   * Recently resolved hosts, direct-mapped by hash: the same domains recur in traffic, and the public
+   * suffix look-up allocates. Entries are immutable, so racing threads at worst resolve a host twice.
+   */
+  private static final Resolved[] RESOLVED = new Resolved[1024];
+
+  /** The registrable domain of an ASCII host by the public suffix list, or null. */
   public static @Nullable String registrableDomain(String asciiHost) {
-    if (!InternetDomainName.isValid(asciiHost)) {
-      return null;
+    int slot = (asciiHost.hashCode() * 0x9E3779B9 >>> 22) & (RESOLVED.length - 1);
+    Resolved r = RESOLVED[slot];
+    if (r != null && r.host.equals(asciiHost)) {
+      return r.registrable;
     }
-    InternetDomainName name = InternetDomainName.from(asciiHost);
-    return name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : null;
+    String registrable = null;
+    if (InternetDomainName.isValid(asciiHost)) {
+      InternetDomainName name = InternetDomainName.from(asciiHost);
+      registrable = name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : null;
+    }
+    RESOLVED[slot] = new Resolved(asciiHost, registrable);
+    return registrable;
   }
 
   public static boolean isPublicSuffix(String asciiName) {
