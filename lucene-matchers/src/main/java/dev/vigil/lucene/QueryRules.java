@@ -1,0 +1,350 @@
+package dev.vigil.lucene;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+
+/**
+ * An immutable snapshot of query rules, compiled for matching many rules per document in the style of
+ * Lucene's Monitor, which it uses: each rule's query is indexed by its terms, and for each document a
+ * presearcher query over the document's terms selects the candidate rules; only those run, against the
+ * document in a one-document in-memory index.
+ *
+ * <p><b>Where this departs from using the Monitor directly.</b> A snapshot is never modified: add,
+ * replace or remove rules by building a new snapshot and swapping it in a core {@link dev.vigil.Holder}
+ * ({@link #replace}), so an evaluation sees one whole rule set. Each field of the content is matched as
+ * its own document (in one batch), with unqualified query terms on a default field, so evidence names the
+ * field it came from; a rule qualified with a field ({@code title:free}) sees only that field. A rule that
+ * fails to parse is rejected when the snapshot is built, with its id and the parser's message; a rule
+ * that throws while matching is reported in the signal ({@link Match}es of the others still count).
+ *
+ * <p><b>Lifecycle.</b> Lucene's Monitor keeps a background purge thread, so a snapshot holds resources:
+ * {@link #close()} it when it is no longer needed. Closing waits for evaluations that are using it: they
+ * finish, and the snapshot is released when the last one does. {@link #replace} closes the snapshot it
+ * replaces. Thread safe.
+ */
+public final class QueryRules implements AutoCloseable {
+  /** The default field that unqualified query terms search. */
+  static final String DEFAULT_FIELD = "_text";
+
+  private final String analyzerName;
+  private final Map<String, QueryRule> rules;
+  private final Set<String> fields;
+  private final Monitor monitor;
+  private final AtomicInteger users = new AtomicInteger(1);
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private QueryRules(String analyzerName, Map<String, QueryRule> rules, Set<String> fields,
+      Monitor monitor) {
+    this.analyzerName = analyzerName;
+    this.rules = rules;
+    this.fields = fields;
+    this.monitor = monitor;
+  }
+
+  /** A builder of rules analyzed with the named analyzer (see {@link RuleAnalyzers#byName}). */
+  public static Builder builder(String analyzer) {
+    return new Builder(analyzer, RuleAnalyzers.byName(analyzer));
+  }
+
+  /** A builder of rules analyzed with {@code analyzer}; {@code name} labels it. */
+  public static Builder builder(String name, Analyzer analyzer) {
+    return new Builder(name, analyzer);
+  }
+
+  /**
+   * Reads rules from a UTF-8 file with one rule per line, {@code id<TAB>category<TAB>weight<TAB>query};
+   * blank lines and lines starting with {@code #} are skipped.
+   *
+   * @throws QueryRulesException listing every bad line (with its number) and every rule that fails to
+   *     parse (with its id and the parser's message); nothing is half-loaded
+   */
+  public static QueryRules load(Path file, String analyzer) throws IOException {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parse(r, file.toString(), builder(analyzer));
+    }
+  }
+
+  /** Reads rules in the format of {@link #load} into {@code builder} and builds it. */
+  public static QueryRules parse(Reader reader, String source, Builder builder) {
+    List<String> problems = new ArrayList<>();
+    int number = 0;
+    try (BufferedReader lines = new BufferedReader(reader)) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        number++;
+        if (line.isBlank() || line.strip().startsWith("#")) {
+          continue;
+        }
+        String[] cols = line.split("\t", 4);
+        if (cols.length != 4) {
+          problems.add(source + ":" + number + ": expected id, category, weight and query separated "
+              + "by tabs but found " + cols.length + " column(s)");
+          continue;
+        }
+        try {
+          builder.add(new QueryRule(cols[0].strip(), cols[1].strip(), Double.parseDouble(cols[2].strip()),
+              cols[3].strip()));
+        } catch (NumberFormatException e) {
+          problems.add(source + ":" + number + ": weight '" + cols[2].strip() + "' is not a number");
+        } catch (IllegalArgumentException e) {
+          problems.add(source + ":" + number + ": " + e.getMessage());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read query rules " + source, e);
+    }
+    if (!problems.isEmpty()) {
+      // Report the parse errors of the rules that were read too, so one round fixes everything.
+      try {
+        builder.build().close();
+      } catch (QueryRulesException e) {
+        problems.addAll(e.problems());
+      }
+      throw new QueryRulesException(problems);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Puts {@code next} into {@code holder} and closes the snapshot it replaces (which is released once the
+   * evaluations using it finish).
+   */
+  public static void replace(dev.vigil.Holder<QueryRules> holder, QueryRules next) {
+    QueryRules previous = holder.set(requireNonNull(next, "next"));
+    if (previous != next) {
+      previous.close();
+    }
+  }
+
+  /** The rules, by id, in the order they were added. */
+  public Map<String, QueryRule> rules() {
+    return rules;
+  }
+
+  /** How many rules. */
+  public int size() {
+    return rules.size();
+  }
+
+  /** The analyzer's name. */
+  public String analyzer() {
+    return analyzerName;
+  }
+
+  /** One hit: a rule matched in a field, at a span of the original text. */
+  public record Match(int field, String rule, int start, int end) {}
+
+  /** What matching found: the hits, and the rules that failed while matching. */
+  public record Result(List<Match> matches, Map<String, Exception> errors) {}
+
+  /**
+   * Matches every rule against the fields; {@code names[i]} is the name of the field whose text is
+   * {@code texts[i]}.
+   *
+   * @throws IllegalStateException if the snapshot has been released
+   * @throws UncheckedIOException if Lucene fails (it works in memory, so this means a bug)
+   */
+  public Result match(String[] names, String[] texts) {
+    if (!acquire()) {
+      throw new IllegalStateException("query rules were closed");
+    }
+    try {
+      Document[] docs = new Document[texts.length];
+      for (int i = 0; i < texts.length; i++) {
+        Document d = new Document();
+        d.add(new TextField(DEFAULT_FIELD, texts[i], Field.Store.NO));
+        if (fields.contains(names[i])) {
+          d.add(new TextField(names[i], texts[i], Field.Store.NO));
+        }
+        docs[i] = d;
+      }
+      // One document at a time: in a batch of several the Monitor reports matches without highlights.
+      List<Match> matches = new ArrayList<>();
+      Map<String, Exception> errors = new LinkedHashMap<>();
+      for (int i = 0; i < docs.length; i++) {
+        MatchingQueries<HighlightsMatch> found = monitor.match(docs[i], HighlightsMatch.MATCHER);
+        errors.putAll(found.getErrors());
+        for (HighlightsMatch m : found.getMatches()) {
+          boolean any = false;
+          for (Map.Entry<String, Set<HighlightsMatch.Hit>> e : m.getHits().entrySet()) {
+            for (HighlightsMatch.Hit h : e.getValue()) {
+              if (h.startOffset >= 0 && h.endOffset <= texts[i].length() && h.startOffset <= h.endOffset) {
+                matches.add(new Match(i, m.getQueryId(), h.startOffset, h.endOffset));
+                any = true;
+              }
+            }
+          }
+          if (!any) {
+            // A match without highlights (a purely negative or match-all query): the whole field.
+            matches.add(new Match(i, m.getQueryId(), 0, texts[i].length()));
+          }
+        }
+      }
+      return new Result(matches, Map.copyOf(errors));
+    } catch (IOException e) {
+      throw new UncheckedIOException("query rule matching failed", e);
+    } finally {
+      release();
+    }
+  }
+
+  boolean acquire() {
+    while (true) {
+      int u = users.get();
+      if (u == 0) {
+        return false;
+      }
+      if (users.compareAndSet(u, u + 1)) {
+        return true;
+      }
+    }
+  }
+
+  void release() {
+    if (users.decrementAndGet() == 0) {
+      try {
+        monitor.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Releases the snapshot once no evaluation is using it. Idempotent. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      release();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "QueryRules(" + rules.size() + " rules, " + analyzerName + ")";
+  }
+
+  /** Rules that could not be read or parsed; {@link #problems()} has one message per rule or line. */
+  public static final class QueryRulesException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<String> problems;
+
+    QueryRulesException(List<String> problems) {
+      super(problems.size() + " bad query rule(s): "
+          + String.join("; ", problems.subList(0, Math.min(problems.size(), 20)))
+          + (problems.size() > 20 ? "; ..." : ""));
+      this.problems = List.copyOf(problems);
+    }
+
+    /** One message per bad rule or line. */
+    public List<String> problems() {
+      return problems;
+    }
+  }
+
+  /** Builds a {@link QueryRules} snapshot. Not thread safe. */
+  public static final class Builder {
+    private final String analyzerName;
+    private final Analyzer analyzer;
+    private final Map<String, QueryRule> rules = new LinkedHashMap<>();
+
+    private Builder(String analyzerName, Analyzer analyzer) {
+      this.analyzerName = requireNonNull(analyzerName, "analyzerName");
+      this.analyzer = requireNonNull(analyzer, "analyzer");
+    }
+
+    /**
+     * Adds a rule.
+     *
+     * @throws IllegalArgumentException if a rule with the same id was added
+     */
+    public Builder add(QueryRule rule) {
+      requireNonNull(rule, "rule");
+      if (rules.putIfAbsent(rule.id(), rule) != null) {
+        throw new IllegalArgumentException("duplicate query rule id '" + rule.id() + "'");
+      }
+      return this;
+    }
+
+    /** Adds rules. */
+    public Builder addAll(Collection<QueryRule> all) {
+      all.forEach(this::add);
+      return this;
+    }
+
+    /**
+     * Parses every rule and indexes them.
+     *
+     * @throws QueryRulesException naming every rule that fails to parse, with the parser's message
+     */
+    public QueryRules build() {
+      List<String> problems = new ArrayList<>();
+      List<MonitorQuery> queries = new ArrayList<>();
+      Set<String> fields = new HashSet<>();
+      for (QueryRule r : rules.values()) {
+        QueryParser parser = new QueryParser(DEFAULT_FIELD, analyzer);
+        Query q;
+        try {
+          q = parser.parse(r.query());
+        } catch (ParseException | RuntimeException e) {
+          String message = e.getMessage() == null ? e.getClass().getSimpleName()
+              : e.getMessage().lines().findFirst().orElse("");
+          problems.add("rule '" + r.id() + "': " + message);
+          continue;
+        }
+        q.visit(new QueryVisitor() {
+          @Override
+          public boolean acceptField(String field) {
+            fields.add(field);
+            return true;
+          }
+        });
+        queries.add(new MonitorQuery(r.id(), q, r.query(), Map.of()));
+      }
+      if (!problems.isEmpty()) {
+        throw new QueryRulesException(problems);
+      }
+      fields.remove(DEFAULT_FIELD);
+      try {
+        Monitor monitor = new Monitor(analyzer);
+        try {
+          monitor.register(queries);
+        } catch (IOException | RuntimeException e) {
+          monitor.close();
+          throw e;
+        }
+        return new QueryRules(analyzerName, java.util.Collections.unmodifiableMap(
+            new LinkedHashMap<>(rules)), Set.copyOf(fields), monitor);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot index query rules", e);
+      }
+    }
+  }
+}
