@@ -10,6 +10,9 @@ import dev.vigil.Policy;
 import dev.vigil.examples.AbusePolicy;
 import dev.vigil.examples.SamplePolicy;
 import dev.vigil.examples.SmsSpamPolicy;
+import dev.vigil.lucene.QueryRuleClassifier;
+import dev.vigil.lucene.QueryRules;
+import dev.vigil.lucene.RuleAnalyzers;
 import dev.vigil.text.TermClassifier;
 import dev.vigil.text.TermMatcher;
 import java.io.IOException;
@@ -58,6 +61,8 @@ public final class VigilCli {
       "                   [--terms FILE [--preset P] [--mode M] [--allow FILE]] [FILE|- ...]",
       "       vigil match --terms FILE [--preset none|standard|aggressive] [--mode word|anywhere]",
       "                   [--allow FILE] [--input auto|text|jsonl] [FILE|- ...]",
+      "       vigil match --queries FILE [--analyzer english|german|spanish|russian|icu|normalized]",
+      "                   [--input auto|text|jsonl] [FILE|- ...]",
       "       vigil eval --policy NAME --input FILE [--format csv|tsv|jsonl] [--text-field NAME]",
       "                  [--label-field NAME] [--columns A,B,...] [--id-field NAME]",
       "                  [--harmful VALUE,...] [--flagged ACTION,...] [--split all|train|test]",
@@ -70,6 +75,9 @@ public final class VigilCli {
       "  eval      run a policy on labeled data; print precision, recall, F1, curves' summaries and",
       "            per-rule statistics; --json and --html write the full report (see the README)",
       "  --policy  built-in policy to use (default: sample; available: %s)",
+      "  --queries query rules, one per line: id<TAB>category<TAB>weight<TAB>Lucene query",
+      "  --analyzer how query rules and text are analyzed (default english; normalized applies",
+      "            the standard preset first)",
       "  --terms   a term list (one term per line; tab-separated term, category, weight, id, mode);",
       "            with score, it is added to the policy as a signal in category 'terms'",
       "  --preset  normalization of the term list: none, standard (default) or aggressive",
@@ -253,40 +261,71 @@ public final class VigilCli {
   }
 
   private static int match(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
-    Options o = Options.parse(args, List.of("--terms", "--preset", "--mode", "--allow", "--input"),
-        err);
+    Options o = Options.parse(args, List.of("--terms", "--preset", "--mode", "--allow", "--input",
+        "--queries", "--analyzer"), err);
     if (o == null) {
       return USAGE;
     }
-    if (!o.values.containsKey("--terms")) {
-      err.println("vigil: match needs --terms FILE");
+    boolean terms = o.values.containsKey("--terms");
+    boolean queries = o.values.containsKey("--queries");
+    if (terms == queries) {
+      err.println("vigil: match needs either --terms FILE or --queries FILE");
       return USAGE;
     }
     String input = o.get("--input", "auto");
     if (!oneOf("--input", input, err, "auto", "text", "jsonl")) {
       return USAGE;
     }
-    TermMatcher matcher = TermOptions.matcher(o.values, err);
-    if (matcher == null) {
-      return USAGE;
+    TermMatcher matcher = null;
+    QueryRuleClassifier rules = null;
+    QueryRules loaded = null;
+    if (terms) {
+      matcher = TermOptions.matcher(o.values, err);
+      if (matcher == null) {
+        return USAGE;
+      }
+    } else {
+      String analyzer = o.get("--analyzer", "english");
+      if (!oneOf("--analyzer", analyzer, err, RuleAnalyzers.NAMES.toArray(new String[0]))) {
+        return USAGE;
+      }
+      try {
+        loaded = QueryRules.load(Path.of(o.values.get("--queries")), analyzer);
+      } catch (java.nio.file.NoSuchFileException e) {
+        err.println("vigil: " + o.values.get("--queries") + ": no such file");
+        return USAGE;
+      } catch (IOException | IllegalArgumentException e) {
+        err.println("vigil: " + e.getMessage());
+        return USAGE;
+      }
+      rules = QueryRuleClassifier.of("queries", loaded);
     }
+    TermMatcher termMatcher = matcher;
+    QueryRuleClassifier queryRules = rules;
     Inputs inputs = new Inputs(err);
-    try {
+    try (QueryRules closeMe = loaded) {
       JsonGenerator g = jsonLines(out);
       Inputs.ItemConsumer consumer = item -> {
         Content c = item.content();
-        for (int f = 0; f < c.fieldCount(); f++) {
-          String field = c.fieldName(f);
-          String text = c.fieldText(f);
-          for (TermMatcher.Hit h : matcher.find(text)) {
-            g.writeStartObject();
-            DecisionJson.writeId(g, item.id());
-            DecisionJson.writeEvidenceFields(g, Evidence.of(field, text, h.start(), h.end(),
-                h.term().id(), h.term().category()));
-            g.writeEndObject();
-            g.flush();
-            out.write('\n');
+        List<Evidence> found = new ArrayList<>();
+        if (queryRules != null) {
+          found.addAll(queryRules.classify(c).evidence());
+        } else {
+          for (int f = 0; f < c.fieldCount(); f++) {
+            String field = c.fieldName(f);
+            String text = c.fieldText(f);
+            for (TermMatcher.Hit h : termMatcher.find(text)) {
+              found.add(Evidence.of(field, text, h.start(), h.end(), h.term().id(), h.term().category()));
+            }
           }
+        }
+        for (Evidence e : found) {
+          g.writeStartObject();
+          DecisionJson.writeId(g, item.id());
+          DecisionJson.writeEvidenceFields(g, e);
+          g.writeEndObject();
+          g.flush();
+          out.write('\n');
         }
       };
       List<String> files = o.files.isEmpty() ? List.of("-") : o.files;

@@ -121,6 +121,30 @@ class VigilCliTest {
     assertEquals("remove", link.get("action").asText());
   }
 
+  @Test
+  void matchWithQueryRulesPrintsHitsInTheTermForm(@TempDir Path dir) throws Exception {
+    Path rules = dir.resolve("rules.tsv");
+    Files.writeString(rules, "kys\tthreat\t1.0\t\"kill yourself\"\nins\tabuse\t0.6\tidiot~1\n");
+    Run r = run("go kill yourself\nwhat an idoit\nk\u200bill y\u043eurself\n", "match", "--queries",
+        rules.toString(), "--analyzer", "normalized", "--input", "text", "-");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(3, r.lines().size(), r.lines()::toString);
+    JsonNode first = JSON.readTree(r.lines().get(0));
+    assertEquals("kys", first.get("rule").asText());
+    assertEquals("threat", first.get("category").asText());
+    assertEquals(3, first.get("start").asInt());
+    assertEquals("kill yourself", first.get("text").asText());
+    JsonNode evasive = JSON.readTree(r.lines().get(2));
+    assertEquals("k\u200bill y\u043eurself", evasive.get("text").asText());
+    Path bad = dir.resolve("bad.tsv");
+    Files.writeString(bad, "x\tabuse\t1\t\"open\n");
+    Run broken = run("", "match", "--queries", bad.toString());
+    assertEquals(VigilCli.USAGE, broken.code());
+    assertTrue(broken.err().contains("rule 'x'"), broken.err());
+    assertEquals(VigilCli.USAGE, run("", "match", "--queries", rules.toString(), "--analyzer", "elvish")
+        .code());
+  }
+
   private static JsonNode signal(JsonNode decision, String name) {
     for (JsonNode s : decision.get("signals")) {
       if (s.get("name").asText().equals(name)) {
