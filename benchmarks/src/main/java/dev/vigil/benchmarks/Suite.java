@@ -17,8 +17,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code smoke}: the key hot-path benchmarks, one fork, short iterations: about a minute; what CI
  *       runs before the gate.
  *   <li>{@code quick}: every benchmark class with the peers and sizes that matter, one fork, 2 warm-up
- *       and 3 measurement iterations of 1 s, leaving out the 1M-term dictionary, the 10M-char hostile
- *       texts and the slow reference engines on long text: under 5 minutes.
+ *       and 3 measurement iterations of 1 s, leaving out the 1M-term dictionary, the 1M and 10M-char
+ *       hostile texts, the 100 and 100,000-rule sets and the slow reference engines on long text:
+ *       under 5 minutes.
  *   <li>{@code full}: everything, 2 forks, 3 warm-up and 10 measurement iterations: the published
  *       numbers (an hour and more).
  * </ul>
@@ -55,10 +56,10 @@ public final class Suite {
       case "quick":
         return o.include("PolicyBenchmark").include("ShortMessageBenchmark")
             .include("TermMatcherBenchmark").include("LargeDictionaryBenchmark")
-            .include("LinearityBenchmark")
+            .include("LinearityBenchmark").include("QueryRulesBenchmark")
             .param("engine", "VIGIL", "VIGIL_AGGRESSIVE", "ROKLENARCIC", "HANKCS")
             .param("dictionary", "words5000").param("terms", "5000", "100000")
-            .param("size", "10000", "100000")
+            .param("size", "10000", "100000").param("rules", "1000", "10000")
             .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
             .measurementIterations(3).measurementTime(TimeValue.seconds(1));
       default:
