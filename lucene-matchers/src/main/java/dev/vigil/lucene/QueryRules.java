@@ -43,8 +43,8 @@ import org.apache.lucene.search.QueryVisitor;
  * rule a candidate for nearly every document: at 10,000 such rules it ran only 5 times as fast as
  * running every rule, and allocated a megabyte per 280-char post. Vigil's presearcher
  * ({@code RulePresearcher}) requires every term of a conjunction (all words of a phrase, both sides of
- * an {@code AND}), and for two-word phrases also checks the words' positions against the phrase's slop
- * before the rule runs; it is 30 times as fast as running every rule on common words. It
+ * an {@code AND}), and decides two-word phrases (exact or with a slop) from the words' positions without
+ * running Lucene; it is 38 times as fast as running every rule on common words. It
  * has no background thread and no index to update: a snapshot is never modified. Add, replace or
  * remove rules by building a new snapshot and swapping it in a core {@link dev.vigil.Holder}
  * ({@link #replace}), so an evaluation sees one whole rule set. The presearcher's reduction of each query
@@ -201,19 +201,35 @@ public final class QueryRules implements AutoCloseable {
       for (int i = 0; i < texts.length; i++) {
         String[] docFields = fields.contains(names[i]) ? new String[] {DEFAULT_FIELD, names[i]}
             : new String[] {DEFAULT_FIELD};
-        BitSet candidates = presearcher.candidates(RulePresearcher.terms(analyzer, docFields, texts[i]));
+        Map<String, int[]> terms = RulePresearcher.terms(analyzer, docFields, texts[i]);
+        BitSet candidates = presearcher.candidates(terms);
         if (candidates.isEmpty()) {
           continue;
         }
-        MemoryIndex index = INDEX.get();
-        index.reset();
+        MemoryIndex index = null;
         try {
-          for (String f : docFields) {
-            index.addField(f, texts[i], analyzer);
-          }
-          IndexSearcher searcher = index.createSearcher();
-          LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
+          IndexSearcher searcher = null;
+          LeafReaderContext leaf = null;
+          List<int[]> spans = new ArrayList<>();
           for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
+            if (presearcher.isPair(r)) {
+              // Two-word phrases are decided from the positions the presearcher already has.
+              spans.clear();
+              presearcher.pairSpans(r, terms, spans);
+              for (int[] span : spans) {
+                matches.add(new Match(i, ids[r], span[0], span[1]));
+              }
+              continue;
+            }
+            if (index == null) {
+              index = INDEX.get();
+              index.reset();
+              for (String f : docFields) {
+                index.addField(f, texts[i], analyzer);
+              }
+              searcher = index.createSearcher();
+              leaf = searcher.getIndexReader().leaves().get(0);
+            }
             try {
               Query rewritten = searcher.rewrite(queries[r]);
               Weight weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
@@ -245,7 +261,9 @@ public final class QueryRules implements AutoCloseable {
             }
           }
         } finally {
-          index.reset();
+          if (index != null) {
+            index.reset();
+          }
         }
       }
       return new Result(matches, Map.copyOf(errors));

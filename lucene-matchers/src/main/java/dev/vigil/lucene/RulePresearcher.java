@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -201,24 +202,32 @@ final class RulePresearcher {
     return all.size() > MAX_ALTERNATIVES ? null : all;
   }
 
-  /** The analyzed terms of a document's fields, as {@link #key} strings, with their positions. */
+  /**
+   * The analyzed terms of a document's fields, as {@link #key} strings, each with its occurrences:
+   * {@code [count, position1, start1, end1, position2, start2, end2, ...]} (offsets into the text).
+   */
   static Map<String, int[]> terms(Analyzer analyzer, String[] fields, String text) {
     Map<String, int[]> out = new HashMap<>();
     for (String field : fields) {
       try (TokenStream ts = analyzer.tokenStream(field, text)) {
         CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
         PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
+        OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
         ts.reset();
         int position = -1;
         while (ts.incrementToken()) {
           position += increment.getPositionIncrement();
-          // Positions of a term: [count, p1, p2, ...], grown as needed.
-          int[] positions = out.computeIfAbsent(key(field, term.toString()), k -> new int[4]);
-          if (positions[0] + 1 == positions.length) {
-            positions = java.util.Arrays.copyOf(positions, positions.length * 2);
-            out.put(key(field, term.toString()), positions);
+          String k = key(field, term.toString());
+          int[] occ = out.computeIfAbsent(k, x -> new int[7]);
+          if (1 + 3 * (occ[0] + 1) > occ.length) {
+            occ = java.util.Arrays.copyOf(occ, occ.length * 2 + 1);
+            out.put(k, occ);
           }
-          positions[++positions[0]] = position;
+          int at = 1 + 3 * occ[0];
+          occ[at] = position;
+          occ[at + 1] = offset.startOffset();
+          occ[at + 2] = offset.endOffset();
+          occ[0]++;
         }
         ts.end();
       } catch (IOException e) {
@@ -255,19 +264,43 @@ final class RulePresearcher {
     return out;
   }
 
+  /** Whether rule {@code r} is a phrase of two distinct terms, matched here without running it. */
+  boolean isPair(int r) {
+    return pairTerms[r] != null;
+  }
+
   private boolean pairFits(int rule, Map<String, int[]> terms) {
     int[] a = terms.get(pairTerms[rule][0]);
     int[] b = terms.get(pairTerms[rule][1]);
     int offset = pairShape[rule][0];
     int slop = pairShape[rule][1];
-    for (int i = 1; i <= a[0]; i++) {
-      for (int j = 1; j <= b[0]; j++) {
-        if (Math.abs(b[j] - a[i] - offset) <= slop) {
+    for (int i = 0; i < a[0]; i++) {
+      for (int j = 0; j < b[0]; j++) {
+        if (Math.abs(b[1 + 3 * j] - a[1 + 3 * i] - offset) <= slop) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * The spans of a two-term phrase rule: each pair of occurrences within the slop (for two distinct
+   * terms, Lucene's exact and sloppy phrase matching come down to |(pb - pa) - offset| <= slop), from
+   * the first word's start to the last word's end; {start, end} pairs appended to {@code spans}.
+   */
+  void pairSpans(int rule, Map<String, int[]> terms, List<int[]> spans) {
+    int[] a = terms.get(pairTerms[rule][0]);
+    int[] b = terms.get(pairTerms[rule][1]);
+    int offset = pairShape[rule][0];
+    int slop = pairShape[rule][1];
+    for (int i = 0; i < a[0]; i++) {
+      for (int j = 0; j < b[0]; j++) {
+        if (Math.abs(b[1 + 3 * j] - a[1 + 3 * i] - offset) <= slop) {
+          spans.add(new int[] {Math.min(a[2 + 3 * i], b[2 + 3 * j]), Math.max(a[3 + 3 * i], b[3 + 3 * j])});
+        }
+      }
+    }
   }
 
   int size() {
