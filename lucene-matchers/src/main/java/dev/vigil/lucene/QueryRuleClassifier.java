@@ -9,10 +9,8 @@ import dev.vigil.Holder;
 import dev.vigil.Signal;
 import dev.vigil.internal.Texts;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Query rules as a classifier: every field of the content is matched against the current
@@ -77,49 +75,62 @@ public final class QueryRuleClassifier implements Classifier {
       texts[f] = content.fieldText(f);
     }
     QueryRules snapshot = rules.get();
-    QueryRules.Result result;
+    Collector collector = new Collector(snapshot, names, texts);
     try {
-      result = snapshot.match(names, texts);
-    } catch (IllegalStateException closed) {
+      snapshot.match(names, texts, collector);
+    } catch (IllegalStateException retired) {
       // Swapped and released between the read and the match: the new snapshot is in the holder.
       snapshot = rules.get();
-      result = snapshot.match(names, texts);
+      collector = new Collector(snapshot, names, texts);
+      snapshot.match(names, texts, collector);
     }
-    Map<String, QueryRule> byId = snapshot.rules();
-    List<Evidence> evidence = new ArrayList<>();
-    Set<String> matched = new LinkedHashSet<>();
-    int count = 0;
-    for (QueryRules.Match m : result.matches()) {
-      QueryRule rule = byId.get(m.rule());
-      if (rule == null) {
-        continue;
-      }
-      matched.add(rule.id());
+    double miss = 1.0;
+    for (int r = collector.matched.nextSetBit(0); r >= 0; r = collector.matched.nextSetBit(r + 1)) {
+      miss *= 1.0 - snapshot.rule(r).weight();
+    }
+    double score = 1.0 - miss;
+    Signal signal = collector.count == 0 || score <= 0 ? Signal.notMatched()
+        : Signal.of(score, collector.evidence, collector.count);
+    List<String> notes = collector.notes;
+    return notes.isEmpty() ? signal : signal.withNotes(notes);
+  }
+
+  /** Counts hits and keeps the first {@value Signal#MAX_EVIDENCE} as evidence. */
+  private static final class Collector implements QueryRules.MatchSink {
+    final QueryRules snapshot;
+    final String[] names;
+    final String[] texts;
+    final BitSet matched = new BitSet();
+    final List<Evidence> evidence = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    int count;
+
+    Collector(QueryRules snapshot, String[] names, String[] texts) {
+      this.snapshot = snapshot;
+      this.names = names;
+      this.texts = texts;
+    }
+
+    @Override
+    public void onMatch(int field, int rule, int start, int end) {
+      QueryRule r = snapshot.rule(rule);
+      matched.set(rule);
       count++;
       if (evidence.size() < Signal.MAX_EVIDENCE) {
-        String text = texts[m.field()];
-        int start = m.start();
-        int end = m.end();
+        String text = texts[field];
         if (Texts.splitsSurrogatePair(text, start)) {
           start--;
         }
         if (Texts.splitsSurrogatePair(text, end)) {
           end++;
         }
-        evidence.add(Evidence.of(names[m.field()], text, start, end, rule.id(), rule.category()));
+        evidence.add(Evidence.of(names[field], text, start, end, r.id(), r.category()));
       }
     }
-    double miss = 1.0;
-    for (String id : matched) {
-      miss *= 1.0 - byId.get(id).weight();
+
+    @Override
+    public void onError(int rule, Exception e) {
+      notes.add("rule '" + snapshot.rule(rule).id() + "' failed: " + e.getClass().getSimpleName());
     }
-    double score = 1.0 - miss;
-    Signal signal = matched.isEmpty() || score <= 0 ? Signal.notMatched()
-        : Signal.of(score, evidence, count);
-    List<String> notes = new ArrayList<>();
-    for (Map.Entry<String, Exception> e : result.errors().entrySet()) {
-      notes.add("rule '" + e.getKey() + "' failed: " + e.getValue().getClass().getSimpleName());
-    }
-    return notes.isEmpty() ? signal : signal.withNotes(notes);
   }
 }

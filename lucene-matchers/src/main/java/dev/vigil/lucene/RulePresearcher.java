@@ -46,27 +46,34 @@ final class RulePresearcher {
   private final BitSet always = new BitSet();
   private final int rules;
   /**
-   * For rules that are a phrase of two distinct terms: {term a, term b}, and {offset of b, slop}. A
+   * For rules that are a phrase of two terms: {term a, term b}, and {offset of b, slop}. A
    * document can match only if some positions of a and b satisfy |(pb - pa) - offset| <= slop, which
    * is checked before the rule runs (common words co-occur far more often than they form the phrase).
    */
   private final String[][] pairTerms;
   private final int[][] pairShape;
+  /** For rules that are a single term query: its key; such rules are decided from the term's occurrences. */
+  private final String[] singleTerm;
 
   RulePresearcher(List<Query> queries) {
     this.rules = queries.size();
     this.pairTerms = new String[queries.size()][];
     this.pairShape = new int[queries.size()][];
+    this.singleTerm = new String[queries.size()];
     for (int r = 0; r < queries.size(); r++) {
       Query q = queries.get(r);
       while (q instanceof BoostQuery) {
         q = ((BoostQuery) q).getQuery();
       }
-      if (q instanceof PhraseQuery) {
+      if (q instanceof TermQuery) {
+        // A single term (a phrase whose other words were stop words is one): every occurrence is a hit.
+        Term t = ((TermQuery) q).getTerm();
+        singleTerm[r] = key(t.field(), t.text());
+      } else if (q instanceof PhraseQuery) {
         PhraseQuery p = (PhraseQuery) q;
         Term[] t = p.getTerms();
         int[] pos = p.getPositions();
-        if (t.length == 2 && !t[0].equals(t[1])) {
+        if (t.length == 2) {
           pairTerms[r] = new String[] {key(t[0].field(), t[0].text()), key(t[1].field(), t[1].text())};
           pairShape[r] = new int[] {pos[1] - pos[0], p.getSlop()};
         }
@@ -264,9 +271,12 @@ final class RulePresearcher {
     return out;
   }
 
-  /** Whether rule {@code r} is a phrase of two distinct terms, matched here without running it. */
+  /**
+   * Whether rule {@code r} is decided here without running it: a phrase of two distinct terms, or a
+   * single term.
+   */
   boolean isPair(int r) {
-    return pairTerms[r] != null;
+    return pairTerms[r] != null || singleTerm[r] != null;
   }
 
   private boolean pairFits(int rule, Map<String, int[]> terms) {
@@ -276,7 +286,8 @@ final class RulePresearcher {
     int slop = pairShape[rule][1];
     for (int i = 0; i < a[0]; i++) {
       for (int j = 0; j < b[0]; j++) {
-        if (Math.abs(b[1 + 3 * j] - a[1 + 3 * i] - offset) <= slop) {
+        // A repeated word ("very very") needs two different occurrences.
+        if ((a != b || i != j) && Math.abs(b[1 + 3 * j] - a[1 + 3 * i] - offset) <= slop) {
           return true;
         }
       }
@@ -285,19 +296,27 @@ final class RulePresearcher {
   }
 
   /**
-   * The spans of a two-term phrase rule: each pair of occurrences within the slop (for two distinct
-   * terms, Lucene's exact and sloppy phrase matching come down to |(pb - pa) - offset| <= slop), from
-   * the first word's start to the last word's end; {start, end} pairs appended to {@code spans}.
+   * The spans of a two-term phrase rule, passed to the sink: each pair of occurrences within the slop
+   * (for two distinct terms, Lucene's exact and sloppy phrase matching come down to
+   * |(pb - pa) - offset| <= slop), from the first word's start to the last word's end.
    */
-  void pairSpans(int rule, Map<String, int[]> terms, List<int[]> spans) {
+  void pairSpans(int rule, Map<String, int[]> terms, int field, QueryRules.MatchSink sink) {
+    if (singleTerm[rule] != null) {
+      int[] occ = terms.get(singleTerm[rule]);
+      for (int i = 0; occ != null && i < occ[0]; i++) {
+        sink.onMatch(field, rule, occ[2 + 3 * i], occ[3 + 3 * i]);
+      }
+      return;
+    }
     int[] a = terms.get(pairTerms[rule][0]);
     int[] b = terms.get(pairTerms[rule][1]);
     int offset = pairShape[rule][0];
     int slop = pairShape[rule][1];
     for (int i = 0; i < a[0]; i++) {
       for (int j = 0; j < b[0]; j++) {
-        if (Math.abs(b[1 + 3 * j] - a[1 + 3 * i] - offset) <= slop) {
-          spans.add(new int[] {Math.min(a[2 + 3 * i], b[2 + 3 * j]), Math.max(a[3 + 3 * i], b[3 + 3 * j])});
+        if ((a != b || i != j) && Math.abs(b[1 + 3 * j] - a[1 + 3 * i] - offset) <= slop) {
+          sink.onMatch(field, rule, Math.min(a[2 + 3 * i], b[2 + 3 * j]),
+              Math.max(a[3 + 3 * i], b[3 + 3 * j]));
         }
       }
     }

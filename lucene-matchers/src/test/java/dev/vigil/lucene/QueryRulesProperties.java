@@ -46,7 +46,7 @@ class QueryRulesProperties {
     return Arbitraries.of(WORDS).list().ofMinSize(1).ofMaxSize(12).map(l -> String.join(" ", l));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 1000)
   void presearcherEqualsRunningEveryRule(
       @ForAll("ruleLists") List<String> queries,
       @ForAll("docs") List<String> documents, @ForAll("analyzers") String analyzerName)
