@@ -285,9 +285,11 @@ final class RulePresearcher {
     int offset = pairShape[rule][0];
     int slop = pairShape[rule][1];
     for (int i = 0; i < a[0]; i++) {
-      for (int j = 0; j < b[0]; j++) {
+      int target = a[1 + 3 * i] + offset;
+      // Positions are ascending: only b's occurrences within target +- slop can pair with this one.
+      for (int j = firstAtLeast(b, target - slop); j < b[0] && b[1 + 3 * j] <= target + slop; j++) {
         // A repeated word ("very very") needs two different occurrences.
-        if ((a != b || i != j) && Math.abs(b[1 + 3 * j] - a[1 + 3 * i] - offset) <= slop) {
+        if (a != b || i != j) {
           return true;
         }
       }
@@ -295,10 +297,27 @@ final class RulePresearcher {
     return false;
   }
 
+  /** The first occurrence index in {@code occ} whose position is at least {@code position}. */
+  private static int firstAtLeast(int[] occ, int position) {
+    int lo = 0;
+    int hi = occ[0];
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (occ[1 + 3 * mid] < position) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   /**
-   * The spans of a two-term phrase rule, passed to the sink: each pair of occurrences within the slop
-   * (for two distinct terms, Lucene's exact and sloppy phrase matching come down to
-   * |(pb - pa) - offset| <= slop), from the first word's start to the last word's end.
+   * The hits of a rule decided from positions, passed to the sink: every occurrence of a single term;
+   * for a two-term phrase, each pair of occurrences within the slop (for two terms, Lucene's exact and
+   * sloppy phrase matching come down to |(pb - pa) - offset| <= slop, with different occurrences for a
+   * repeated word), spanning from the first word's start to the last word's end. Linear in the
+   * occurrences times the slop, however often a word repeats.
    */
   void pairSpans(int rule, Map<String, int[]> terms, int field, QueryRules.MatchSink sink) {
     if (singleTerm[rule] != null) {
@@ -313,8 +332,9 @@ final class RulePresearcher {
     int offset = pairShape[rule][0];
     int slop = pairShape[rule][1];
     for (int i = 0; i < a[0]; i++) {
-      for (int j = 0; j < b[0]; j++) {
-        if ((a != b || i != j) && Math.abs(b[1 + 3 * j] - a[1 + 3 * i] - offset) <= slop) {
+      int target = a[1 + 3 * i] + offset;
+      for (int j = firstAtLeast(b, target - slop); j < b[0] && b[1 + 3 * j] <= target + slop; j++) {
+        if (a != b || i != j) {
           sink.onMatch(field, rule, Math.min(a[2 + 3 * i], b[2 + 3 * j]),
               Math.max(a[3 + 3 * i], b[3 + 3 * j]));
         }
