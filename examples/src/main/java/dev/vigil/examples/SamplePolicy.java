@@ -71,6 +71,10 @@ public final class SamplePolicy {
         .signal(contact, SignalOptions.in("spam").weight(0.2))
         .signal(TextFeatures.shouting(), SignalOptions.in("spam").weight(0.3))
         .signal(TextFeatures.mixedScripts(), SignalOptions.in("evasion").weight(0.5))
+        .signal(TextFeatures.invisibles(), SignalOptions.in("evasion").weight(0.3))
+        .signal(TextFeatures.emojiDensity(), SignalOptions.in("spam").weight(0.1))
+        .signal(TextFeatures.repeatedCharacters(), SignalOptions.in("spam").weight(0.1))
+        .signal(TextFeatures.digitShare(), SignalOptions.in("spam").weight(0.1))
         // atLeast(2, ...) rather than allOf: allOf skips a child that is not applicable (no account
         // age given) and would then fire on the link alone; atLeast needs both to answer.
         .signal(Classifiers.atLeast(2, new AccountAgeClassifier("account-age", 30), links)

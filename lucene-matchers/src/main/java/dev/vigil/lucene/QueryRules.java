@@ -44,7 +44,7 @@ import org.apache.lucene.search.QueryVisitor;
  * running every rule, and allocated a megabyte per 280-char post. Vigil's presearcher
  * ({@code RulePresearcher}) requires every term of a conjunction (all words of a phrase, both sides of
  * an {@code AND}), and decides single terms and two-word phrases (exact or with a slop) from the words'
- * positions without running Lucene; it is 100 times as fast as running every rule on common words. It
+ * positions without running Lucene; it is about 90 times as fast as running every rule on common words. It
  * has no background thread and no index to update: a snapshot is never modified. Add, replace or
  * remove rules by building a new snapshot and swapping it in a core {@link dev.vigil.Holder}
  * ({@link #replace}), so an evaluation sees one whole rule set. The presearcher's reduction of each query
