@@ -35,14 +35,39 @@ public final class RegexLiterals {
   private static final class Info {
     final @Nullable Set<String> exact;
     final @Nullable Set<String> required;
+    /** Whether every match contains an ASCII digit (when {@code exact} is null; else read from it). */
+    final boolean digit;
 
     Info(@Nullable Set<String> exact, @Nullable Set<String> required) {
+      this(exact, required, false);
+    }
+
+    Info(@Nullable Set<String> exact, @Nullable Set<String> required, boolean digit) {
       this.exact = exact;
       this.required = required;
+      this.digit = digit;
     }
   }
 
   private static final Info ANY = new Info(null, null);
+  private static final Info ANY_DIGIT = new Info(null, null, true);
+
+  /** Whether every string {@code x} can match contains an ASCII digit. */
+  private static boolean needsDigit(Info x) {
+    if (x.exact == null) {
+      return x.digit;
+    }
+    for (String s : x.exact) {
+      boolean has = false;
+      for (int i = 0; i < s.length() && !has; i++) {
+        has = s.charAt(i) >= '0' && s.charAt(i) <= '9';
+      }
+      if (!has) {
+        return false;
+      }
+    }
+    return !x.exact.isEmpty();
+  }
   private static final Info EMPTY = new Info(Set.of(""), null);
 
   /**
@@ -52,13 +77,15 @@ public final class RegexLiterals {
    * @param strings the literals
    * @param caseInsensitive whether the pattern matches without regard to case (by the caller's flag or
    *     a leading {@code (?i)})
+   * @param requiresDigit whether every match contains an ASCII digit (as {@code \\d} and
+   *     {@code [0-9]} demand), so a text without one can be skipped even when no literal is known
    */
-  public record Literals(List<String> strings, boolean caseInsensitive) {}
+  public record Literals(List<String> strings, boolean caseInsensitive, boolean requiresDigit) {}
 
   /** The literals of {@link #analyze}, or null; for tests. */
   public static @Nullable List<String> required(String pattern, boolean caseInsensitive) {
     Literals l = analyze(pattern, caseInsensitive);
-    return l == null ? null : l.strings();
+    return l == null || l.strings().isEmpty() ? null : l.strings();
   }
 
   /**
@@ -85,19 +112,20 @@ public final class RegexLiterals {
     if (r.failed || r.i != pattern.length()) {
       return null;
     }
+    boolean digit = needsDigit(info);
     Set<String> req = requirement(info);
     if (req == null || req.isEmpty()) {
-      return null;
+      return digit ? new Literals(List.of(), ci, true) : null;
     }
     List<String> out = new ArrayList<>();
     for (String s : req) {
       if (s.length() < MIN_LENGTH) {
-        return null;
+        return digit ? new Literals(List.of(), ci, true) : null;
       }
       if (ci) {
         for (int k = 0; k < s.length(); k++) {
           if (s.charAt(k) >= 0x80) {
-            return null;
+            return digit ? new Literals(List.of(), ci, true) : null;
           }
         }
         s = s.toLowerCase(Locale.ROOT);
@@ -117,7 +145,7 @@ public final class RegexLiterals {
         minimal.add(s);
       }
     }
-    return new Literals(List.copyOf(minimal), ci);
+    return new Literals(List.copyOf(minimal), ci, digit);
   }
 
   private static @Nullable Set<String> requirement(Info x) {
@@ -160,7 +188,7 @@ public final class RegexLiterals {
       }
       return new Info(cross, null);
     }
-    return new Info(null, better(requirement(x), requirement(y)));
+    return new Info(null, better(requirement(x), requirement(y)), needsDigit(x) || needsDigit(y));
   }
 
   private static Info alternate(Info x, Info y) {
@@ -169,14 +197,15 @@ public final class RegexLiterals {
       union.addAll(y.exact);
       return new Info(union, null);
     }
+    boolean digit = needsDigit(x) && needsDigit(y);
     Set<String> rx = requirement(x);
     Set<String> ry = requirement(y);
     if (rx == null || ry == null || rx.size() + ry.size() > 2 * MAX_SET) {
-      return ANY;
+      return digit ? ANY_DIGIT : ANY;
     }
     Set<String> union = new LinkedHashSet<>(rx);
     union.addAll(ry);
-    return new Info(null, union);
+    return new Info(null, union, digit);
   }
 
   private Info alternation() {
@@ -205,7 +234,7 @@ public final class RegexLiterals {
         x = ANY;
       } else if (c == '+') {
         i++;
-        x = new Info(null, requirement(x));
+        x = new Info(null, requirement(x), needsDigit(x));
       } else if (c == '?') {
         i++;
         x = x.exact != null ? withEmpty(x.exact) : ANY;
@@ -218,7 +247,7 @@ public final class RegexLiterals {
         String body = p.substring(i + 1, close);
         int min = Integer.parseInt(body.split(",", -1)[0]);
         i = close + 1;
-        x = min == 0 ? ANY : new Info(null, requirement(x));
+        x = min == 0 ? ANY : new Info(null, requirement(x), needsDigit(x));
       } else {
         break;
       }
@@ -302,6 +331,7 @@ public final class RegexLiterals {
       case 'z':
         return EMPTY;
       case 'd':
+        return ANY_DIGIT;
       case 'D':
       case 'w':
       case 'W':
@@ -352,6 +382,7 @@ public final class RegexLiterals {
     }
     Set<String> chars = new LinkedHashSet<>();
     boolean any = negated;
+    boolean digitsOnly = !negated;
     boolean first = true;
     while (i < p.length() && (first || p.charAt(i) != ']')) {
       first = false;
@@ -364,6 +395,7 @@ public final class RegexLiterals {
         }
         i = close + 2;
         any = true;
+        digitsOnly = false;
         continue;
       }
       int lo;
@@ -388,9 +420,11 @@ public final class RegexLiterals {
             i++;
           }
           any = true;
+          digitsOnly = false;
           continue;
         } else if ("dDwWsS".indexOf(e) >= 0) {
           any = true;
+          digitsOnly &= e == 'd';
           continue;
         } else {
           failed = true;
@@ -410,6 +444,7 @@ public final class RegexLiterals {
         hi = p.codePointAt(i + 1);
         i += 1 + Character.charCount(hi);
       }
+      digitsOnly &= lo >= '0' && hi <= '9';
       if (hi - lo > 8 || hi < lo) {
         any = true;
         continue;
@@ -425,7 +460,7 @@ public final class RegexLiterals {
     }
     i++; // ']'
     if (any || chars.isEmpty() || chars.size() > 8) {
-      return ANY;
+      return digitsOnly ? ANY_DIGIT : ANY;
     }
     return new Info(chars, null);
   }

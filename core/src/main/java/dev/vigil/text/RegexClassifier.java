@@ -46,8 +46,10 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Prefilter.</b> When every match must contain one of a few literal strings ({@code guaranteed}
  * or {@code double your} in {@code \\b(guaranteed returns|double your money)\\b}), the builder finds
  * them and each field is first scanned for them with Vigil's term matcher, many times faster than RE2/J;
- * a field without any is not run through the pattern. The analysis gives up on syntax it does not fully
- * understand, so it never changes a result, only skips work ({@link #prefilterLiterals()}).
+ * a field without any is not run through the pattern. Likewise a field without an ASCII digit is skipped
+ * when every match needs one ({@code \\d}, {@code [0-9]}: phone-number patterns). The analysis gives up
+ * on syntax it does not fully understand, so it never changes a result, only skips work
+ * ({@link #prefilterLiterals()}).
  *
  * <p>Immutable and thread safe.
  */
@@ -63,13 +65,16 @@ public final class RegexClassifier implements Classifier {
   private final Pattern pattern;
   /** Literals one of which every match contains; a field without any is skipped. Null: none known. */
   private final @Nullable TermMatcher prefilter;
+  /** Whether every match contains an ASCII digit: a field without one is skipped. */
+  private final boolean requiresDigit;
 
-  private RegexClassifier(Builder b, Pattern pattern, @Nullable TermMatcher prefilter) {
+  private RegexClassifier(Builder b, Pattern pattern, RegexLiterals.@Nullable Literals literals) {
     this.id = b.id;
     this.category = b.category;
     this.score = b.score;
     this.pattern = pattern;
-    this.prefilter = prefilter;
+    this.prefilter = literals == null || literals.strings().isEmpty() ? null : prefilter(literals);
+    this.requiresDigit = literals != null && literals.requiresDigit();
   }
 
   /** The literals that select the fields worth running the pattern on, or an empty list if none. */
@@ -96,7 +101,20 @@ public final class RegexClassifier implements Classifier {
 
   private static final ThreadLocal<Found> FOUND = ThreadLocal.withInitial(Found::new);
 
+  private static boolean hasAsciiDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean worthMatching(String text) {
+    if (requiresDigit && !hasAsciiDigit(text)) {
+      return false;
+    }
     if (prefilter == null) {
       return true;
     }
@@ -252,20 +270,17 @@ public final class RegexClassifier implements Classifier {
         throw new IllegalArgumentException("regex '" + id + "' is too large to run fast: "
             + p.programSize() + " instructions, over the limit of " + maxProgramSize);
       }
-      return new RegexClassifier(this, p, prefilter(source, (flags & Pattern.CASE_INSENSITIVE) != 0));
+      return new RegexClassifier(this, p,
+          RegexLiterals.analyze(source, (flags & Pattern.CASE_INSENSITIVE) != 0));
     }
+  }
 
-    private static @Nullable TermMatcher prefilter(String source, boolean caseInsensitive) {
-      RegexLiterals.Literals literals = RegexLiterals.analyze(source, caseInsensitive);
-      if (literals == null) {
-        return null;
-      }
-      TermMatcher.Builder b = TermMatcher.builder().normalizer(literals.caseInsensitive()
-          ? Normalizer.builder().stages(Normalizer.Stage.CASE_FOLDING).build() : Normalizer.none());
-      for (String literal : literals.strings()) {
-        b.add(new Term(literal, literal, "prefilter", 1.0, MatchMode.ANYWHERE));
-      }
-      return b.build();
+  private static TermMatcher prefilter(RegexLiterals.Literals literals) {
+    TermMatcher.Builder b = TermMatcher.builder().normalizer(literals.caseInsensitive()
+        ? Normalizer.builder().stages(Normalizer.Stage.CASE_FOLDING).build() : Normalizer.none());
+    for (String literal : literals.strings()) {
+      b.add(new Term(literal, literal, "prefilter", 1.0, MatchMode.ANYWHERE));
     }
+    return b.build();
   }
 }

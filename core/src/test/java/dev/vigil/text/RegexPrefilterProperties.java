@@ -36,7 +36,8 @@ class RegexPrefilterProperties {
 
   private static Arbitrary<String> pattern(int depth) {
     Arbitrary<String> leaf = Arbitraries.oneOf(Arbitraries.of(WORDS), Arbitraries.of("[abc]",
-        "[a-z]", "[^x]", "\\d", ".", "\\b", "^", "$", "\\.", "\\s+", "[sS]", "\\w*"));
+        "[a-z]", "[^x]", "[0-9]", "[0-3]", "1", "42", "\\d", ".", "\\b", "^", "$", "\\.", "\\s+",
+        "[sS]", "\\w*"));
     if (depth == 0) {
       return leaf;
     }
@@ -53,7 +54,7 @@ class RegexPrefilterProperties {
   @Provide
   Arbitrary<String> texts() {
     Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(WORDS),
-        Arbitraries.of(WORDS).map(w -> w.toUpperCase(Locale.ROOT)), Arbitraries.of(" ", ".", "1", "a",
+        Arbitraries.of(WORDS).map(w -> w.toUpperCase(Locale.ROOT)), Arbitraries.of(" ", ".", "1", "7", "42", "a",
             "b", "c", "\u017f", "K", "\u212a"), Arbitraries.strings().alpha().ofMaxLength(3));
     return piece.list().ofMaxSize(12).map(l -> String.join("", l));
   }
@@ -62,11 +63,20 @@ class RegexPrefilterProperties {
   void everyMatchContainsARequiredLiteral(@ForAll("patterns") String pattern,
       @ForAll("texts") String text, @ForAll boolean caseInsensitive) {
     String full = (caseInsensitive ? "(?i)" : "") + pattern;
-    List<String> literals = RegexLiterals.required(full, false);
-    if (literals == null) {
+    RegexLiterals.Literals analysis = RegexLiterals.analyze(full, false);
+    if (analysis == null) {
       return;
     }
     Matcher m = Pattern.compile(full).matcher(text);
+    if (m.find() && analysis.requiresDigit()) {
+      assertTrue(text.chars().anyMatch(c -> c >= '0' && c <= '9'),
+          () -> full + " matched '" + text + "' without a digit");
+    }
+    List<String> literals = analysis.strings().isEmpty() ? null : analysis.strings();
+    if (literals == null) {
+      return;
+    }
+    m = Pattern.compile(full).matcher(text);
     if (m.find()) {
       String haystack = caseInsensitive ? fold(text) : text;
       boolean contains = false;
@@ -111,7 +121,10 @@ class RegexPrefilterProperties {
     assertEquals(List.of("idiot", "moron", "loser"),
         RegexLiterals.required("(?i)\\b(idiot|moron|loser)s?\\b", false));
     assertEquals(List.of("https://", "http://"), RegexLiterals.required("http[s]?://\\S+", false));
-    assertNull(RegexLiterals.required("\\b\\d{3}[ .-]\\d{4}\\b", false)); // no literal: no prefilter
+    assertNull(RegexLiterals.required("\\b\\d{3}[ .-]\\d{4}\\b", false)); // no literal
+    assertTrue(RegexLiterals.analyze("\\b\\d{3}[ .-]\\d{4}\\b", false).requiresDigit()); // but digits
+    assertTrue(RegexLiterals.analyze("[0-9]+|x\\d", false).requiresDigit());
+    assertNull(RegexLiterals.analyze("\\d*x", false)); // may match without a digit
     assertNull(RegexLiterals.required("(a+)+$", false)); // one char is not worth it
     assertNull(RegexLiterals.required("caf\u00e9", true)); // non-ASCII under (?i): gives up
     assertNull(RegexLiterals.required("x(?i)abc", false)); // flags inside: gives up
