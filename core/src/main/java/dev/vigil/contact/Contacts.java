@@ -4,12 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.vigil.Classifier;
 import dev.vigil.Content;
-import dev.vigil.Evidence;
 import dev.vigil.Signal;
+import dev.vigil.internal.HitCollector;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Finds contact and payment details in text, and the signals built on them. Scams and spam move the
@@ -142,36 +141,20 @@ public final class Contacts {
       if (fields == 0) {
         return Signal.notApplicable();
       }
-      Collector collector = new Collector();
+      Collector hits = new Collector();
       for (int f = 0; f < fields; f++) {
-        collector.field = content.fieldName(f);
-        collector.text = content.fieldText(f);
-        scan(kind, collector.text, collector);
+        hits.field = content.fieldName(f);
+        hits.text = content.fieldText(f);
+        scan(kind, hits.text, hits);
       }
-      if (collector.count == 0) {
-        return Signal.notMatched();
-      }
-      return Signal.of(collector.best, collector.evidence == null ? List.of() : collector.evidence,
-          collector.count);
+      return hits.signal();
     }
 
-    private static final class Collector implements ContactScanner.Sink {
-      String field = "";
-      String text = "";
-      int count;
-      double best;
-      @Nullable List<Evidence> evidence;
-
+    /** The scanner's sink. */
+    private static final class Collector extends HitCollector implements ContactScanner.Sink {
       @Override
       public boolean accept(Contact c) {
-        count++;
-        best = Math.max(best, c.confidence());
-        if (evidence == null) {
-          evidence = new ArrayList<>(2);
-        }
-        if (evidence.size() < Signal.MAX_EVIDENCE) {
-          evidence.add(Evidence.of(field, text, c.start(), c.end(), rule(c), "contact"));
-        }
+        add(c.start(), c.end(), rule(c), "contact", c.confidence());
         return true;
       }
     }

@@ -340,16 +340,7 @@ public final class RegexLiterals {
         return ANY;
       case 'p':
       case 'P':
-        if (i < p.length() && p.charAt(i) == '{') {
-          int close = p.indexOf('}', i);
-          if (close < 0) {
-            failed = true;
-            return ANY;
-          }
-          i = close + 1;
-        } else {
-          i++;
-        }
+        skipPropertyName();
         return ANY;
       case 'n':
         return literal('\n');
@@ -366,6 +357,21 @@ public final class RegexLiterals {
         failed = true; // \x, octal, \Q...: not worth the risk
         return ANY;
     }
+  }
+
+  /** Skips the name after {@code \\p} or {@code \\P} ({@code L} or {@code {Greek}}); false if unclosed. */
+  private boolean skipPropertyName() {
+    if (i < p.length() && p.charAt(i) == '{') {
+      int close = p.indexOf('}', i);
+      if (close < 0) {
+        failed = true;
+        return false;
+      }
+      i = close + 1;
+    } else {
+      i++;
+    }
+    return true;
   }
 
   private static Info literal(char c) {
@@ -409,15 +415,8 @@ public final class RegexLiterals {
         if (e < 0x80 && !Character.isLetterOrDigit(e)) {
           lo = e;
         } else if (e == 'p' || e == 'P') {
-          if (i < p.length() && p.charAt(i) == '{') {
-            int close = p.indexOf('}', i);
-            if (close < 0) {
-              failed = true;
-              return ANY;
-            }
-            i = close + 1;
-          } else {
-            i++;
+          if (!skipPropertyName()) {
+            return ANY;
           }
           any = true;
           digitsOnly = false;

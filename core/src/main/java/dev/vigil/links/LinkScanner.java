@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * {@code a.a.a.a...} megabytes long.
  *
  * <p>Without a scheme, a chain is a link only when its top-level domain is one where people register
- * names ({@link #COMMON_TLDS}, a list of ours) or when {@code www.}, a port or a path makes the intent
+ * names ({@link Hosts#COMMON_TLDS}, a list of ours) or when {@code www.}, a port or a path makes the intent
  * plain: "so.it" and "ok.now" in a chat are words that lost their space, not links.
  */
 final class LinkScanner {
@@ -29,8 +29,6 @@ final class LinkScanner {
   /** DNS allows 127 labels; a longer chain is not a host. */
   private static final int MAX_LABELS = 127;
   private static final int MAX_LABEL_CHARS = 63;
-
-  static final java.util.Set<String> COMMON_TLDS = Hosts.COMMON_TLDS;
 
   /** Scans {@code text}, passing each link to {@code sink} in text order. */
   static void scan(String text, Sink sink) {
@@ -74,7 +72,7 @@ final class LinkScanner {
       int i = 0;
       while (i < n) {
         int cp = s.codePointAt(i);
-        if (!isLabelChar(cp) || cp == '-') {
+        if (!Hosts.isLabelChar(cp) || cp == '-') {
           i += Character.charCount(cp);
           continue;
         }
@@ -87,7 +85,7 @@ final class LinkScanner {
         // Continue after the word the candidate ended in, so a failed chain is not re-read label by label.
         while (i < n) {
           int c = s.codePointAt(i);
-          if (!isLabelChar(c)) {
+          if (!Hosts.isLabelChar(c)) {
             break;
           }
           i += Character.charCount(c);
@@ -131,16 +129,16 @@ final class LinkScanner {
         if (numeric) {
           if (last && labels == 4 && qualified && isIpv4()) {
             resume = Math.max(end, after);
-            return link(p, hostEnd, after, false, false, true);
+            return link(p, p, hostEnd, after, false, true, false);
           }
           return null;
         }
         String tld = label(k);
-        boolean common = COMMON_TLDS.contains(tld) && !sentenceJoin(k);
-        if (!common && !(qualified && isPublicSuffix(tld))) {
+        boolean common = Hosts.COMMON_TLDS.contains(tld) && !sentenceJoin(k);
+        if (!common && !(qualified && Hosts.isPublicSuffix(tld))) {
           continue;
         }
-        Link link = link(p, hostEnd, after, false, obfuscatedUpTo(k), false);
+        Link link = link(p, p, hostEnd, after, obfuscatedUpTo(k), false, false);
         if (link != null) {
           resume = Math.max(end, after);
         }
@@ -183,7 +181,7 @@ final class LinkScanner {
         resume = Math.max(resume, end);
         return new Link(start, end, s.substring(start, end), host, host, null, true, defanged, true);
       }
-      if (h >= n || !isLabelChar(s.codePointAt(h))) {
+      if (h >= n || !Hosts.isLabelChar(s.codePointAt(h))) {
         return null;
       }
       chain(h);
@@ -198,11 +196,6 @@ final class LinkScanner {
         resume = Math.max(resume, end);
       }
       return link;
-    }
-
-    @Nullable Link link(int p, int hostEnd, int end, boolean defanged, boolean obfuscated,
-        boolean ip) {
-      return link(p, p, hostEnd, end, defanged || obfuscated, ip, false);
     }
 
     /** Builds the link of labels up to the one ending at {@code hostEnd}; null if IDNA refuses it. */
@@ -236,8 +229,8 @@ final class LinkScanner {
       if (asciiHost.isEmpty() || asciiHost.length() > 253) {
         return null;
       }
-      String registrable = ip ? null : registrableDomain(asciiHost);
-      if (!ip && !scheme && registrable == null && !isPublicSuffix(asciiHost)) {
+      String registrable = ip ? null : Hosts.registrableDomain(asciiHost);
+      if (!ip && !scheme && registrable == null && !Hosts.isPublicSuffix(asciiHost)) {
         return null;
       }
       return new Link(start, end, s.substring(start, end), host, asciiHost, registrable, scheme,
@@ -252,7 +245,7 @@ final class LinkScanner {
         int ls = q;
         while (q < n) {
           int cp = s.codePointAt(q);
-          if (!isLabelChar(cp)) {
+          if (!Hosts.isLabelChar(cp)) {
             break;
           }
           q += Character.charCount(cp);
@@ -265,7 +258,7 @@ final class LinkScanner {
           return skipChain(q);
         }
         add(ls, q);
-        int dot = dotToken(q);
+        int dot = Hosts.dotToken(s, q);
         if (dot == 0 || q + Math.abs(dot) >= n || !isLabelStart(q + Math.abs(dot))) {
           return q;
         }
@@ -278,11 +271,11 @@ final class LinkScanner {
     int skipChain(int q) {
       while (q < n) {
         int cp = s.codePointAt(q);
-        if (isLabelChar(cp)) {
+        if (Hosts.isLabelChar(cp)) {
           q += Character.charCount(cp);
           continue;
         }
-        int dot = dotToken(q);
+        int dot = Hosts.dotToken(s, q);
         if (dot == 0 || q + Math.abs(dot) >= n || !isLabelStart(q + Math.abs(dot))) {
           return q;
         }
@@ -303,10 +296,6 @@ final class LinkScanner {
       labels++;
     }
 
-    int dotToken(int q) {
-      return Hosts.dotToken(s, q);
-    }
-
     /** The end of an optional {@code :port} and path after a host ending at {@code q}. */
     int portAndPath(int q) {
       int r = q;
@@ -315,7 +304,7 @@ final class LinkScanner {
         while (d < n && d - r <= 5 && isAsciiDigit(s.charAt(d))) {
           d++;
         }
-        if (d < n && isLabelChar(s.codePointAt(d))) {
+        if (d < n && Hosts.isLabelChar(s.codePointAt(d))) {
           return q;
         }
         r = d;
@@ -378,7 +367,7 @@ final class LinkScanner {
 
     boolean isLabelStart(int q) {
       int cp = s.codePointAt(q);
-      return isLabelChar(cp) && cp != '-';
+      return Hosts.isLabelChar(cp) && cp != '-';
     }
 
     /**
@@ -465,18 +454,6 @@ final class LinkScanner {
       default:
         return false;
     }
-  }
-
-  static @Nullable String registrableDomain(String asciiHost) {
-    return Hosts.registrableDomain(asciiHost);
-  }
-
-  static boolean isPublicSuffix(String asciiName) {
-    return Hosts.isPublicSuffix(asciiName);
-  }
-
-  static boolean isLabelChar(int cp) {
-    return Hosts.isLabelChar(cp);
   }
 
   static boolean isAsciiLetter(char c) {

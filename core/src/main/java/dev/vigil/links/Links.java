@@ -5,8 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.net.InternetDomainName;
 import dev.vigil.Classifier;
 import dev.vigil.Content;
-import dev.vigil.Evidence;
 import dev.vigil.Signal;
+import dev.vigil.internal.Hosts;
+import dev.vigil.internal.HitCollector;
 import dev.vigil.text.Normalizer;
 import java.net.IDN;
 import java.util.ArrayList;
@@ -217,19 +218,13 @@ public final class Links {
       if (fields == 0) {
         return Signal.notApplicable();
       }
-      Collector collector = new Collector();
+      Collector hits = new Collector();
       for (int f = 0; f < fields; f++) {
-        collector.field = content.fieldName(f);
-        collector.text = content.fieldText(f);
-        LinkScanner.scan(collector.text, collector);
+        hits.field = content.fieldName(f);
+        hits.text = content.fieldText(f);
+        LinkScanner.scan(hits.text, hits);
       }
-      if (collector.count == 0) {
-        return Signal.notMatched();
-      }
-      double score = kind == Kind.COUNT ? ramp(collector.count) : collector.best;
-      return score <= 0 ? Signal.notMatched()
-          : Signal.of(score, collector.evidence == null ? List.of() : collector.evidence,
-              collector.count);
+      return kind == Kind.COUNT ? hits.signal(ramp(hits.count())) : hits.signal();
     }
 
     private double ramp(double x) {
@@ -293,27 +288,13 @@ public final class Links {
 
     private record Hit(String rule, double score) {}
 
-    /** Collects hits across fields; the scanner's sink. */
-    private final class Collector implements LinkScanner.Sink {
-      String field = "";
-      String text = "";
-      int count;
-      double best;
-      @Nullable List<Evidence> evidence;
-
+    /** The scanner's sink: judges each link and collects the hits. */
+    private final class Collector extends HitCollector implements LinkScanner.Sink {
       @Override
       public boolean accept(Link link) {
         Hit hit = judge(link);
-        if (hit == null) {
-          return true;
-        }
-        count++;
-        best = Math.max(best, hit.score);
-        if (evidence == null) {
-          evidence = new ArrayList<>(2);
-        }
-        if (evidence.size() < Signal.MAX_EVIDENCE) {
-          evidence.add(Evidence.of(field, text, link.start(), link.end(), hit.rule, "links"));
+        if (hit != null) {
+          add(link.start(), link.end(), hit.rule, "links", hit.score);
         }
         return true;
       }
@@ -332,7 +313,7 @@ public final class Links {
   private static Map<String, String> brandNames(DomainList brands) {
     Map<String, String> names = new HashMap<>();
     for (String domain : brands.domains()) {
-      String registrable = LinkScanner.registrableDomain(domain);
+      String registrable = Hosts.registrableDomain(domain);
       String base = registrable != null ? registrable : domain;
       String folded = fold(nameOf(base));
       if (!folded.isEmpty()) {

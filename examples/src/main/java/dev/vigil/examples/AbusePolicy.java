@@ -13,9 +13,6 @@ import dev.vigil.text.TermClassifier;
 import dev.vigil.text.TermList;
 import dev.vigil.text.TermMatcher;
 import dev.vigil.text.TextFeatures;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * An example policy for abusive language, built from Vigil's signals and a small term list of ours
@@ -37,15 +34,7 @@ public final class AbusePolicy {
 
   /** Builds the policy. */
   public static Policy create() {
-    TermList terms;
-    try (InputStream in = AbusePolicy.class.getResourceAsStream("abuse-terms.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("abuse-terms.txt is missing from the classpath");
-      }
-      terms = TermList.loader().load(in, "abuse-terms.txt");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    TermList terms = BundledTerms.load("abuse-terms.txt", TermList.loader());
     Classifier insults = classifier("insults", terms, "insult", "profanity");
     Classifier slurs = classifier("slurs", terms, "hate");
     Classifier threats = classifier("threats", terms, "threat");

@@ -14,8 +14,6 @@ import dev.vigil.text.TermClassifier;
 import dev.vigil.text.TermList;
 import dev.vigil.text.TermMatcher;
 import dev.vigil.text.TextFeatures;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * An example policy for SMS spam, built from Vigil's signals and a small phrase list of ours
@@ -35,15 +33,7 @@ public final class SmsSpamPolicy {
 
   /** Builds the policy. */
   public static Policy create() {
-    TermList phrases;
-    try (InputStream in = SmsSpamPolicy.class.getResourceAsStream("sms-spam-terms.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("sms-spam-terms.txt is missing from the classpath");
-      }
-      phrases = TermList.loader().category("spam").load(in, "sms-spam-terms.txt");
-    } catch (java.io.IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    TermList phrases = BundledTerms.load("sms-spam-terms.txt", TermList.loader().category("spam"));
     TermMatcher matcher = TermMatcher.builder().normalizer(Normalizer.standard())
         .addAll(phrases.terms()).build();
     Classifier wording = TermClassifier.of("spam-wording", matcher);
