@@ -81,9 +81,23 @@ public final class TermMatcher {
   private final int[] outLink; // nearest state on the failure chain with own patterns, or -1
   private final boolean[] emits;
   private final int denseStates;
-  // The dense rows again, each target negated (~) when it has outputs: one array read per unit, and
-  // the emit test is a sign test.
+  // The dense rows again, laid out for the scan: each entry is the target's code (see code()), its sign
+  // bit set (REPORT) when leaving the source state on that symbol may end a hit, the word-boundary test
+  // after the hit included. So the hot loop does one array read and one sign test per char, and a
+  // dense state's code is the offset of its row (no multiplication before the next read). Measured on
+  // the 5,000-word benchmark: about 1.3x the speed of the earlier layout (targets by state number,
+  // negated when the target had outputs, with the boundary test made at the next char).
   private final int[] dfa;
+  // Codes: [0, emitLimit) the rows of dense states without outputs, [emitLimit, denseLimit) those
+  // with outputs, from denseLimit on the sparse states, counted on (these all pass the emit test; the
+  // output walk finds nothing for those without outputs). Rows map back to states through rowState;
+  // the row of a code is found by exact division by the alphabet, a multiplication by its rounded-up
+  // reciprocal (exact for every multiple of the alphabet below 2^32).
+  private final int denseLimit;
+  private final int emitLimit;
+  private final long reciprocal;
+  private final int[] rowOf;
+  private final int[] rowState;
   // Anchored mode, for lists of single whole words (every pattern needs a word boundary at its start and
   // is made of word chars only): a match can start only where a word starts, so the automaton is the
   // bare trie, restarted at the root after a non-word char and parked in a dead state inside a word
@@ -91,6 +105,7 @@ public final class TermMatcher {
   // states (one past the trie). Symbol 1 stands for every word char of no term, so that a missing
   // transition's target (dead in a word, the root after it) is known when the rows are built.
   private final boolean anchored;
+  private final boolean anchoredDense; // anchored, and every state (the dead one too) has a dense row
   private final int dead;
   private final int[] anchoredFirstChild;
   private final boolean[] symbolIsWord;
@@ -139,15 +154,16 @@ public final class TermMatcher {
     int states = c.fail.length;
     this.dead = states;
     this.symbolIsWord = c.symbolIsWord;
+    int[] rows;
     if (anchored) {
       this.anchoredFirstChild = Arrays.copyOf(c.firstChild, states + 2);
       anchoredFirstChild[states + 1] = anchoredFirstChild[states]; // the dead state has no children
       this.denseStates = c.denseStates == states ? states + 1 : c.denseStates;
-      this.dfa = anchoredTable(c, denseStates);
+      rows = anchoredTable(c, denseStates);
     } else {
       this.anchoredFirstChild = c.firstChild;
       this.denseStates = c.denseStates;
-      this.dfa = stateTable(c);
+      rows = c.dense;
     }
     this.endBound = new boolean[states + 1];
     for (int st = 0; st < states; st++) {
@@ -160,6 +176,24 @@ public final class TermMatcher {
       }
       endBound[st] = all;
     }
+    this.denseLimit = denseStates * alphabet;
+    this.reciprocal = ((1L << 32) + alphabet - 1) / alphabet;
+    this.rowOf = new int[denseStates];
+    this.rowState = new int[denseStates];
+    int quiet = 0;
+    for (int st = 0; st < denseStates; st++) {
+      quiet += hasOutputs(st) ? 0 : 1;
+    }
+    this.emitLimit = quiet * alphabet;
+    int nextQuiet = 0;
+    int nextLoud = quiet;
+    for (int st = 0; st < denseStates; st++) {
+      int row = hasOutputs(st) ? nextLoud++ : nextQuiet++;
+      rowOf[st] = row;
+      rowState[row] = st;
+    }
+    this.dfa = layOut(rows);
+    this.anchoredDense = anchored && denseStates == states + 1;
     this.foldTable = normalizer.table();
     this.foldWhitespace = normalizer.foldsWhitespace();
     this.fast = normalizer.isPerCodePoint() ? fastTable() : null;
@@ -240,19 +274,9 @@ public final class TermMatcher {
     }
   }
 
-  /** The dense rows with each target negated (~) when it has outputs: the emit test is a sign test. */
-  private static int[] stateTable(Compiled c) {
-    int[] t = c.dense; // reused in place: the plain rows are not kept
-    for (int i = 0; i < t.length; i++) {
-      int target = t[i];
-      t[i] = c.emits[target] ? ~target : target;
-    }
-    return t;
-  }
-
   /**
-   * The anchored rows: each child (negated when it has outputs of its own); without one, the dead
-   * state on a word char and the root on any other.
+   * The anchored rows, by state: each child; without one, the dead state on a word char and the root
+   * on any other.
    */
   private static int[] anchoredTable(Compiled c, int rows) {
     int states = c.fail.length;
@@ -263,8 +287,51 @@ public final class TermMatcher {
       }
       if (st < states) {
         for (int child = c.firstChild[st]; child < c.firstChild[st + 1]; child++) {
-          t[st * c.alphabet + c.edgeSymbol[child]] = c.outPattern[child] >= 0 ? ~child : child;
+          t[st * c.alphabet + c.edgeSymbol[child]] = child;
         }
+      }
+    }
+    return t;
+  }
+
+  /** Whether the scan must look for outputs after entering {@code state} (its own, or on its chain). */
+  private boolean hasOutputs(int state) {
+    return state < emits.length && (anchored ? outPattern[state] >= 0 : emits[state]);
+  }
+
+  /** The flag of a transition on which the scan reports its source state's outputs. */
+  private static final int REPORT = Integer.MIN_VALUE;
+
+  /**
+   * Whether leaving {@code state} on {@code sym} may end a hit: the state has outputs, and not all of
+   * them need a word boundary after them, or {@code sym} is not a word char.
+   */
+  private boolean reports(int state, int sym) {
+    return hasOutputs(state) && (!endBound[state] || !symbolIsWord[sym]);
+  }
+
+  /** The code of a state (see {@link #denseLimit}). */
+  private int code(int state) {
+    return state < denseStates ? rowOf[state] * alphabet : denseLimit + state - denseStates;
+  }
+
+  /** The state of a code. */
+  private int stateOf(int code) {
+    return code < denseLimit ? rowState[(int) ((code * reciprocal) >>> 32)]
+        : code - denseLimit + denseStates;
+  }
+
+  /**
+   * The scan's table: the rows (by state, targets by state) moved to their codes' places, targets
+   * replaced by codes and flagged where the scan must report.
+   */
+  private int[] layOut(int[] rows) {
+    int[] t = new int[rows.length];
+    for (int st = 0; st < denseStates; st++) {
+      int from = st * alphabet;
+      int to = rowOf[st] * alphabet;
+      for (int sym = 0; sym < alphabet; sym++) {
+        t[to + sym] = code(rows[from + sym]) | (reports(st, sym) ? REPORT : 0);
       }
     }
     return t;
@@ -274,18 +341,18 @@ public final class TermMatcher {
   private int sparseStep(int state, int sym) {
     if (anchored) {
       int child = childOf(anchoredFirstChild, edgeSymbol, state, sym);
-      return child >= 0 ? (outPattern[child] >= 0 ? ~child : child)
-          : symbolIsWord[sym] ? dead : ROOT;
+      int target = child >= 0 ? child : symbolIsWord[sym] ? dead : ROOT;
+      return code(target) | (reports(state, sym) ? REPORT : 0);
     }
     int s = state;
     while (s >= denseStates) {
       int child = child(s, sym);
       if (child >= 0) {
-        return emits[child] ? ~child : child;
+        return code(child) | (reports(state, sym) ? REPORT : 0);
       }
       s = fail[s];
     }
-    return dfa[s * alphabet + sym];
+    return (dfa[code(s) + sym] & Integer.MAX_VALUE) | (reports(state, sym) ? REPORT : 0);
   }
 
   /** The fast path's table: for each char, its symbol and flags; see the constants. */
@@ -321,33 +388,22 @@ public final class TermMatcher {
    */
   private void denseScan(String text, HitHandler handler,
       @org.jspecify.annotations.Nullable Scratch s) {
+    if (anchoredDense) {
+      anchoredScan(text, handler, s);
+      return;
+    }
     final int[] table = fast;
     final int[] rows = dfa;
-    final int a = alphabet;
-    final int dense = denseStates;
+    final int dense = denseLimit; // states are codes here
+    final int loud = emitLimit;
     final int n = text.length();
     int state = 0;
-    boolean pending = false; // the state after the last unit has outputs, reported at the next unit
     int lastStart = 0; // where the last unit's code point starts; it ends where the next unit starts
     boolean lastWasSpace = false;
-    // The text is read through a small per-thread buffer: String.charAt checks the string's coder
-    // and bounds on every call, getChars once per chunk.
-    final char[] buf = s == null ? null : s.chars;
     int plainFrom = 0; // from here to the last unit, every unit is one plain char
     int p = 0;
-    int base = 0;
-    int limit = 0;
     while (p < n) {
-      if (p >= limit) {
-        base = p;
-        if (buf == null) {
-          limit = n;
-        } else {
-          limit = Math.min(n, p + buf.length);
-          text.getChars(base, limit, buf, 0);
-        }
-      }
-      int e = table[buf == null ? text.charAt(p) : buf[p - base]];
+      int e = table[text.charAt(p)];
       if ((e & HOT) == 0) {
         boolean space = (e & SPACE) != 0;
         if (space & lastWasSpace) {
@@ -355,12 +411,13 @@ public final class TermMatcher {
           continue;
         }
         lastWasSpace = space;
-        if (pending && ((e & WORD) == 0 || !endBound[state])) {
-          emitBack(text, state, lastStart, p, 0, (e & WORD) != 0, plainFrom, s, handler);
+        int t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(stateOf(state), e & SYMBOL);
+        if (t < 0) {
+          // Leaving a state whose outputs may hold here: report them, then go on.
+          emitBack(text, stateOf(state), lastStart, p, 0, (e & WORD) != 0, plainFrom, s, handler);
+          t &= Integer.MAX_VALUE;
         }
-        int t = state < dense ? rows[state * a + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
-        pending = t < 0;
-        state = pending ? ~t : t;
+        state = t;
         lastStart = p++;
         continue;
       }
@@ -369,39 +426,158 @@ public final class TermMatcher {
       if (s == null) {
         s = scratch.get();
       }
-      s.row = state;
-      s.pending = pending;
-      s.lastStart = lastStart;
-      s.lastEnd = p;
-      s.lastIndex = 0;
-      s.lastWasSpace = lastWasSpace;
-      p = denseSpecial(text, p, handler, s);
-      plainFrom = p;
-      lastWasSpace = false;
+      int q = special(text, p, state, lastStart, lastWasSpace, handler, s);
       state = s.row;
-      pending = s.pending;
-      lastStart = s.lastStart;
-      // A run of special chars (spaces, marks, invisibles, expansions) stays in denseSpecial, which
-      // returns at the first plain char or at the end.
-      if (p < n) {
-        int e2 = table[text.charAt(p)];
-        if (pending) {
-          emitBack(text, state, lastStart, s.lastEnd, s.lastIndex, (e2 & WORD) != 0,
-              Integer.MAX_VALUE, s, handler);
+      plainFrom = q;
+      lastStart = q;
+      lastWasSpace = false;
+      p = q < n ? q + 1 : n;
+    }
+    if (state >= loud) {
+      emitBack(text, stateOf(state), lastStart, n, 0, false, plainFrom, s, handler);
+    }
+    if (hasAllow) {
+      flushFiltered(s, handler);
+    }
+  }
+
+  /**
+   * Leaves a hot loop at the special char at {@code p}: runs {@link #denseSpecial} over the special chars
+   * from there, then takes the plain char after them (which is not whitespace). Returns that char's
+   * index, or the text's end; the state after it is in {@code s.row} (the root at the end, where
+   * everything has been reported).
+   */
+  private int special(String text, int p, int state, int lastStart, boolean lastWasSpace,
+      HitHandler handler, Scratch s) {
+    s.row = state;
+    s.pending = state >= emitLimit;
+    s.lastStart = lastStart;
+    s.lastEnd = p;
+    s.lastIndex = 0;
+    s.lastWasSpace = lastWasSpace;
+    int q = denseSpecial(text, p, handler, s);
+    int st = s.row;
+    if (q < text.length()) {
+      int e = fast[text.charAt(q)];
+      if (s.pending) {
+        emitBack(text, stateOf(st), s.lastStart, s.lastEnd, s.lastIndex, (e & WORD) != 0,
+            Integer.MAX_VALUE, s, handler);
+      }
+      int t = st < denseLimit ? dfa[st + (e & SYMBOL)] : sparseStep(stateOf(st), e & SYMBOL);
+      s.row = t & Integer.MAX_VALUE;
+    } else {
+      if (s.pending) {
+        emitBack(text, stateOf(st), s.lastStart, s.lastEnd, s.lastIndex, false, Integer.MAX_VALUE,
+            s, handler);
+      }
+      s.row = 0;
+    }
+    return q;
+  }
+
+  /**
+   * The scan of an anchored, fully dense automaton: {@link #denseScan} without what such automata do
+   * not need. No term holds whitespace, so a run of it needs no special care (each char of it leads to
+   * the root); no state is sparse; and the last unit before a plain char always starts one char back
+   * (after a special char, the scan resumes past the plain char that follows it).
+   */
+  private void anchoredScan(String text, HitHandler handler,
+      @org.jspecify.annotations.Nullable Scratch s) {
+    if (s != null) {
+      anchoredBufferedScan(text, handler, s);
+      return;
+    }
+    final int[] table = fast;
+    final int[] rows = dfa;
+    final int n = text.length();
+    int state = 0;
+    int plainFrom = 0;
+    int p = 0;
+    while (p < n) {
+      int e = table[text.charAt(p)];
+      if ((e & HOT) == 0) {
+        int t = rows[state + (e & SYMBOL)];
+        if (t < 0) {
+          emitBack(text, stateOf(state), p - 1, p, 0, (e & WORD) != 0, plainFrom, s, handler);
+          t &= Integer.MAX_VALUE;
         }
-        int t = state < dense ? rows[state * a + (e2 & SYMBOL)]
-            : sparseStep(state, e2 & SYMBOL);
-        pending = t < 0;
-        state = pending ? ~t : t;
-        lastStart = p++;
-      } else if (pending) {
-        emitBack(text, state, lastStart, s.lastEnd, s.lastIndex, false, Integer.MAX_VALUE, s,
-            handler);
-        pending = false;
+        state = t;
+        p++;
+        continue;
+      }
+      if (s == null) {
+        s = scratch.get();
+      }
+      boolean afterSpace = p > 0 && (table[text.charAt(p - 1)] & SPACE) != 0;
+      int q = special(text, p, state, p - 1, afterSpace, handler, s);
+      state = s.row;
+      plainFrom = q;
+      p = q < n ? q + 1 : n;
+    }
+    if (state >= emitLimit) {
+      emitBack(text, stateOf(state), n - 1, n, 0, false, plainFrom, s, handler);
+    }
+    if (hasAllow) {
+      flushFiltered(s, handler);
+    }
+  }
+
+  /**
+   * {@link #anchoredScan} for long texts, read through the per-thread buffer a chunk at a time: its
+   * inner loop then runs over an array, without the string's per-char checks of coder and bounds
+   * (about a third faster on long text; on short texts, fetching the buffer costs more than it saves).
+   */
+  private void anchoredBufferedScan(String text, HitHandler handler, Scratch s) {
+    final int[] table = fast;
+    final int[] rows = dfa;
+    final int n = text.length();
+    final char[] buf = s.chars;
+    int state = 0;
+    int plainFrom = 0;
+    int base = 0; // buf holds text[base, base + len)
+    int len = 0;
+    int i = 0;
+    while (true) {
+      if (i >= len) {
+        base += len;
+        if (base >= n) {
+          break;
+        }
+        len = Math.min(buf.length, n - base);
+        text.getChars(base, base + len, buf, 0);
+        i = 0;
+      }
+      for (; i < len; i++) {
+        int e = table[buf[i]];
+        if ((e & HOT) != 0) {
+          break;
+        }
+        int t = rows[state + (e & SYMBOL)];
+        if (t < 0) {
+          int p = base + i;
+          emitBack(text, stateOf(state), p - 1, p, 0, (e & WORD) != 0, plainFrom, s, handler);
+          t &= Integer.MAX_VALUE;
+        }
+        state = t;
+      }
+      if (i < len) {
+        int p = base + i;
+        boolean afterSpace = p > 0 && (table[text.charAt(p - 1)] & SPACE) != 0;
+        int q = special(text, p, state, p - 1, afterSpace, handler, s);
+        state = s.row;
+        plainFrom = q;
+        int next = q < n ? q + 1 : n;
+        if (next - base <= len) {
+          i = next - base;
+        } else {
+          base = next; // past the buffered chunk: refill from there
+          len = 0;
+          i = 0;
+        }
       }
     }
-    if (pending) {
-      emitBack(text, state, lastStart, n, 0, false, plainFrom, s, handler);
+    if (state >= emitLimit) {
+      emitBack(text, stateOf(state), n - 1, n, 0, false, plainFrom, s, handler);
     }
     if (hasAllow) {
       flushFiltered(s, handler);
@@ -416,8 +592,8 @@ public final class TermMatcher {
   private int denseSpecial(String text, int p, HitHandler handler, Scratch s) {
     final int[] table = fast;
     final int[] rows = dfa;
-    final int a = alphabet;
-    final int dense = denseStates;
+    final int dense = denseLimit; // states are codes here
+    final int loud = emitLimit;
     final int n = text.length();
     int state = s.row;
     boolean pending = s.pending;
@@ -447,12 +623,12 @@ public final class TermMatcher {
           lastEnd = p + 1;
         } else {
           if (pending) {
-            emitBack(text, state, lastStart, lastEnd, lastIndex, false, Integer.MAX_VALUE, s,
+            emitBack(text, stateOf(state), lastStart, lastEnd, lastIndex, false, Integer.MAX_VALUE, s,
                 handler);
           }
-          int t = state < dense ? rows[state * a + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
-          pending = t < 0;
-          state = pending ? ~t : t;
+          int t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(stateOf(state), e & SYMBOL);
+          state = t & Integer.MAX_VALUE;
+          pending = state >= loud;
           lastStart = p;
           lastEnd = p + 1;
           lastIndex = 0;
@@ -488,13 +664,13 @@ public final class TermMatcher {
         }
         boolean word = WordChars.isWord(c);
         if (pending) {
-          emitBack(text, state, lastStart, lastEnd, lastIndex, word, Integer.MAX_VALUE, s,
+          emitBack(text, stateOf(state), lastStart, lastEnd, lastIndex, word, Integer.MAX_VALUE, s,
               handler);
         }
         int sym = symbol(c);
-        int t = state < dense ? rows[state * a + sym] : sparseStep(state, sym);
-        pending = t < 0;
-        state = pending ? ~t : t;
+        int t = state < dense ? rows[state + sym] : sparseStep(stateOf(state), sym);
+        state = t & Integer.MAX_VALUE;
+        pending = state >= loud;
         lastStart = p;
         lastEnd = end;
         lastIndex = u;
@@ -535,6 +711,9 @@ public final class TermMatcher {
    */
   private void emitBack(String text, int state, int lastStart, int lastEnd, int lastIndex,
       boolean nextIsWord, int plainFrom, Scratch s, HitHandler handler) {
+    if (!hasOutputs(state)) {
+      return; // a sparse state (they all pass the scan's emit test) or the dead one
+    }
     int head = outPattern[state] >= 0 ? state : anchored ? -1 : outLink[state];
     for (int st = head; st >= 0; st = anchored ? -1 : outLink[st]) {
       for (int p = outPattern[st]; p >= 0; p = nextPatternSameState[p]) {
@@ -694,8 +873,7 @@ public final class TermMatcher {
     int s = state;
     while (true) {
       if (s < denseStates) {
-        int t = dfa[s * alphabet + sym];
-        return t < 0 ? ~t : t;
+        return stateOf(dfa[code(s) + sym] & Integer.MAX_VALUE);
       }
       int child = child(s, sym);
       if (child >= 0) {
