@@ -74,9 +74,12 @@ public final class TermMatcher {
   private final int alphabet;
 
   // Automaton.
+  // The trie by state number, for the slow (context-dependent) scan; empty for per-code-point
+  // normalizers, whose scan steps through dfa and records instead.
   private final int[] firstChild; // size states + 1
   private final int[] edgeSymbol; // symbol on the edge into each state
   private final int[] fail;
+  private final int states;
   private final int[] outPattern; // first pattern ending at the state, or -1
   private final int[] outLink; // nearest state on the failure chain with own patterns, or -1
   private final boolean[] emits;
@@ -88,16 +91,26 @@ public final class TermMatcher {
   // the 5,000-word benchmark: about 1.3x the speed of the earlier layout (targets by state number,
   // negated when the target had outputs, with the boundary test made at the next char).
   private final int[] dfa;
-  // Codes: [0, emitLimit) the rows of dense states without outputs, [emitLimit, denseLimit) those
-  // with outputs, from denseLimit on the sparse states, counted on (these all pass the emit test; the
-  // output walk finds nothing for those without outputs). Rows map back to states through rowState;
-  // the row of a code is found by exact division by the alphabet, a multiplication by its rounded-up
-  // reciprocal (exact for every multiple of the alphabet below 2^32).
+  // Codes: [0, denseLimit) the rows of the dense states, in depth-first order of the trie (so that the
+  // rows a word walks through lie close together: with a large dictionary, the scan waits on memory
+  // more than it computes); from denseLimit on the sparse states, counted on. Rows map back to states
+  // through rowState; the row of a code is found by exact division by the alphabet, a multiplication
+  // by its rounded-up reciprocal (exact for every multiple of the alphabet below 2^32).
   private final int denseLimit;
-  private final int emitLimit;
   private final long reciprocal;
   private final int[] rowOf;
   private final int[] rowState;
+  // The sparse (deep) states, each a record at (code - denseLimit), laid out in the same depth-first
+  // order: a header (child count | report flags << 29, the failure's code, the state number), then
+  // (symbol, child code) pairs sorted by symbol. A step reads one or two cache lines, where the trie
+  // arrays by state number took one miss each in five arrays.
+  private final int[] records;
+  private static final int RECORD_HEADER = 3;
+  private static final int REPORT_WORD = 1 << 29; // leaving on a word char reports
+  private static final int REPORT_OTHER = 1 << 30; // leaving on any other char reports
+  private static final int CHILDREN = (1 << 29) - 1;
+  // The sparse states' codes while the constructor lays out the tables (by state - denseStates).
+  private int @org.jspecify.annotations.Nullable [] buildCodes;
   // Anchored mode, for lists of single whole words (every pattern needs a word boundary at its start and
   // is made of word chars only): a match can start only where a word starts, so the automaton is the
   // bare trie, restarted at the root after a non-word char and parked in a dead state inside a word
@@ -105,9 +118,8 @@ public final class TermMatcher {
   // states (one past the trie). Symbol 1 stands for every word char of no term, so that a missing
   // transition's target (dead in a word, the root after it) is known when the rows are built.
   private final boolean anchored;
-  private final boolean anchoredDense; // anchored, and every state (the dead one too) has a dense row
   private final int dead;
-  private final int[] anchoredFirstChild;
+  private final int deadCode;
   private final boolean[] symbolIsWord;
   // Whether every output of the state needs a word boundary after it: then a word char next means
   // there is nothing to report, and the scan skips the output walk.
@@ -144,24 +156,23 @@ public final class TermMatcher {
     this.supplementaryCodePoints = c.supplementaryCodePoints;
     this.supplementarySymbols = c.supplementarySymbols;
     this.alphabet = c.alphabet;
-    this.firstChild = c.firstChild;
-    this.edgeSymbol = c.edgeSymbol;
-    this.fail = c.fail;
+    boolean perCodePoint = normalizer.isPerCodePoint();
+    this.firstChild = perCodePoint ? new int[0] : c.firstChild;
+    this.edgeSymbol = perCodePoint ? new int[0] : c.edgeSymbol;
+    this.fail = perCodePoint ? new int[0] : c.fail;
     this.outPattern = c.outPattern;
     this.outLink = c.outLink;
     this.emits = c.emits;
     this.anchored = normalizer.isPerCodePoint() && c.allStartAtWordsAndAreSingleWords;
     int states = c.fail.length;
+    this.states = states;
     this.dead = states;
     this.symbolIsWord = c.symbolIsWord;
     int[] rows;
     if (anchored) {
-      this.anchoredFirstChild = Arrays.copyOf(c.firstChild, states + 2);
-      anchoredFirstChild[states + 1] = anchoredFirstChild[states]; // the dead state has no children
       this.denseStates = c.denseStates == states ? states + 1 : c.denseStates;
-      rows = anchoredTable(c, denseStates);
+      rows = anchoredTable(c, denseStates, states >= denseStates);
     } else {
-      this.anchoredFirstChild = c.firstChild;
       this.denseStates = c.denseStates;
       rows = c.dense;
     }
@@ -176,24 +187,71 @@ public final class TermMatcher {
       }
       endBound[st] = all;
     }
-    this.denseLimit = denseStates * alphabet;
+    // The anchored dead state always gets a row: inside words no term begins, the scan stays there.
+    int tableRows = denseStates + (anchored && dead >= denseStates ? 1 : 0);
+    this.denseLimit = tableRows * alphabet;
     this.reciprocal = ((1L << 32) + alphabet - 1) / alphabet;
-    this.rowOf = new int[denseStates];
-    this.rowState = new int[denseStates];
-    int quiet = 0;
-    for (int st = 0; st < denseStates; st++) {
-      quiet += hasOutputs(st) ? 0 : 1;
+    this.rowOf = new int[tableRows];
+    this.rowState = new int[tableRows];
+    // Depth-first, children in symbol order: dense states get rows, the others records. The dense
+    // states are the shallowest (breadth-first numbers below denseStates), so their parents are dense
+    // too. The anchored dead state, no one's child, comes last.
+    int all = anchored ? states + 1 : states;
+    int[] order = new int[all];
+    int ordered = 0;
+    int[] stack = new int[states];
+    int top = 0;
+    stack[top++] = ROOT;
+    while (top > 0) {
+      int st = stack[--top];
+      order[ordered++] = st;
+      for (int child = c.firstChild[st + 1] - 1; child >= c.firstChild[st]; child--) {
+        stack[top++] = child;
+      }
     }
-    this.emitLimit = quiet * alphabet;
-    int nextQuiet = 0;
-    int nextLoud = quiet;
-    for (int st = 0; st < denseStates; st++) {
-      int row = hasOutputs(st) ? nextLoud++ : nextQuiet++;
-      rowOf[st] = row;
-      rowState[row] = st;
+    if (anchored) {
+      order[ordered++] = dead;
+    }
+    int row = 0;
+    long size = 0;
+    int[] sparseCode = new int[all - denseStates];
+    for (int i = 0; i < ordered; i++) {
+      int st = order[i];
+      int di = denseIndex(st);
+      if (di >= 0) {
+        rowOf[di] = row;
+        rowState[row++] = st;
+      } else {
+        sparseCode[st - denseStates] = (int) Math.min(Integer.MAX_VALUE, denseLimit + size);
+        int children = st < states ? c.firstChild[st + 1] - c.firstChild[st] : 0;
+        size += RECORD_HEADER + 2L * children;
+      }
+    }
+    if (denseLimit + size > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("the automaton is too large: " + states + " states");
+    }
+    this.buildCodes = sparseCode;
+    this.records = new int[(int) size];
+    for (int i = 0; i < ordered; i++) {
+      int st = order[i];
+      if (denseIndex(st) >= 0) {
+        continue;
+      }
+      int r = sparseCode[st - denseStates] - denseLimit;
+      int from = st < states ? c.firstChild[st] : 0;
+      int children = st < states ? c.firstChild[st + 1] - from : 0;
+      int flags = (reports(st, OTHER_WORD) ? REPORT_WORD : 0) | (reports(st, 0) ? REPORT_OTHER : 0);
+      records[r] = children | flags;
+      records[r + 1] = anchored || st >= states ? 0 : code(c.fail[st]);
+      records[r + 2] = st;
+      for (int k = 0; k < children; k++) {
+        records[r + RECORD_HEADER + 2 * k] = c.edgeSymbol[from + k];
+        records[r + RECORD_HEADER + 2 * k + 1] = code(from + k);
+      }
     }
     this.dfa = layOut(rows);
-    this.anchoredDense = anchored && denseStates == states + 1;
+    this.deadCode = anchored ? code(dead) : 0;
+    this.buildCodes = null; // the sparse states' codes are in the records from here on
     this.foldTable = normalizer.table();
     this.foldWhitespace = normalizer.foldsWhitespace();
     this.fast = normalizer.isPerCodePoint() ? fastTable() : null;
@@ -233,7 +291,7 @@ public final class TermMatcher {
 
   /** The number of automaton states (for sizing and benchmarks). */
   public int stateCount() {
-    return fail.length;
+    return states;
   }
 
   /** A hit: the term and its span in the original text. */
@@ -278,16 +336,18 @@ public final class TermMatcher {
    * The anchored rows, by state: each child; without one, the dead state on a word char and the root
    * on any other.
    */
-  private static int[] anchoredTable(Compiled c, int rows) {
+  private static int[] anchoredTable(Compiled c, int dense, boolean deadRow) {
     int states = c.fail.length;
+    int rows = dense + (deadRow ? 1 : 0); // the dead state's row, when not among the dense, comes last
     int[] t = new int[rows * c.alphabet];
-    for (int st = 0; st < rows; st++) {
+    for (int r = 0; r < rows; r++) {
+      int st = r < dense ? r : states;
       for (int sym = 0; sym < c.alphabet; sym++) {
-        t[st * c.alphabet + sym] = c.symbolIsWord[sym] ? states : ROOT;
+        t[r * c.alphabet + sym] = c.symbolIsWord[sym] ? states : ROOT;
       }
       if (st < states) {
         for (int child = c.firstChild[st]; child < c.firstChild[st + 1]; child++) {
-          t[st * c.alphabet + c.edgeSymbol[child]] = child;
+          t[r * c.alphabet + c.edgeSymbol[child]] = child;
         }
       }
     }
@@ -310,15 +370,32 @@ public final class TermMatcher {
     return hasOutputs(state) && (!endBound[state] || !symbolIsWord[sym]);
   }
 
-  /** The code of a state (see {@link #denseLimit}). */
+  /** Whether the state of {@code code} has outputs (off the hot loops: it maps the code back). */
+  private boolean pendingAt(int code) {
+    return hasOutputs(stateOf(code));
+  }
+
+  /**
+   * The code of a state (see {@link #denseLimit}): of any state while the constructor lays out the
+   * tables, of dense states only after that.
+   */
   private int code(int state) {
-    return state < denseStates ? rowOf[state] * alphabet : denseLimit + state - denseStates;
+    int di = denseIndex(state);
+    return di >= 0 ? rowOf[di] * alphabet : buildCodes[state - denseStates];
+  }
+
+  /**
+   * The index of a state's row in the tables by state: its number for the dense states, one past them
+   * for an anchored dead state beyond them; -1 for sparse states.
+   */
+  private int denseIndex(int state) {
+    return state < denseStates ? state : anchored && state == dead ? denseStates : -1;
   }
 
   /** The state of a code. */
   private int stateOf(int code) {
     return code < denseLimit ? rowState[(int) ((code * reciprocal) >>> 32)]
-        : code - denseLimit + denseStates;
+        : records[code - denseLimit + 2];
   }
 
   /**
@@ -327,9 +404,10 @@ public final class TermMatcher {
    */
   private int[] layOut(int[] rows) {
     int[] t = new int[rows.length];
-    for (int st = 0; st < denseStates; st++) {
-      int from = st * alphabet;
-      int to = rowOf[st] * alphabet;
+    for (int r = 0; r < rowOf.length; r++) {
+      int st = r < denseStates ? r : dead;
+      int from = r * alphabet;
+      int to = rowOf[r] * alphabet;
       for (int sym = 0; sym < alphabet; sym++) {
         t[to + sym] = code(rows[from + sym]) | (reports(st, sym) ? REPORT : 0);
       }
@@ -337,22 +415,48 @@ public final class TermMatcher {
     return t;
   }
 
-  /** The transition from a sparse (deep) state, encoded like {@link #dfa}'s entries. */
-  private int sparseStep(int state, int sym) {
-    if (anchored) {
-      int child = childOf(anchoredFirstChild, edgeSymbol, state, sym);
-      int target = child >= 0 ? child : symbolIsWord[sym] ? dead : ROOT;
-      return code(target) | (reports(state, sym) ? REPORT : 0);
-    }
-    int s = state;
-    while (s >= denseStates) {
-      int child = child(s, sym);
-      if (child >= 0) {
-        return code(child) | (reports(state, sym) ? REPORT : 0);
+  /**
+   * The transition from the sparse (deep) state of {@code code} on {@code sym}, encoded like
+   * {@link #dfa}'s entries: its child, or (anchored) the dead state or the root, or (not anchored) the
+   * transition of its failure.
+   */
+  private int sparseStep(int code, int sym) {
+    final int[] rec = records;
+    int head = rec[code - denseLimit];
+    int report = (head & (symbolIsWord[sym] ? REPORT_WORD : REPORT_OTHER)) != 0 ? REPORT : 0;
+    int c = code;
+    while (c >= denseLimit) {
+      int r = c - denseLimit;
+      int n = rec[r] & CHILDREN;
+      int lo = r + RECORD_HEADER;
+      int hi = lo + 2 * n;
+      if (n <= 8) {
+        for (int k = lo; k < hi; k += 2) {
+          if (rec[k] == sym) {
+            return rec[k + 1] | report;
+          }
+        }
+      } else {
+        int a = 0;
+        int z = n - 1;
+        while (a <= z) {
+          int mid = (a + z) >>> 1;
+          int m = rec[lo + 2 * mid];
+          if (m < sym) {
+            a = mid + 1;
+          } else if (m > sym) {
+            z = mid - 1;
+          } else {
+            return rec[lo + 2 * mid + 1] | report;
+          }
+        }
       }
-      s = fail[s];
+      if (anchored) {
+        return (symbolIsWord[sym] ? deadCode : 0) | report;
+      }
+      c = rec[r + 1];
     }
-    return (dfa[code(s) + sym] & Integer.MAX_VALUE) | (reports(state, sym) ? REPORT : 0);
+    return (dfa[c + sym] & Integer.MAX_VALUE) | report;
   }
 
   /** The fast path's table: for each char, its symbol and flags; see the constants. */
@@ -388,14 +492,13 @@ public final class TermMatcher {
    */
   private void denseScan(String text, HitHandler handler,
       @org.jspecify.annotations.Nullable Scratch s) {
-    if (anchoredDense) {
+    if (anchored) {
       anchoredScan(text, handler, s);
       return;
     }
     final int[] table = fast;
     final int[] rows = dfa;
     final int dense = denseLimit; // states are codes here
-    final int loud = emitLimit;
     final int n = text.length();
     int state = 0;
     int lastStart = 0; // where the last unit's code point starts; it ends where the next unit starts
@@ -411,7 +514,7 @@ public final class TermMatcher {
           continue;
         }
         lastWasSpace = space;
-        int t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(stateOf(state), e & SYMBOL);
+        int t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
         if (t < 0) {
           // Leaving a state whose outputs may hold here: report them, then go on.
           emitBack(text, stateOf(state), lastStart, p, 0, (e & WORD) != 0, plainFrom, s, handler);
@@ -433,7 +536,7 @@ public final class TermMatcher {
       lastWasSpace = false;
       p = q < n ? q + 1 : n;
     }
-    if (state >= loud) {
+    if (pendingAt(state)) {
       emitBack(text, stateOf(state), lastStart, n, 0, false, plainFrom, s, handler);
     }
     if (hasAllow) {
@@ -450,7 +553,7 @@ public final class TermMatcher {
   private int special(String text, int p, int state, int lastStart, boolean lastWasSpace,
       HitHandler handler, Scratch s) {
     s.row = state;
-    s.pending = state >= emitLimit;
+    s.pending = pendingAt(state);
     s.lastStart = lastStart;
     s.lastEnd = p;
     s.lastIndex = 0;
@@ -463,7 +566,7 @@ public final class TermMatcher {
         emitBack(text, stateOf(st), s.lastStart, s.lastEnd, s.lastIndex, (e & WORD) != 0,
             Integer.MAX_VALUE, s, handler);
       }
-      int t = st < denseLimit ? dfa[st + (e & SYMBOL)] : sparseStep(stateOf(st), e & SYMBOL);
+      int t = st < denseLimit ? dfa[st + (e & SYMBOL)] : sparseStep(st, e & SYMBOL);
       s.row = t & Integer.MAX_VALUE;
     } else {
       if (s.pending) {
@@ -476,10 +579,10 @@ public final class TermMatcher {
   }
 
   /**
-   * The scan of an anchored, fully dense automaton: {@link #denseScan} without what such automata do
-   * not need. No term holds whitespace, so a run of it needs no special care (each char of it leads to
-   * the root); no state is sparse; and the last unit before a plain char always starts one char back
-   * (after a special char, the scan resumes past the plain char that follows it).
+   * The scan of an anchored automaton: {@link #denseScan} without what such automata do not need. No
+   * term holds whitespace, so a run of it needs no special care (each char of it leads to the root),
+   * and the last unit before a plain char always starts one char back (after a special char, the scan
+   * resumes past the plain char that follows it).
    */
   private void anchoredScan(String text, HitHandler handler,
       @org.jspecify.annotations.Nullable Scratch s) {
@@ -489,6 +592,7 @@ public final class TermMatcher {
     }
     final int[] table = fast;
     final int[] rows = dfa;
+    final int dense = denseLimit;
     final int n = text.length();
     int state = 0;
     int plainFrom = 0;
@@ -496,7 +600,7 @@ public final class TermMatcher {
     while (p < n) {
       int e = table[text.charAt(p)];
       if ((e & HOT) == 0) {
-        int t = rows[state + (e & SYMBOL)];
+        int t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
         if (t < 0) {
           emitBack(text, stateOf(state), p - 1, p, 0, (e & WORD) != 0, plainFrom, s, handler);
           t &= Integer.MAX_VALUE;
@@ -514,7 +618,7 @@ public final class TermMatcher {
       plainFrom = q;
       p = q < n ? q + 1 : n;
     }
-    if (state >= emitLimit) {
+    if (pendingAt(state)) {
       emitBack(text, stateOf(state), n - 1, n, 0, false, plainFrom, s, handler);
     }
     if (hasAllow) {
@@ -530,6 +634,7 @@ public final class TermMatcher {
   private void anchoredBufferedScan(String text, HitHandler handler, Scratch s) {
     final int[] table = fast;
     final int[] rows = dfa;
+    final int dense = denseLimit;
     final int n = text.length();
     final char[] buf = s.chars;
     int state = 0;
@@ -552,7 +657,7 @@ public final class TermMatcher {
         if ((e & HOT) != 0) {
           break;
         }
-        int t = rows[state + (e & SYMBOL)];
+        int t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
         if (t < 0) {
           int p = base + i;
           emitBack(text, stateOf(state), p - 1, p, 0, (e & WORD) != 0, plainFrom, s, handler);
@@ -576,7 +681,7 @@ public final class TermMatcher {
         }
       }
     }
-    if (state >= emitLimit) {
+    if (pendingAt(state)) {
       emitBack(text, stateOf(state), n - 1, n, 0, false, plainFrom, s, handler);
     }
     if (hasAllow) {
@@ -593,7 +698,6 @@ public final class TermMatcher {
     final int[] table = fast;
     final int[] rows = dfa;
     final int dense = denseLimit; // states are codes here
-    final int loud = emitLimit;
     final int n = text.length();
     int state = s.row;
     boolean pending = s.pending;
@@ -626,9 +730,9 @@ public final class TermMatcher {
             emitBack(text, stateOf(state), lastStart, lastEnd, lastIndex, false, Integer.MAX_VALUE, s,
                 handler);
           }
-          int t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(stateOf(state), e & SYMBOL);
+          int t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
           state = t & Integer.MAX_VALUE;
-          pending = state >= loud;
+          pending = pendingAt(state);
           lastStart = p;
           lastEnd = p + 1;
           lastIndex = 0;
@@ -668,9 +772,9 @@ public final class TermMatcher {
               handler);
         }
         int sym = symbol(c);
-        int t = state < dense ? rows[state + sym] : sparseStep(stateOf(state), sym);
+        int t = state < dense ? rows[state + sym] : sparseStep(state, sym);
         state = t & Integer.MAX_VALUE;
-        pending = state >= loud;
+        pending = pendingAt(state);
         lastStart = p;
         lastEnd = end;
         lastIndex = u;
@@ -969,7 +1073,7 @@ public final class TermMatcher {
   @Override
   public String toString() {
     return "TermMatcher{" + terms.length + " terms, " + allowTexts.length + " allowed, "
-        + normalizer + ", " + fail.length + " states" + (anchored ? ", anchored at word starts" : "")
+        + normalizer + ", " + states + " states" + (anchored ? ", anchored at word starts" : "")
         + "}";
   }
 
