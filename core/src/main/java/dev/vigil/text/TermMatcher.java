@@ -256,7 +256,9 @@ public final class TermMatcher {
     this.foldWhitespace = normalizer.foldsWhitespace();
     this.fast = normalizer.isPerCodePoint() ? fastTable() : null;
     int ring = Integer.highestOneBit(Math.max(4, maxLength + 2) * 2 - 1);
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(normalizer.cursor(), ring));
+    this.chunk = b.chunk > 0 ? b.chunk : 2048;
+    this.shortText = b.chunk > 0 ? -1 : SHORT_TEXT;
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(normalizer.cursor(), ring, chunk));
   }
 
   /** A builder; the normalizer defaults to {@link Normalizer#standard()}. */
@@ -314,7 +316,7 @@ public final class TermMatcher {
   public void match(CharSequence text, HitHandler handler) {
     requireNonNull(text, "text");
     requireNonNull(handler, "handler");
-    if (fast != null && !hasAllow && text.length() <= SHORT_TEXT) {
+    if (fast != null && !hasAllow && text.length() <= shortText) {
       // Short texts (chat messages) need no buffers: skip the thread-local bookkeeping.
       denseScan(text.toString(), handler, null);
       return;
@@ -322,7 +324,7 @@ public final class TermMatcher {
     Scratch s = scratch.get();
     if (s.busy) {
       // Re-entrant use from inside a handler: use fresh buffers rather than corrupt the running scan.
-      s = new Scratch(normalizer.cursor(), s.ringStart.length);
+      s = new Scratch(normalizer.cursor(), s.ringStart.length, chunk);
     }
     s.busy = true;
     try {
@@ -856,6 +858,10 @@ public final class TermMatcher {
 
   private static final long NONE = -1L;
   private static final int SHORT_TEXT = 256;
+  // Texts up to shortText chars are scanned straight from the string, longer ones through a per-thread
+  // buffer of chunk chars (tests set a tiny chunk and no short texts, to reach every path).
+  private final int shortText;
+  private final int chunk;
   private static final long FULLY_DENSE_ENTRIES = 4L << 20;
 
   /**
@@ -1096,9 +1102,10 @@ public final class TermMatcher {
     int lastEnd;
     int lastIndex;
     boolean lastWasSpace;
-    final char[] chars = new char[2048];
+    final char[] chars;
 
-    Scratch(NormalizingCursor cursor, int ring) {
+    Scratch(NormalizingCursor cursor, int ring, int chunk) {
+      this.chars = new char[chunk];
       this.cursor = cursor;
       ringStart = new int[ring];
       ringEnd = new int[ring];
@@ -1137,12 +1144,19 @@ public final class TermMatcher {
     private final List<String> allowTexts = new ArrayList<>();
     private final List<MatchMode> allowModes = new ArrayList<>();
     private long denseBudget = -1;
+    private int chunk = -1;
 
     private Builder() {}
 
     /** For tests: how many dense transition entries to allow (-1: the default budget). */
     Builder denseBudget(long entries) {
       this.denseBudget = entries;
+      return this;
+    }
+
+    /** For tests: read every text through a buffer of this many chars (-1: the default paths). */
+    Builder scanChunk(int chars) {
+      this.chunk = chars;
       return this;
     }
 

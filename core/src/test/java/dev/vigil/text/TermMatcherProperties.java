@@ -40,6 +40,12 @@ class TermMatcherProperties {
         .as((t, m, c) -> new Term(t, t, c, 1.0, m));
   }
 
+  /** The default read paths, or every text through a buffer of a few chars (chunk boundaries). */
+  @Provide
+  Arbitrary<Integer> chunks() {
+    return Arbitraries.of(-1, 1, 2, 3, 7, 64);
+  }
+
   /** Dense rows for every state, for the root only, or for a few: all paths of the automaton. */
   @Provide
   Arbitrary<Long> denseBudgets() {
@@ -60,7 +66,8 @@ class TermMatcherProperties {
       @ForAll @Size(min = 1, max = 8) List<@From("terms") Term> terms,
       @ForAll @Size(max = 2) List<@From("texts") String> allow,
       @ForAll("texts") String text,
-      @ForAll("denseBudgets") long denseBudget) {
+      @ForAll("denseBudgets") long denseBudget,
+      @ForAll("chunks") int chunk) {
     List<Term> usable = new ArrayList<>();
     NaiveTermMatcher probe = new NaiveTermMatcher(normalizer, List.of(), List.of());
     for (Term t : terms) {
@@ -78,7 +85,7 @@ class TermMatcherProperties {
       return;
     }
     TermMatcher.Builder b = TermMatcher.builder().normalizer(normalizer).addAll(usable)
-        .denseBudget(denseBudget);
+        .denseBudget(denseBudget).scanChunk(chunk);
     usableAllow.forEach(b::allow);
     TermMatcher matcher = b.build();
     NaiveTermMatcher naive = new NaiveTermMatcher(normalizer, usable, usableAllow);
@@ -98,6 +105,7 @@ class TermMatcherProperties {
       @ForAll @Size(min = 1, max = 8) List<@From("words") String> words,
       @ForAll("texts") String text,
       @ForAll("denseBudgets") long denseBudget,
+      @ForAll("chunks") int chunk,
       @ForAll boolean prefix) {
     List<Term> terms = new ArrayList<>();
     for (String w : words) {
@@ -105,7 +113,7 @@ class TermMatcherProperties {
           : MatchMode.WORD));
     }
     TermMatcher matcher = TermMatcher.builder().normalizer(normalizer).addAll(terms)
-        .denseBudget(denseBudget).build();
+        .denseBudget(denseBudget).scanChunk(chunk).build();
     NaiveTermMatcher naive = new NaiveTermMatcher(normalizer, terms, List.of());
     List<NaiveTermMatcher.Hit> actual = new ArrayList<>();
     matcher.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
