@@ -372,9 +372,12 @@ public final class TermMatcher {
     return hasOutputs(state) && (!endBound[state] || !symbolIsWord[sym]);
   }
 
-  /** Whether the state of {@code code} has outputs (off the hot loops: it maps the code back). */
+  /**
+   * Whether the state of {@code code} has outputs: whether leaving it on a char of no term (symbol 0,
+   * not a word char) reports, as its row or record says.
+   */
   private boolean pendingAt(int code) {
-    return hasOutputs(stateOf(code));
+    return code < denseLimit ? dfa[code] < 0 : (records[code - denseLimit] & REPORT_OTHER) != 0;
   }
 
   /**
@@ -498,6 +501,10 @@ public final class TermMatcher {
       anchoredScan(text, handler, s);
       return;
     }
+    if (s != null) {
+      bufferedScan(text, handler, s);
+      return;
+    }
     final int[] table = fast;
     final int[] rows = dfa;
     final int dense = denseLimit; // states are codes here
@@ -537,6 +544,77 @@ public final class TermMatcher {
       lastStart = q;
       lastWasSpace = false;
       p = q < n ? q + 1 : n;
+    }
+    if (pendingAt(state)) {
+      emitBack(text, stateOf(state), lastStart, n, 0, false, plainFrom, s, handler);
+    }
+    if (hasAllow) {
+      flushFiltered(s, handler);
+    }
+  }
+
+  /**
+   * {@link #denseScan} for long texts, read through the per-thread buffer a chunk at a time (see
+   * {@link #anchoredBufferedScan}).
+   */
+  private void bufferedScan(String text, HitHandler handler, Scratch s) {
+    final int[] table = fast;
+    final int[] rows = dfa;
+    final int dense = denseLimit;
+    final int n = text.length();
+    final char[] buf = s.chars;
+    int state = 0;
+    int lastStart = 0;
+    boolean lastWasSpace = false;
+    int plainFrom = 0;
+    int base = 0; // buf holds text[base, base + len)
+    int len = 0;
+    int i = 0;
+    while (true) {
+      if (i >= len) {
+        base += len;
+        if (base >= n) {
+          break;
+        }
+        len = Math.min(buf.length, n - base);
+        text.getChars(base, base + len, buf, 0);
+        i = 0;
+      }
+      for (; i < len; i++) {
+        int e = table[buf[i]];
+        if ((e & HOT) != 0) {
+          break;
+        }
+        boolean space = (e & SPACE) != 0;
+        if (space & lastWasSpace) {
+          plainFrom = base + i + 1; // a whitespace run is one unit
+          continue;
+        }
+        lastWasSpace = space;
+        int t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
+        if (t < 0) {
+          emitBack(text, stateOf(state), lastStart, base + i, 0, (e & WORD) != 0, plainFrom, s,
+              handler);
+          t &= Integer.MAX_VALUE;
+        }
+        state = t;
+        lastStart = base + i;
+      }
+      if (i < len) {
+        int q = special(text, base + i, state, lastStart, lastWasSpace, handler, s);
+        state = s.row;
+        plainFrom = q;
+        lastStart = q;
+        lastWasSpace = false;
+        int next = q < n ? q + 1 : n;
+        if (next - base <= len) {
+          i = next - base;
+        } else {
+          base = next; // past the buffered chunk: refill from there
+          len = 0;
+          i = 0;
+        }
+      }
     }
     if (pendingAt(state)) {
       emitBack(text, stateOf(state), lastStart, n, 0, false, plainFrom, s, handler);
@@ -818,7 +896,7 @@ public final class TermMatcher {
   private void emitBack(String text, int state, int lastStart, int lastEnd, int lastIndex,
       boolean nextIsWord, int plainFrom, Scratch s, HitHandler handler) {
     if (!hasOutputs(state)) {
-      return; // a sparse state (they all pass the scan's emit test) or the dead one
+      return; // defensive: callers check first
     }
     int head = outPattern[state] >= 0 ? state : anchored ? -1 : outLink[state];
     for (int st = head; st >= 0; st = anchored ? -1 : outLink[st]) {
