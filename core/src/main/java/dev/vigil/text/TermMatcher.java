@@ -98,19 +98,35 @@ public final class TermMatcher {
   // by its rounded-up reciprocal (exact for every multiple of the alphabet below 2^32).
   private final int denseLimit;
   private final long reciprocal;
+  // Row stride: a header (the state's outputs' record, or -1) then one entry per symbol. A dense
+  // state's code points at its symbol 0, so the header is at code - 1.
+  private final int stride;
+  // What the scan reports, kept together so that a hit reads one or two cache lines (with one array
+  // per field, a hit in a large dictionary missed the cache about six times): per state with patterns
+  // of its own, a record [n, the next record on its failure chain or -1, then n times (term index or
+  // -1 - allow index, length | OUT_START | OUT_END)].
+  private final int[] outputs;
+  private static final int OUT_START = 1 << 30; // the pattern needs a word boundary before it
+  private static final int OUT_END = 1 << 29; // ... and after it
+  private static final int OUT_LENGTH = OUT_END - 1;
   private final int[] rowOf;
   private final int[] rowState;
   // The sparse (deep) states, each a record at (code - denseLimit), laid out in the same depth-first
-  // order: a header (child count | report flags << 29, the failure's code, the state number), then
+  // order: a header (child count | report flags << 29, the failure's code, the state number, its
+  // outputs' record or -1), then
   // (symbol, child code) pairs sorted by symbol. A step reads one or two cache lines, where the trie
   // arrays by state number took one miss each in five arrays.
   private final int[] records;
-  private static final int RECORD_HEADER = 3;
+  private static final int RECORD_HEADER = 4;
   private static final int REPORT_WORD = 1 << 29; // leaving on a word char reports
   private static final int REPORT_OTHER = 1 << 30; // leaving on any other char reports
   private static final int CHILDREN = (1 << 29) - 1;
   // The sparse states' codes while the constructor lays out the tables (by state - denseStates).
   private int @org.jspecify.annotations.Nullable [] buildCodes;
+  // Each state's first output record (or -1) while the constructor lays out the tables.
+  private int @org.jspecify.annotations.Nullable [] buildOutputs;
+  // The root's code: its row is the first (depth-first order starts there).
+  private static final int ROOT_CODE = 1;
   // Anchored mode, for lists of single whole words (every pattern needs a word boundary at its start and
   // is made of word chars only): a match can start only where a word starts, so the automaton is the
   // bare trie, restarted at the root after a non-word char and parked in a dead state inside a word
@@ -189,8 +205,10 @@ public final class TermMatcher {
     }
     // The anchored dead state always gets a row: inside words no term begins, the scan stays there.
     int tableRows = denseStates + (anchored && dead >= denseStates ? 1 : 0);
-    this.denseLimit = tableRows * alphabet;
-    this.reciprocal = ((1L << 32) + alphabet - 1) / alphabet;
+    this.stride = alphabet + 1;
+    this.denseLimit = tableRows * stride;
+    this.reciprocal = ((1L << 32) + stride - 1) / stride;
+    this.outputs = outputRecords(c);
     this.rowOf = new int[tableRows];
     this.rowState = new int[tableRows];
     // Depth-first, children in symbol order: dense states get rows, the others records. The dense
@@ -244,6 +262,7 @@ public final class TermMatcher {
       records[r] = children | flags;
       records[r + 1] = anchored || st >= states ? 0 : code(c.fail[st]);
       records[r + 2] = st;
+      records[r + 3] = outputsOf(st);
       for (int k = 0; k < children; k++) {
         records[r + RECORD_HEADER + 2 * k] = c.edgeSymbol[from + k];
         records[r + RECORD_HEADER + 2 * k + 1] = code(from + k);
@@ -252,6 +271,7 @@ public final class TermMatcher {
     this.dfa = layOut(rows);
     this.deadCode = anchored ? code(dead) : 0;
     this.buildCodes = null; // the sparse states' codes are in the records from here on
+    this.buildOutputs = null; // and the output records' places in the rows and records
     this.foldTable = normalizer.table();
     this.foldWhitespace = normalizer.foldsWhitespace();
     this.fast = normalizer.isPerCodePoint() ? fastTable() : null;
@@ -386,7 +406,7 @@ public final class TermMatcher {
    */
   private int code(int state) {
     int di = denseIndex(state);
-    return di >= 0 ? rowOf[di] * alphabet : buildCodes[state - denseStates];
+    return di >= 0 ? rowOf[di] * stride + 1 : buildCodes[state - denseStates];
   }
 
   /**
@@ -399,7 +419,7 @@ public final class TermMatcher {
 
   /** The state of a code. */
   private int stateOf(int code) {
-    return code < denseLimit ? rowState[(int) ((code * reciprocal) >>> 32)]
+    return code < denseLimit ? rowState[(int) (((code - 1) * reciprocal) >>> 32)]
         : records[code - denseLimit + 2];
   }
 
@@ -408,16 +428,68 @@ public final class TermMatcher {
    * replaced by codes and flagged where the scan must report.
    */
   private int[] layOut(int[] rows) {
-    int[] t = new int[rows.length];
+    int[] t = new int[rowOf.length * stride];
     for (int r = 0; r < rowOf.length; r++) {
       int st = r < denseStates ? r : dead;
       int from = r * alphabet;
-      int to = rowOf[r] * alphabet;
+      int to = rowOf[r] * stride + 1;
+      t[to - 1] = outputsOf(st);
       for (int sym = 0; sym < alphabet; sym++) {
         t[to + sym] = code(rows[from + sym]) | (reports(st, sym) ? REPORT : 0);
       }
     }
     return t;
+  }
+
+  /** Builds {@link #outputs}, and each state's first record in {@link #buildOutputs}. */
+  private int[] outputRecords(Compiled c) {
+    int[] own = new int[states]; // the record of the state's own patterns, or -1
+    Arrays.fill(own, -1);
+    long size = 0;
+    for (int st = 0; st < states; st++) {
+      int n = 0;
+      for (int p = c.outPattern[st]; p >= 0; p = c.nextPatternSameState[p]) {
+        if (c.patternLength[p] > OUT_LENGTH) {
+          throw new IllegalArgumentException("term too long: " + c.patternLength[p] + " units");
+        }
+        n++;
+      }
+      if (n > 0) {
+        own[st] = (int) size;
+        size += 2 + 2L * n;
+        if (size > Integer.MAX_VALUE) {
+          throw new IllegalArgumentException("too many terms: " + c.patternTerm.length);
+        }
+      }
+    }
+    int[] o = new int[(int) size];
+    for (int st = 0; st < states; st++) {
+      int r = own[st];
+      if (r < 0) {
+        continue;
+      }
+      int n = 0;
+      for (int p = c.outPattern[st]; p >= 0; p = c.nextPatternSameState[p]) {
+        o[r + 2 + 2 * n] = c.patternTerm[p];
+        o[r + 3 + 2 * n] = c.patternLength[p] | (c.checkStart[p] ? OUT_START : 0)
+            | (c.checkEnd[p] ? OUT_END : 0);
+        n++;
+      }
+      o[r] = n;
+      o[r + 1] = anchored || c.outLink[st] < 0 ? -1 : own[c.outLink[st]];
+    }
+    int[] first = new int[states + 1]; // the anchored dead state, one past the trie, has none
+    Arrays.fill(first, -1);
+    for (int st = 0; st < states; st++) {
+      first[st] = own[st] >= 0 ? own[st] : anchored || c.outLink[st] < 0 ? -1 : own[c.outLink[st]];
+    }
+    buildOutputs = first;
+    return o;
+  }
+
+  /** A state's first output record, or -1 (while the constructor lays out the tables). */
+  private int outputsOf(int state) {
+    return buildOutputs[state];
   }
 
   /**
@@ -457,7 +529,7 @@ public final class TermMatcher {
         }
       }
       if (anchored) {
-        return (symbolIsWord[sym] ? deadCode : 0) | report;
+        return (symbolIsWord[sym] ? deadCode : ROOT_CODE) | report;
       }
       c = rec[r + 1];
     }
@@ -509,27 +581,41 @@ public final class TermMatcher {
     final int[] rows = dfa;
     final int dense = denseLimit; // states are codes here
     final int n = text.length();
-    int state = 0;
+    int state = ROOT_CODE;
     int lastStart = 0; // where the last unit's code point starts; it ends where the next unit starts
     boolean lastWasSpace = false;
     int plainFrom = 0; // from here to the last unit, every unit is one plain char
     int p = 0;
     while (p < n) {
-      int e = table[text.charAt(p)];
-      if ((e & HOT) == 0) {
+      // The inner loop only steps: it leaves at a report or a special char, so that the JIT keeps
+      // the reporting code out of it (see anchoredScan).
+      int e = 0;
+      int t = 0;
+      for (; p < n; p++) {
+        e = table[text.charAt(p)];
+        if ((e & HOT) != 0) {
+          break;
+        }
         boolean space = (e & SPACE) != 0;
         if (space & lastWasSpace) {
-          plainFrom = ++p; // a whitespace run is one unit
+          plainFrom = p + 1; // a whitespace run is one unit
           continue;
         }
         lastWasSpace = space;
-        int t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
+        t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
         if (t < 0) {
-          // Leaving a state whose outputs may hold here: report them, then go on.
-          emitBack(text, stateOf(state), lastStart, p, 0, (e & WORD) != 0, plainFrom, s, handler);
-          t &= Integer.MAX_VALUE;
+          break;
         }
         state = t;
+        lastStart = p;
+      }
+      if (p >= n) {
+        break;
+      }
+      if ((e & HOT) == 0) {
+        // Leaving a state whose outputs may hold here: report them, then go on.
+        emitBack(text, state, lastStart, p, 0, (e & WORD) != 0, plainFrom, s, handler);
+        state = t & Integer.MAX_VALUE;
         lastStart = p++;
         continue;
       }
@@ -546,7 +632,7 @@ public final class TermMatcher {
       p = q < n ? q + 1 : n;
     }
     if (pendingAt(state)) {
-      emitBack(text, stateOf(state), lastStart, n, 0, false, plainFrom, s, handler);
+      emitBack(text, state, lastStart, n, 0, false, plainFrom, s, handler);
     }
     if (hasAllow) {
       flushFiltered(s, handler);
@@ -563,7 +649,7 @@ public final class TermMatcher {
     final int dense = denseLimit;
     final int n = text.length();
     final char[] buf = s.chars;
-    int state = 0;
+    int state = ROOT_CODE;
     int lastStart = 0;
     boolean lastWasSpace = false;
     int plainFrom = 0;
@@ -580,8 +666,10 @@ public final class TermMatcher {
         text.getChars(base, base + len, buf, 0);
         i = 0;
       }
+      int e = 0;
+      int t = 0;
       for (; i < len; i++) {
-        int e = table[buf[i]];
+        e = table[buf[i]];
         if ((e & HOT) != 0) {
           break;
         }
@@ -591,14 +679,19 @@ public final class TermMatcher {
           continue;
         }
         lastWasSpace = space;
-        int t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
+        t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
         if (t < 0) {
-          emitBack(text, stateOf(state), lastStart, base + i, 0, (e & WORD) != 0, plainFrom, s,
-              handler);
-          t &= Integer.MAX_VALUE;
+          break;
         }
         state = t;
         lastStart = base + i;
+      }
+      if (i < len && (e & HOT) == 0) {
+        emitBack(text, state, lastStart, base + i, 0, (e & WORD) != 0, plainFrom, s, handler);
+        state = t & Integer.MAX_VALUE;
+        lastStart = base + i;
+        i++;
+        continue;
       }
       if (i < len) {
         int q = special(text, base + i, state, lastStart, lastWasSpace, handler, s);
@@ -617,7 +710,7 @@ public final class TermMatcher {
       }
     }
     if (pendingAt(state)) {
-      emitBack(text, stateOf(state), lastStart, n, 0, false, plainFrom, s, handler);
+      emitBack(text, state, lastStart, n, 0, false, plainFrom, s, handler);
     }
     if (hasAllow) {
       flushFiltered(s, handler);
@@ -643,17 +736,17 @@ public final class TermMatcher {
     if (q < text.length()) {
       int e = fast[text.charAt(q)];
       if (s.pending) {
-        emitBack(text, stateOf(st), s.lastStart, s.lastEnd, s.lastIndex, (e & WORD) != 0,
+        emitBack(text, st, s.lastStart, s.lastEnd, s.lastIndex, (e & WORD) != 0,
             Integer.MAX_VALUE, s, handler);
       }
       int t = st < denseLimit ? dfa[st + (e & SYMBOL)] : sparseStep(st, e & SYMBOL);
       s.row = t & Integer.MAX_VALUE;
     } else {
       if (s.pending) {
-        emitBack(text, stateOf(st), s.lastStart, s.lastEnd, s.lastIndex, false, Integer.MAX_VALUE,
+        emitBack(text, st, s.lastStart, s.lastEnd, s.lastIndex, false, Integer.MAX_VALUE,
             s, handler);
       }
-      s.row = 0;
+      s.row = ROOT_CODE;
     }
     return q;
   }
@@ -674,18 +767,31 @@ public final class TermMatcher {
     final int[] rows = dfa;
     final int dense = denseLimit;
     final int n = text.length();
-    int state = 0;
+    int state = ROOT_CODE;
     int plainFrom = 0;
     int p = 0;
     while (p < n) {
-      int e = table[text.charAt(p)];
-      if ((e & HOT) == 0) {
-        int t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
+      // The inner loop only steps: it leaves at a report or a special char, so that the JIT keeps
+      // the reporting code (inlined, it made the loop 45% slower) out of it.
+      int e = 0;
+      int t = 0;
+      for (; p < n; p++) {
+        e = table[text.charAt(p)];
+        if ((e & HOT) != 0) {
+          break;
+        }
+        t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
         if (t < 0) {
-          emitBack(text, stateOf(state), p - 1, p, 0, (e & WORD) != 0, plainFrom, s, handler);
-          t &= Integer.MAX_VALUE;
+          break;
         }
         state = t;
+      }
+      if (p >= n) {
+        break;
+      }
+      if ((e & HOT) == 0) {
+        emitBack(text, state, p - 1, p, 0, (e & WORD) != 0, plainFrom, s, handler);
+        state = t & Integer.MAX_VALUE;
         p++;
         continue;
       }
@@ -699,7 +805,7 @@ public final class TermMatcher {
       p = q < n ? q + 1 : n;
     }
     if (pendingAt(state)) {
-      emitBack(text, stateOf(state), n - 1, n, 0, false, plainFrom, s, handler);
+      emitBack(text, state, n - 1, n, 0, false, plainFrom, s, handler);
     }
     if (hasAllow) {
       flushFiltered(s, handler);
@@ -717,7 +823,7 @@ public final class TermMatcher {
     final int dense = denseLimit;
     final int n = text.length();
     final char[] buf = s.chars;
-    int state = 0;
+    int state = ROOT_CODE;
     int plainFrom = 0;
     int base = 0; // buf holds text[base, base + len)
     int len = 0;
@@ -732,18 +838,26 @@ public final class TermMatcher {
         text.getChars(base, base + len, buf, 0);
         i = 0;
       }
+      // As in anchoredScan, the inner loop leaves at a report or a special char.
+      int e = 0;
+      int t = 0;
       for (; i < len; i++) {
-        int e = table[buf[i]];
+        e = table[buf[i]];
         if ((e & HOT) != 0) {
           break;
         }
-        int t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
+        t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
         if (t < 0) {
-          int p = base + i;
-          emitBack(text, stateOf(state), p - 1, p, 0, (e & WORD) != 0, plainFrom, s, handler);
-          t &= Integer.MAX_VALUE;
+          break;
         }
         state = t;
+      }
+      if (i < len && (e & HOT) == 0) {
+        int p = base + i;
+        emitBack(text, state, p - 1, p, 0, (e & WORD) != 0, plainFrom, s, handler);
+        state = t & Integer.MAX_VALUE;
+        i++;
+        continue;
       }
       if (i < len) {
         int p = base + i;
@@ -762,7 +876,7 @@ public final class TermMatcher {
       }
     }
     if (pendingAt(state)) {
-      emitBack(text, stateOf(state), n - 1, n, 0, false, plainFrom, s, handler);
+      emitBack(text, state, n - 1, n, 0, false, plainFrom, s, handler);
     }
     if (hasAllow) {
       flushFiltered(s, handler);
@@ -807,7 +921,7 @@ public final class TermMatcher {
           lastEnd = p + 1;
         } else {
           if (pending) {
-            emitBack(text, stateOf(state), lastStart, lastEnd, lastIndex, false, Integer.MAX_VALUE, s,
+            emitBack(text, state, lastStart, lastEnd, lastIndex, false, Integer.MAX_VALUE, s,
                 handler);
           }
           int t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
@@ -848,7 +962,7 @@ public final class TermMatcher {
         }
         boolean word = WordChars.isWord(c);
         if (pending) {
-          emitBack(text, stateOf(state), lastStart, lastEnd, lastIndex, word, Integer.MAX_VALUE, s,
+          emitBack(text, state, lastStart, lastEnd, lastIndex, word, Integer.MAX_VALUE, s,
               handler);
         }
         int sym = symbol(c);
@@ -893,20 +1007,21 @@ public final class TermMatcher {
    * from {@code plainFrom} on are single plain chars, so a hit inside that stretch finds its start by
    * subtraction; others walk back over the text.
    */
-  private void emitBack(String text, int state, int lastStart, int lastEnd, int lastIndex,
+  private void emitBack(String text, int code, int lastStart, int lastEnd, int lastIndex,
       boolean nextIsWord, int plainFrom, Scratch s, HitHandler handler) {
-    if (!hasOutputs(state)) {
-      return; // defensive: callers check first
-    }
-    int head = outPattern[state] >= 0 ? state : anchored ? -1 : outLink[state];
-    for (int st = head; st >= 0; st = anchored ? -1 : outLink[st]) {
-      for (int p = outPattern[st]; p >= 0; p = nextPatternSameState[p]) {
-        if (checkEnd[p] && nextIsWord) {
+    final int[] o = outputs;
+    for (int r = code < denseLimit ? dfa[code - 1] : records[code - denseLimit + 3]; r >= 0;
+        r = o[r + 1]) {
+      for (int k = r + 2, end = r + 2 + 2 * o[r]; k < end; k += 2) {
+        int info = o[k + 1];
+        if ((info & OUT_END) != 0 && nextIsWord) {
           continue;
         }
-        int start = lastStart - patternLength[p] + 1;
+        int length = info & OUT_LENGTH;
+        boolean checkStart = (info & OUT_START) != 0;
+        int start = lastStart - length + 1;
         if (start >= plainFrom) {
-          if (checkStart[p] && start > 0) {
+          if (checkStart && start > 0) {
             if (start > plainFrom) {
               if ((fast[text.charAt(start - 1)] & WORD) != 0) {
                 continue;
@@ -920,16 +1035,16 @@ public final class TermMatcher {
           }
         } else {
           // Walk back to the pattern's first unit, then one more for the start boundary.
-          long first = unitsBack(text, lastStart, lastIndex, patternLength[p] - 1);
+          long first = unitsBack(text, lastStart, lastIndex, length - 1);
           start = (int) (first >>> 32);
-          if (checkStart[p]) {
+          if (checkStart) {
             long before = unitsBack(text, start, (int) first, 1);
             if (before != NONE && WordChars.isWord(unitCodePoint(text, before))) {
               continue;
             }
           }
         }
-        report(patternTerm[p], start, lastEnd, s, handler);
+        report(o[k], start, lastEnd, s, handler);
       }
     }
   }
