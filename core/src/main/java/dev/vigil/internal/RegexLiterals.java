@@ -37,16 +37,35 @@ public final class RegexLiterals {
     final @Nullable Set<String> required;
     /** Whether every match contains an ASCII digit (when {@code exact} is null; else read from it). */
     final boolean digit;
+    /** The most UTF-16 chars a match can span, or -1 when unbounded or not known. */
+    final long max;
 
     Info(@Nullable Set<String> exact, @Nullable Set<String> required) {
       this(exact, required, false);
     }
 
     Info(@Nullable Set<String> exact, @Nullable Set<String> required, boolean digit) {
+      this(exact, required, digit, -1);
+    }
+
+    Info(@Nullable Set<String> exact, @Nullable Set<String> required, boolean digit, long max) {
       this.exact = exact;
       this.required = required;
       this.digit = digit;
+      this.max = max;
     }
+
+    Info withMax(long m) {
+      return new Info(exact, required, digit, m);
+    }
+  }
+
+  /** A bound on the chars of any one code point a class, {@code .} or escape matches (a pair). */
+  private static final long CHAR = 2;
+  private static final long TOO_LONG = 1L << 30;
+
+  private static long sum(long a, long b) {
+    return a < 0 || b < 0 || a + b > TOO_LONG ? -1 : a + b;
   }
 
   private static final Info ANY = new Info(null, null);
@@ -68,7 +87,7 @@ public final class RegexLiterals {
     }
     return !x.exact.isEmpty();
   }
-  private static final Info EMPTY = new Info(Set.of(""), null);
+  private static final Info EMPTY = new Info(Set.of(""), null, false, 0);
 
   /**
    * The literals of which every match contains one, and whether they must be looked for without regard
@@ -79,8 +98,10 @@ public final class RegexLiterals {
    *     a leading {@code (?i)})
    * @param requiresDigit whether every match contains an ASCII digit (as {@code \\d} and
    *     {@code [0-9]} demand), so a text without one can be skipped even when no literal is known
+   * @param maxLength the most UTF-16 chars a match can span (an upper bound), or -1 when unbounded
    */
-  public record Literals(List<String> strings, boolean caseInsensitive, boolean requiresDigit) {}
+  public record Literals(List<String> strings, boolean caseInsensitive, boolean requiresDigit,
+      long maxLength) {}
 
   /** The literals of {@link #analyze}, or null; for tests. */
   public static @Nullable List<String> required(String pattern, boolean caseInsensitive) {
@@ -115,17 +136,17 @@ public final class RegexLiterals {
     boolean digit = needsDigit(info);
     Set<String> req = requirement(info);
     if (req == null || req.isEmpty()) {
-      return digit ? new Literals(List.of(), ci, true) : null;
+      return digit ? new Literals(List.of(), ci, true, info.max) : null;
     }
     List<String> out = new ArrayList<>();
     for (String s : req) {
       if (s.length() < MIN_LENGTH) {
-        return digit ? new Literals(List.of(), ci, true) : null;
+        return digit ? new Literals(List.of(), ci, true, info.max) : null;
       }
       if (ci) {
         for (int k = 0; k < s.length(); k++) {
           if (s.charAt(k) >= 0x80) {
-            return digit ? new Literals(List.of(), ci, true) : null;
+            return digit ? new Literals(List.of(), ci, true, info.max) : null;
           }
         }
         s = s.toLowerCase(Locale.ROOT);
@@ -145,7 +166,7 @@ public final class RegexLiterals {
         minimal.add(s);
       }
     }
-    return new Literals(List.copyOf(minimal), ci, digit);
+    return new Literals(List.copyOf(minimal), ci, digit, info.max);
   }
 
   private static @Nullable Set<String> requirement(Info x) {
@@ -210,31 +231,40 @@ public final class RegexLiterals {
 
   private Info alternation() {
     Info x = sequence();
+    long max = x.max;
     while (!failed && i < p.length() && p.charAt(i) == '|') {
       i++;
-      x = alternate(x, sequence());
+      Info y = sequence();
+      max = max < 0 || y.max < 0 ? -1 : Math.max(max, y.max);
+      x = alternate(x, y);
     }
-    return x;
+    return x.withMax(max);
   }
 
   private Info sequence() {
     Info x = EMPTY;
+    long max = 0;
     while (!failed && i < p.length() && p.charAt(i) != '|' && p.charAt(i) != ')') {
-      x = concat(x, repetition());
+      Info y = repetition();
+      max = sum(max, y.max);
+      x = concat(x, y);
     }
-    return x;
+    return x.withMax(max);
   }
 
   private Info repetition() {
     Info x = atom();
+    long max = x.max;
     while (!failed && i < p.length()) {
       char c = p.charAt(i);
       if (c == '*') {
         i++;
         x = ANY;
+        max = -1;
       } else if (c == '+') {
         i++;
         x = new Info(null, requirement(x), needsDigit(x));
+        max = -1;
       } else if (c == '?') {
         i++;
         x = x.exact != null ? withEmpty(x.exact) : ANY;
@@ -245,7 +275,14 @@ public final class RegexLiterals {
           return ANY;
         }
         String body = p.substring(i + 1, close);
-        int min = Integer.parseInt(body.split(",", -1)[0]);
+        String[] bounds = body.split(",", -1);
+        if (bounds[0].length() > 6 || bounds.length > 1 && bounds[1].length() > 6) {
+          failed = true; // RE2 refuses repeat counts over 1000 anyway
+          return ANY;
+        }
+        int min = Integer.parseInt(bounds[0]);
+        long most = bounds.length == 1 ? min : bounds[1].isEmpty() ? -1 : Long.parseLong(bounds[1]);
+        max = max < 0 || most < 0 || max * most > TOO_LONG ? -1 : max * most;
         i = close + 1;
         x = min == 0 ? ANY : new Info(null, requirement(x), needsDigit(x));
       } else {
@@ -255,7 +292,7 @@ public final class RegexLiterals {
         i++; // lazy: the same strings
       }
     }
-    return x;
+    return x.withMax(max);
   }
 
   private static Info withEmpty(Set<String> exact) {
@@ -270,16 +307,17 @@ public final class RegexLiterals {
       case '(':
         return group();
       case '[':
-        return charClass();
+        return charClass().withMax(CHAR);
       case '.':
         i++;
-        return ANY;
+        return ANY.withMax(CHAR);
       case '^':
       case '$':
         i++;
         return EMPTY;
       case '\\':
-        return escape();
+        Info e = escape();
+        return e == EMPTY ? e : e.withMax(CHAR);
       case '*':
       case '+':
       case '?':
@@ -289,7 +327,8 @@ public final class RegexLiterals {
       default:
         int cp = p.codePointAt(i);
         i += Character.charCount(cp);
-        return new Info(Set.of(new String(Character.toChars(cp))), null);
+        // Case variants of an ASCII letter are single chars (K, the Kelvin sign); others may be pairs.
+        return new Info(Set.of(new String(Character.toChars(cp))), null, false, cp < 0x80 ? 1 : CHAR);
     }
   }
 

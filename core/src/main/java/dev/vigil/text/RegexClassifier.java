@@ -47,9 +47,11 @@ import org.jspecify.annotations.Nullable;
  * or {@code double your} in {@code \\b(guaranteed returns|double your money)\\b}), the builder finds
  * them and each field is first scanned for them with Vigil's term matcher, many times faster than RE2/J;
  * a field without any is not run through the pattern. Likewise a field without an ASCII digit is skipped
- * when every match needs one ({@code \\d}, {@code [0-9]}: phone-number patterns). The analysis gives up
- * on syntax it does not fully understand, so it never changes a result, only skips work
- * ({@link #prefilterLiterals()}).
+ * when every match needs one ({@code \\d}, {@code [0-9]}: phone-number patterns). When, besides, a
+ * match can span only so many chars (no {@code *}, {@code +} or open {@code {n,}}), the pattern runs only
+ * on windows of the field around the literals or digits found (RE2/J simulates an automaton at some tens
+ * of megabytes a second; the prefilter reads hundreds). The analysis gives up on syntax it does not
+ * fully understand, so it never changes a result, only skips work ({@link #prefilterLiterals()}).
  *
  * <p>Immutable and thread safe.
  */
@@ -67,6 +69,11 @@ public final class RegexClassifier implements Classifier {
   private final @Nullable TermMatcher prefilter;
   /** Whether every match contains an ASCII digit: a field without one is skipped. */
   private final boolean requiresDigit;
+  /**
+   * The most chars a match spans, when bounded and the prefilter knows what every match contains, else
+   * -1. Then the pattern runs only on windows of the field around what the prefilter found.
+   */
+  private final int maxLength;
 
   private RegexClassifier(Builder b, Pattern pattern, RegexLiterals.@Nullable Literals literals) {
     this.id = b.id;
@@ -75,7 +82,12 @@ public final class RegexClassifier implements Classifier {
     this.pattern = pattern;
     this.prefilter = literals == null || literals.strings().isEmpty() ? null : prefilter(literals);
     this.requiresDigit = literals != null && literals.requiresDigit();
+    this.maxLength = (prefilter != null || requiresDigit) && literals.maxLength() >= 0
+        && literals.maxLength() <= MAX_WINDOWED_MATCH ? (int) literals.maxLength() : -1;
   }
+
+  /** Beyond this bound on a match's length, windows would cover most texts anyway. */
+  private static final int MAX_WINDOWED_MATCH = 1000;
 
   /** The literals that select the fields worth running the pattern on, or an empty list if none. */
   public List<String> prefilterLiterals() {
@@ -89,19 +101,122 @@ public final class RegexClassifier implements Classifier {
     return out;
   }
 
-  /** Set by the prefilter's scan; one per thread, so that skipping a field allocates nothing. */
-  private static final class Found implements HitHandler {
+  /**
+   * What the prefilter's scan found in a field: whether anything, and the windows around the finds (each
+   * find padded by the longest match and one char for the boundary tests, start and end pairs). One per
+   * thread, so that skipping a field allocates nothing.
+   */
+  private static final class Finds implements HitHandler {
     boolean found;
+    int pad = -1; // -1: only whether anything was found
+    int length;
+    int[] windows = new int[32];
+    int count; // pairs
+
+    void reset(int pad, int length) {
+      this.found = false;
+      this.pad = pad;
+      this.length = length;
+      this.count = 0;
+    }
 
     @Override
     public void onHit(int term, int start, int end) {
       found = true;
+      if (pad >= 0) {
+        add(Math.max(0, start - pad), (int) Math.min(length, (long) end + pad));
+      }
+    }
+
+    /** Adds a window, merged into the last one when they touch (finds in order of start). */
+    void add(int from, int to) {
+      if (count > 0 && from <= windows[2 * count - 1] && from >= windows[2 * count - 2]) {
+        windows[2 * count - 1] = Math.max(windows[2 * count - 1], to);
+        return;
+      }
+      if (2 * count + 2 > windows.length) {
+        windows = java.util.Arrays.copyOf(windows, windows.length * 2);
+      }
+      windows[2 * count] = from;
+      windows[2 * count + 1] = to;
+      count++;
+    }
+
+    /** Sorts the windows by start and merges those that overlap or touch. */
+    void merge() {
+      for (int k = 1; k < count; k++) { // insertion sort: few windows, nearly in order
+        int from = windows[2 * k];
+        int to = windows[2 * k + 1];
+        int j = k - 1;
+        while (j >= 0 && windows[2 * j] > from) {
+          windows[2 * j + 2] = windows[2 * j];
+          windows[2 * j + 3] = windows[2 * j + 1];
+          j--;
+        }
+        windows[2 * j + 2] = from;
+        windows[2 * j + 3] = to;
+      }
+      int out = 0;
+      for (int k = 0; k < count; k++) {
+        int from = windows[2 * k];
+        int to = windows[2 * k + 1];
+        if (out > 0 && from <= windows[2 * out - 1]) {
+          windows[2 * out - 1] = Math.max(windows[2 * out - 1], to);
+        } else {
+          windows[2 * out] = from;
+          windows[2 * out + 1] = to;
+          out++;
+        }
+      }
+      count = out;
     }
   }
 
-  private static final ThreadLocal<Found> FOUND = ThreadLocal.withInitial(Found::new);
+  private static final ThreadLocal<Finds> FINDS = ThreadLocal.withInitial(Finds::new);
+
+  /**
+   * Whether {@code text} may hold a match; with {@link #maxLength} set, also the windows a match must
+   * lie in, in {@code finds}: every match contains a find (a literal, or a digit) and spans at most
+   * maxLength chars, so it lies within maxLength of that find; one more char on each side keeps the
+   * boundary assertions ({@code \b}, {@code ^}, {@code $}) reading what they read in the whole text,
+   * and no match can reach a window's edge, so none appears there that the whole text lacks.
+   */
+  private boolean worthMatching(String text, Finds finds) {
+    int pad = maxLength < 0 ? -1 : maxLength + 1;
+    finds.reset(pad, text.length());
+    if (prefilter == null) {
+      if (!requiresDigit) {
+        return true;
+      }
+      // Only the digit requirement: the digits are the finds.
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c >= '0' && c <= '9') {
+          finds.onHit(0, i, i + 1);
+          if (pad < 0) {
+            return true;
+          }
+        }
+      }
+      return finds.found;
+    }
+    if (requiresDigit && !hasAsciiDigit(text)) {
+      return false;
+    }
+    prefilter.match(text, finds);
+    if (pad >= 0) {
+      finds.merge();
+    }
+    return finds.found;
+  }
+
+  private static boolean splitsPair(String text, int i) {
+    return i > 0 && i < text.length() && Character.isHighSurrogate(text.charAt(i - 1))
+        && Character.isLowSurrogate(text.charAt(i));
+  }
 
   private static boolean hasAsciiDigit(String text) {
+
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
@@ -111,17 +226,40 @@ public final class RegexClassifier implements Classifier {
     return false;
   }
 
-  private boolean worthMatching(String text) {
-    if (requiresDigit && !hasAsciiDigit(text)) {
-      return false;
+  /** A window of a field, as RE2/J's input; reset for each window. */
+  private static final class Window implements CharSequence {
+    private final String text;
+    private int from;
+    private int to;
+
+    Window(String text) {
+      this.text = text;
     }
-    if (prefilter == null) {
-      return true;
+
+    void set(int from, int to) {
+      this.from = from;
+      this.to = to;
     }
-    Found f = FOUND.get();
-    f.found = false;
-    prefilter.match(text, f);
-    return f.found;
+
+    @Override
+    public int length() {
+      return to - from;
+    }
+
+    @Override
+    public char charAt(int index) {
+      return text.charAt(from + index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return text.subSequence(from + start, from + end);
+    }
+
+    @Override
+    public String toString() {
+      return text.substring(from, to);
+    }
   }
 
   /**
@@ -164,24 +302,40 @@ public final class RegexClassifier implements Classifier {
     }
     List<Evidence> evidence = null;
     int count = 0;
+    Finds finds = FINDS.get();
     for (int f = 0; f < fields; f++) {
       String text = content.fieldText(f);
-      if (text.isEmpty() || !worthMatching(text)) {
+      if (text.isEmpty() || !worthMatching(text, finds)) {
         continue;
       }
-      Matcher m = pattern.matcher(text);
-      while (m.find()) {
-        int start = m.start();
-        int end = m.end();
-        if (start == end) {
-          continue;
+      // Without windows, the whole field is one range, read straight from the string.
+      Window view = maxLength < 0 ? null : new Window(text);
+      int ranges = view == null ? 1 : finds.count;
+      Matcher m = null;
+      for (int w = 0; w < ranges; w++) {
+        int from = 0;
+        CharSequence input = text;
+        if (view != null) {
+          from = finds.windows[2 * w];
+          view.set(from, finds.windows[2 * w + 1]);
+          input = view;
         }
-        count++;
-        if (evidence == null) {
-          evidence = new ArrayList<>(4);
-        }
-        if (evidence.size() < Signal.MAX_EVIDENCE) {
-          evidence.add(Evidence.of(content.fieldName(f), text, start, end, id, category));
+        m = m == null ? pattern.matcher(input) : m.reset(input);
+        while (m.find()) {
+          int start = from + m.start();
+          int end = from + m.end();
+          // Empty matches are no evidence. After one, RE2/J steps a single char on, into a surrogate
+          // pair, and may then match its second half alone: not a match of the text's code points.
+          if (start == end || splitsPair(text, start) || splitsPair(text, end)) {
+            continue;
+          }
+          count++;
+          if (evidence == null) {
+            evidence = new ArrayList<>(4);
+          }
+          if (evidence.size() < Signal.MAX_EVIDENCE) {
+            evidence.add(Evidence.of(content.fieldName(f), text, start, end, id, category));
+          }
         }
       }
     }

@@ -38,15 +38,21 @@ import java.util.Map;
  * An Aho-Corasick automaton (Aho and Corasick, CACM 1975) over the normalized code points, compressed to
  * the alphabet of the terms. States are numbered breadth first; the shallow states, where a scan spends
  * nearly all its time, get full transition rows (a DFA: one array read per unit), and deeper states
- * keep sorted child lists and failure links. Normalization runs inside the scan: for the per-code-point
- * presets ({@code none}, {@code standard}) one table read per char folds it, classifies it and gives
- * its symbol, and a hit inside a stretch of plain chars finds its start by subtraction, so the scan
- * keeps no per-unit history; the contextual stages of {@code aggressive} run through a streaming
- * cursor with a small lookahead. Whole-word checks at a hit's end need the next unit, so outputs are
- * reported one unit late, and skipped at once when a word char follows and every output needs a
- * boundary there. When every term is a single whole word (the usual blocklist), the automaton is
- * anchored: the bare trie, entered only at word starts, with no failure links and no suffix
- * candidates to reject. Matching through a {@link HitHandler} allocates nothing.
+ * are compact records (their sorted children and failure link in one place). Rows and records are laid
+ * out depth first, so that the states a word walks through lie close together in memory; a state is
+ * known by the offset of its row, so the next read needs no multiplication. Each transition carries a
+ * flag when leaving its state on its symbol may end a hit (the state has outputs, and the symbol is not a
+ * word char or not every output needs a word boundary after it): the scan's inner loop does one table
+ * read for the char, one for the transition and one sign test, and leaves the loop only for a flagged
+ * transition or a special char. A hit then reads the state's output record (term, length, boundary
+ * flags together). Normalization runs inside the scan: for the per-code-point presets ({@code none},
+ * {@code standard}) one table read per char folds it, classifies it and gives its symbol, and a hit
+ * inside a stretch of plain chars finds its start by subtraction, so the scan keeps no per-unit history;
+ * long texts are read through a per-thread buffer a chunk at a time. The contextual stages of
+ * {@code aggressive} run through a streaming cursor with a small lookahead. When every term is a single
+ * whole word (the usual blocklist), the automaton is anchored: the bare trie, entered only at word
+ * starts and parked in a dead state inside other words, with no failure links and no suffix candidates
+ * to reject. Matching through a {@link HitHandler} allocates nothing.
  *
  * <p>Immutable and thread safe; all the work happens in {@link Builder#build()}.
  */
