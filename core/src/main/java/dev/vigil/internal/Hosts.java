@@ -50,8 +50,10 @@ public final class Hosts {
     if (space) {
       r++;
     }
+    char open = r < n ? s.charAt(r) : 0;
     for (String b : BRACKET_DOTS) {
-      if (s.regionMatches(true, r, b, 0, b.length())) {
+      // Only the forms that open with this char (most often none: a word starting with d).
+      if (b.charAt(0) == open && s.regionMatches(true, r, b, 0, b.length())) {
         r += b.length();
         if (space) {
           if (r >= n || s.charAt(r) != ' ') {

@@ -243,8 +243,13 @@ public final class TermMatcher {
       int st = order[i];
       int di = denseIndex(st);
       if (di >= 0) {
-        rowOf[di] = row;
-        rowState[row++] = st;
+        // Anchored, a scan walks down the trie: depth-first rows keep a word's states together. Not
+        // anchored, failure transitions jump across it: breadth-first rows keep the shallow states,
+        // where such a scan mostly is, in less memory.
+        int r = anchored ? row : di;
+        row++;
+        rowOf[di] = r;
+        rowState[r] = st;
       } else {
         sparseCode[st - denseStates] = (int) Math.min(Integer.MAX_VALUE, denseLimit + size);
         int children = st < states ? c.firstChild[st + 1] - c.firstChild[st] : 0;
