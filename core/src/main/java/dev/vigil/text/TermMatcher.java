@@ -97,11 +97,12 @@ public final class TermMatcher {
   // the 5,000-word benchmark: about 1.3x the speed of the earlier layout (targets by state number,
   // negated when the target had outputs, with the boundary test made at the next char).
   private final int[] dfa;
-  // Codes: [0, denseLimit) the rows of the dense states, in depth-first order of the trie (so that the
-  // rows a word walks through lie close together: with a large dictionary, the scan waits on memory
-  // more than it computes); from denseLimit on the sparse states, counted on. Rows map back to states
-  // through rowState; the row of a code is found by exact division by the alphabet, a multiplication
-  // by its rounded-up reciprocal (exact for every multiple of the alphabet below 2^32).
+  // Codes: below denseLimit, row offsets of the dense states (row * stride + 1), the rows in depth-first
+  // order of the trie when anchored (the rows a word walks through lie close together: with a large
+  // dictionary the scan waits on memory more than it computes) and breadth first otherwise; from
+  // denseLimit on, the sparse states' records. Rows map back to states through rowState; the row of a
+  // code is found by exact division by the stride, a multiplication by its rounded-up reciprocal (exact
+  // for every multiple of the stride below 2^32).
   private final int denseLimit;
   private final long reciprocal;
   // Row stride: a header (the state's outputs' record, or -1) then one entry per symbol. A dense
@@ -117,11 +118,10 @@ public final class TermMatcher {
   private static final int OUT_LENGTH = OUT_END - 1;
   private final int[] rowOf;
   private final int[] rowState;
-  // The sparse (deep) states, each a record at (code - denseLimit), laid out in the same depth-first
-  // order: a header (child count | report flags << 29, the failure's code, the state number, its
-  // outputs' record or -1), then
-  // (symbol, child code) pairs sorted by symbol. A step reads one or two cache lines, where the trie
-  // arrays by state number took one miss each in five arrays.
+  // The sparse (deep) states, each a record at (code - denseLimit), laid out depth first: a header
+  // (child count | report flags, the failure's code, the state number, its outputs' record or -1),
+  // then (symbol, child code) pairs sorted by symbol. A step reads one or two cache lines, where the
+  // trie arrays by state number took one miss each in five arrays.
   private final int[] records;
   private static final int RECORD_HEADER = 4;
   private static final int REPORT_WORD = 1 << 29; // leaving on a word char reports
@@ -131,7 +131,7 @@ public final class TermMatcher {
   private int @org.jspecify.annotations.Nullable [] buildCodes;
   // Each state's first output record (or -1) while the constructor lays out the tables.
   private int @org.jspecify.annotations.Nullable [] buildOutputs;
-  // The root's code: its row is the first (depth-first order starts there).
+  // The root's code: its row is the first in either order.
   private static final int ROOT_CODE = 1;
   // Anchored mode, for lists of single whole words (every pattern needs a word boundary at its start and
   // is made of word chars only): a match can start only where a word starts, so the automaton is the
