@@ -188,15 +188,31 @@ public final class RegexClassifier implements Classifier {
       if (!requiresDigit) {
         return true;
       }
-      // Only the digit requirement: the digits are the finds.
-      for (int i = 0; i < text.length(); i++) {
+      // Only the digit requirement: the digits are the finds. A run of digits closer together than
+      // the padding makes one window, kept here and stored when the next digit is farther away.
+      int n = text.length();
+      int from = -1;
+      int to = -1;
+      for (int i = 0; i < n; i++) {
         char c = text.charAt(i);
         if (c >= '0' && c <= '9') {
-          finds.onHit(0, i, i + 1);
           if (pad < 0) {
             return true;
           }
+          int start = Math.max(0, i - pad);
+          if (from >= 0 && start > to) {
+            finds.add(from, to);
+            from = -1;
+          }
+          if (from < 0) {
+            from = start;
+          }
+          to = (int) Math.min(n, (long) i + 1 + pad);
         }
+      }
+      if (from >= 0) {
+        finds.add(from, to);
+        finds.found = true;
       }
       return finds.found;
     }

@@ -110,6 +110,32 @@ class RegexPrefilterProperties {
     theClassifierReportsTheMatchesOfTheBarePattern(pattern, text, caseInsensitive);
   }
 
+  /** Patterns whose only requirement is a digit, with letters before it: phone and code shapes. */
+  @Provide
+  Arbitrary<String> digitPatterns() {
+    Arbitrary<String> before = Arbitraries.of("", "[a-z]", "[a-z]{2}", "[a-z]{3,5}", "\\b[a-z]{1,4}",
+        "(?:ab|x)", "\\w{2}");
+    Arbitrary<String> digits = Arbitraries.of("\\d", "\\d{2}", "[0-9]{1,3}", "\\d{3}[ .-]\\d{2,4}");
+    Arbitrary<String> after = Arbitraries.of("", "\\b", "[a-z]{0,3}", "x?");
+    return net.jqwik.api.Combinators.combine(before, digits, after).as((b, d, a) -> b + d + a);
+  }
+
+  @Provide
+  Arbitrary<String> digitTexts() {
+    Arbitrary<String> piece = Arbitraries.of(" ", "  ", "abc", "x", "zz", "7", "42", "555 0123", ".",
+        "-", "lorem ipsum ", "\ud83d\ude00", "ab12", "q9");
+    return piece.list().ofMinSize(5).ofMaxSize(60).map(l -> String.join("", l));
+  }
+
+  @Property(tries = 2000)
+  void digitWindowsGiveTheMatchesOfTheWholeText(@ForAll("digitPatterns") String pattern,
+      @ForAll("digitTexts") String text) {
+    RegexLiterals.Literals analysis = RegexLiterals.analyze(pattern, false);
+    assertTrue(analysis != null && analysis.requiresDigit() && analysis.maxLength() >= 0,
+        () -> pattern + ": " + analysis);
+    theClassifierReportsTheMatchesOfTheBarePattern(pattern, text, false);
+  }
+
   @Property(tries = 3000)
   void theClassifierReportsTheMatchesOfTheBarePattern(@ForAll("patterns") String pattern,
       @ForAll("texts") String text, @ForAll boolean caseInsensitive) {
