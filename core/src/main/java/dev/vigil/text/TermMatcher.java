@@ -1653,11 +1653,13 @@ public final class TermMatcher {
       }
       // Dense rows for the shallowest states, within a memory budget.
       // Fully dense when it fits in 16 MB (a few hundred thousand states); otherwise the shallow
-      // states only, within about 24 entries per state.
+      // states only: 8 MB, or 100 bytes per pattern for larger lists (a million random words then
+      // get rows down to depth four, where a scan of English text mostly leaves the trie), and never
+      // more than about 24 entries per state.
       long full = (long) states * alphabet;
       long budget = denseBudget >= 0 ? denseBudget
           : full <= FULLY_DENSE_ENTRIES ? full
-          : Math.min(2L << 20, Math.max(256L << 10, 24L * states));
+          : Math.min(Math.max(2L << 20, 25L * patterns), Math.max(256L << 10, 24L * states));
       denseStates = (int) Math.min(states, Math.max(1, budget / alphabet));
       dense = new int[denseStates * alphabet];
       for (int s = 0; s < denseStates; s++) {
