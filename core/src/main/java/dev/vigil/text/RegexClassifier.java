@@ -128,12 +128,8 @@ public final class RegexClassifier implements Classifier {
       }
     }
 
-    /** Adds a window, merged into the last one when they touch (finds in order of start). */
+    /** Adds a window (overlapping ones are merged by {@link #merge}). */
     void add(int from, int to) {
-      if (count > 0 && from <= windows[2 * count - 1] && from >= windows[2 * count - 2]) {
-        windows[2 * count - 1] = Math.max(windows[2 * count - 1], to);
-        return;
-      }
       if (2 * count + 2 > windows.length) {
         windows = java.util.Arrays.copyOf(windows, windows.length * 2);
       }

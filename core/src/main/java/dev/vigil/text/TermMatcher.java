@@ -100,11 +100,8 @@ public final class TermMatcher {
   // Codes: below denseLimit, row offsets of the dense states (row * stride + 1), the rows in depth-first
   // order of the trie when anchored (the rows a word walks through lie close together: with a large
   // dictionary the scan waits on memory more than it computes) and breadth first otherwise; from
-  // denseLimit on, the sparse states' records. Rows map back to states through rowState; the row of a
-  // code is found by exact division by the stride, a multiplication by its rounded-up reciprocal (exact
-  // for every multiple of the stride below 2^32).
+  // denseLimit on, the sparse states' records. Built for per-code-point normalizers only.
   private final int denseLimit;
-  private final long reciprocal;
   // Row stride: a header (the state's outputs' record, or -1) then one entry per symbol. A dense
   // state's code points at its symbol 0, so the header is at code - 1.
   private final int stride;
@@ -117,13 +114,15 @@ public final class TermMatcher {
   private static final int OUT_END = 1 << 29; // ... and after it
   private static final int OUT_LENGTH = OUT_END - 1;
   private final int[] rowOf;
-  private final int[] rowState;
+  // The dense rows by state (targets by state, no flags), for the slow scan of the other normalizers;
+  // empty for per-code-point ones.
+  private final int[] stateRows;
   // The sparse (deep) states, each a record at (code - denseLimit), laid out depth first: a header
-  // (child count | report flags, the failure's code, the state number, its outputs' record or -1),
+  // (child count | report flags, the failure's code, its outputs' record or -1),
   // then (symbol, child code) pairs sorted by symbol. A step reads one or two cache lines, where the
   // trie arrays by state number took one miss each in five arrays.
   private final int[] records;
-  private static final int RECORD_HEADER = 4;
+  private static final int RECORD_HEADER = 3;
   private static final int REPORT_WORD = 1 << 29; // leaving on a word char reports
   private static final int REPORT_OTHER = 1 << 30; // leaving on any other char reports
   private static final int CHILDREN = (1 << 29) - 1;
@@ -209,80 +208,89 @@ public final class TermMatcher {
       }
       endBound[st] = all;
     }
-    // The anchored dead state always gets a row: inside words no term begins, the scan stays there.
-    int tableRows = denseStates + (anchored && dead >= denseStates ? 1 : 0);
-    this.stride = alphabet + 1;
-    this.denseLimit = tableRows * stride;
-    this.reciprocal = ((1L << 32) + stride - 1) / stride;
-    this.outputs = outputRecords(c);
-    this.rowOf = new int[tableRows];
-    this.rowState = new int[tableRows];
-    // Depth-first, children in symbol order: dense states get rows, the others records. The dense
-    // states are the shallowest (breadth-first numbers below denseStates), so their parents are dense
-    // too. The anchored dead state, no one's child, comes last.
-    int all = anchored ? states + 1 : states;
-    int[] order = new int[all];
-    int ordered = 0;
-    int[] stack = new int[states];
-    int top = 0;
-    stack[top++] = ROOT;
-    while (top > 0) {
-      int st = stack[--top];
-      order[ordered++] = st;
-      for (int child = c.firstChild[st + 1] - 1; child >= c.firstChild[st]; child--) {
-        stack[top++] = child;
+    if (perCodePoint) {
+      // The anchored dead state always gets a row: inside words no term begins, the scan stays there.
+      int tableRows = denseStates + (anchored && dead >= denseStates ? 1 : 0);
+      this.stride = alphabet + 1;
+      this.denseLimit = tableRows * stride;
+      this.outputs = outputRecords(c);
+      this.rowOf = new int[tableRows];
+      // Depth-first, children in symbol order: dense states get rows, the others records. The dense
+      // states are the shallowest (breadth-first numbers below denseStates), so their parents are dense
+      // too. The anchored dead state, no one's child, comes last.
+      int all = anchored ? states + 1 : states;
+      int[] order = new int[all];
+      int ordered = 0;
+      int[] stack = new int[states];
+      int top = 0;
+      stack[top++] = ROOT;
+      while (top > 0) {
+        int st = stack[--top];
+        order[ordered++] = st;
+        for (int child = c.firstChild[st + 1] - 1; child >= c.firstChild[st]; child--) {
+          stack[top++] = child;
+        }
       }
-    }
-    if (anchored) {
-      order[ordered++] = dead;
-    }
-    int row = 0;
-    long size = 0;
-    int[] sparseCode = new int[all - denseStates];
-    for (int i = 0; i < ordered; i++) {
-      int st = order[i];
-      int di = denseIndex(st);
-      if (di >= 0) {
-        // Anchored, a scan walks down the trie: depth-first rows keep a word's states together. Not
-        // anchored, failure transitions jump across it: breadth-first rows keep the shallow states,
-        // where such a scan mostly is, in less memory.
-        int r = anchored ? row : di;
-        row++;
-        rowOf[di] = r;
-        rowState[r] = st;
-      } else {
-        sparseCode[st - denseStates] = (int) Math.min(Integer.MAX_VALUE, denseLimit + size);
-        int children = st < states ? c.firstChild[st + 1] - c.firstChild[st] : 0;
-        size += RECORD_HEADER + 2L * children;
+      if (anchored) {
+        order[ordered++] = dead;
       }
-    }
-    if (denseLimit + size > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("the automaton is too large: " + states + " states");
-    }
-    this.buildCodes = sparseCode;
-    this.records = new int[(int) size];
-    for (int i = 0; i < ordered; i++) {
-      int st = order[i];
-      if (denseIndex(st) >= 0) {
-        continue;
+      int row = 0;
+      long size = 0;
+      int[] sparseCode = new int[all - denseStates];
+      for (int i = 0; i < ordered; i++) {
+        int st = order[i];
+        int di = denseIndex(st);
+        if (di >= 0) {
+          // Anchored, a scan walks down the trie: depth-first rows keep a word's states together. Not
+          // anchored, failure transitions jump across it: breadth-first rows keep the shallow states,
+          // where such a scan mostly is, in less memory.
+          int r = anchored ? row : di;
+          row++;
+          rowOf[di] = r;
+        } else {
+          sparseCode[st - denseStates] = (int) Math.min(Integer.MAX_VALUE, denseLimit + size);
+          int children = st < states ? c.firstChild[st + 1] - c.firstChild[st] : 0;
+          size += RECORD_HEADER + 2L * children;
+        }
       }
-      int r = sparseCode[st - denseStates] - denseLimit;
-      int from = st < states ? c.firstChild[st] : 0;
-      int children = st < states ? c.firstChild[st + 1] - from : 0;
-      int flags = (reports(st, OTHER_WORD) ? REPORT_WORD : 0) | (reports(st, 0) ? REPORT_OTHER : 0);
-      records[r] = children | flags;
-      records[r + 1] = anchored || st >= states ? 0 : code(c.fail[st]);
-      records[r + 2] = st;
-      records[r + 3] = outputsOf(st);
-      for (int k = 0; k < children; k++) {
-        records[r + RECORD_HEADER + 2 * k] = c.edgeSymbol[from + k];
-        records[r + RECORD_HEADER + 2 * k + 1] = code(from + k);
+      if (denseLimit + size > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("the automaton is too large: " + states + " states");
       }
+      this.buildCodes = sparseCode;
+      this.records = new int[(int) size];
+      for (int i = 0; i < ordered; i++) {
+        int st = order[i];
+        if (denseIndex(st) >= 0) {
+          continue;
+        }
+        int r = sparseCode[st - denseStates] - denseLimit;
+        int from = st < states ? c.firstChild[st] : 0;
+        int children = st < states ? c.firstChild[st + 1] - from : 0;
+        int flags = (reports(st, OTHER_WORD) ? REPORT_WORD : 0) | (reports(st, 0) ? REPORT_OTHER : 0);
+        records[r] = children | flags;
+        records[r + 1] = anchored || st >= states ? 0 : code(c.fail[st]);
+        records[r + 2] = outputsOf(st);
+        for (int k = 0; k < children; k++) {
+          records[r + RECORD_HEADER + 2 * k] = c.edgeSymbol[from + k];
+          records[r + RECORD_HEADER + 2 * k + 1] = code(from + k);
+        }
+      }
+      this.dfa = layOut(rows);
+      this.deadCode = anchored ? code(dead) : 0;
+      this.buildCodes = null; // the sparse states' codes are in the records from here on
+      this.buildOutputs = null; // and the output records' places in the rows and records
+      this.stateRows = new int[0];
+    } else {
+      // The slow scan steps through the rows by state and the trie arrays: nothing is laid out.
+      this.stride = alphabet + 1;
+      this.denseLimit = 0;
+      this.outputs = new int[0];
+      this.rowOf = new int[0];
+      this.records = new int[0];
+      this.dfa = new int[0];
+      this.deadCode = 0;
+      this.stateRows = rows;
     }
-    this.dfa = layOut(rows);
-    this.deadCode = anchored ? code(dead) : 0;
-    this.buildCodes = null; // the sparse states' codes are in the records from here on
-    this.buildOutputs = null; // and the output records' places in the rows and records
     this.foldTable = normalizer.table();
     this.foldWhitespace = normalizer.foldsWhitespace();
     this.fast = normalizer.isPerCodePoint() ? fastTable() : null;
@@ -411,10 +419,7 @@ public final class TermMatcher {
     return code < denseLimit ? dfa[code] < 0 : (records[code - denseLimit] & REPORT_OTHER) != 0;
   }
 
-  /**
-   * The code of a state (see {@link #denseLimit}): of any state while the constructor lays out the
-   * tables, of dense states only after that.
-   */
+  /** The code of a state (see {@link #denseLimit}), while the constructor lays out the tables. */
   private int code(int state) {
     int di = denseIndex(state);
     return di >= 0 ? rowOf[di] * stride + 1 : buildCodes[state - denseStates];
@@ -426,12 +431,6 @@ public final class TermMatcher {
    */
   private int denseIndex(int state) {
     return state < denseStates ? state : anchored && state == dead ? denseStates : -1;
-  }
-
-  /** The state of a code. */
-  private int stateOf(int code) {
-    return code < denseLimit ? rowState[(int) (((code - 1) * reciprocal) >>> 32)]
-        : records[code - denseLimit + 2];
   }
 
   /**
@@ -1021,7 +1020,7 @@ public final class TermMatcher {
   private void emitBack(String text, int code, int lastStart, int lastEnd, int lastIndex,
       boolean nextIsWord, int plainFrom, Scratch s, HitHandler handler) {
     final int[] o = outputs;
-    for (int r = code < denseLimit ? dfa[code - 1] : records[code - denseLimit + 3]; r >= 0;
+    for (int r = code < denseLimit ? dfa[code - 1] : records[code - denseLimit + 2]; r >= 0;
         r = o[r + 1]) {
       for (int k = r + 2, end = r + 2 + 2 * o[r]; k < end; k += 2) {
         int info = o[k + 1];
@@ -1187,7 +1186,7 @@ public final class TermMatcher {
     int s = state;
     while (true) {
       if (s < denseStates) {
-        return stateOf(dfa[code(s) + sym] & Integer.MAX_VALUE);
+        return stateRows[s * alphabet + sym];
       }
       int child = child(s, sym);
       if (child >= 0) {
