@@ -64,7 +64,9 @@ public final class Hosts {
         return -(r - q);
       }
     }
-    if (space && s.regionMatches(true, r, "dot ", 0, 4)) {
+    // " dot " in any case, read char by char: no other char folds to d, o or t.
+    if (space && r + 3 < n && (s.charAt(r) | 0x20) == 'd' && (s.charAt(r + 1) | 0x20) == 'o'
+        && (s.charAt(r + 2) | 0x20) == 't' && s.charAt(r + 3) == ' ') {
       return -(r + 4 - q);
     }
     return 0;

@@ -46,6 +46,16 @@ final class LinkScanner {
     }
   }
 
+  /**
+   * The plain walk {@link Scan#run} is a faster form of: every word start, in order, passed to
+   * {@code at}. Kept for the property that checks the two agree; not used in scanning.
+   */
+  static void scanEveryWord(String text, Sink sink) {
+    Scan scan = new Scan();
+    scan.reset(text);
+    scan.runEveryWord(sink);
+  }
+
   /** Scan state reused per thread: the label arrays would otherwise be allocated per text. */
   private static final ThreadLocal<Scan> SCANS = ThreadLocal.withInitial(Scan::new);
 
@@ -68,7 +78,58 @@ final class LinkScanner {
       this.labels = 0;
     }
 
+    /**
+     * Visits the words a link may start at. A link needs a dot token or a scheme separator right after
+     * its first label ({@link #at} reads nothing else before deciding), and those open with one of a few
+     * chars ({@link #TRIGGER}); so the loop looks for those chars, which are rare and make the branch
+     * easy to predict, and reads back to the start of the word before each, instead of walking word by
+     * word. The words visited, and in the same order, are those a word-by-word walk would pass to
+     * {@code at}: {@code floor} keeps the walk after what a candidate consumed.
+     */
     void run(Sink sink) {
+      // Locals, not the fields: the calls at candidates would otherwise make the JIT reload them per char.
+      String s = this.s;
+      int n = this.n;
+      int floor = 0;
+      // The last four chars read, each lower-cased to a byte: " dot " is found without a branch on every d.
+      int window = 0;
+      for (int t = 0; t < n; t++) {
+        char c = s.charAt(t);
+        window = window << 8 | (c | 0x20) & 0xFF;
+        int q; // where the token would start
+        if (c < 0x80 ? !TRIGGER[c] : c != '\u3002' && c != '\uFF0E' && c != '\uFF61') {
+          if (window != DOT_SPACE || t - 4 <= floor || s.charAt(t - 4) != ' ') {
+            continue;
+          }
+          q = t - 4; // " dot "
+        } else if (c == '.') {
+          // The common case, a sentence's end, decided here: at() reads one label unless another
+          // starts after the dot.
+          if (t + 1 >= n || !LinkScanner.isLabelStart(s, t + 1)) {
+            continue;
+          }
+          q = t;
+        } else if (c == '[' || c == '(' || c == '{') {
+          q = t > floor && s.charAt(t - 1) == ' ' ? t - 1 : t; // " [.] " or "[.]"
+        } else {
+          q = t;
+        }
+        if (q == floor || !mayFollowWord(q)) {
+          continue;
+        }
+        int next = candidate(q, floor, sink);
+        if (next < 0) {
+          return;
+        }
+        if (next > floor) {
+          floor = next;
+          t = Math.max(t, next - 1);
+        }
+      }
+    }
+
+    /** See {@link LinkScanner#scanEveryWord}. */
+    void runEveryWord(Sink sink) {
       int i = 0;
       while (i < n) {
         int cp = s.codePointAt(i);
@@ -82,7 +143,6 @@ final class LinkScanner {
           return;
         }
         i = Math.max(resume, i + Character.charCount(cp));
-        // Continue after the word the candidate ended in, so a failed chain is not re-read label by label.
         while (i < n) {
           int c = s.codePointAt(i);
           if (!Hosts.isLabelChar(c)) {
@@ -91,6 +151,105 @@ final class LinkScanner {
           i += Character.charCount(c);
         }
       }
+    }
+
+    /**
+     * Passes the word ending at {@code q} (after {@code floor}) to {@link #at}, and its link to the
+     * sink; returns where the walk goes on (the floor), or -1 when the sink stops the scan. Out of the
+     * loop in {@link #run} so that the loop stays small.
+     */
+    int candidate(int q, int floor, Sink sink) {
+      int w = q;
+      while (w > floor) {
+        char ch = s.charAt(w - 1);
+        if (ch < 0x80) {
+          if (!ASCII_LABEL[ch]) {
+            break;
+          }
+          w--;
+        } else {
+          int cp = s.codePointBefore(w);
+          if (!Hosts.isLabelChar(cp)) {
+            break;
+          }
+          w -= Character.charCount(cp);
+        }
+      }
+      while (w < q && s.charAt(w) == '-') {
+        w++; // a word starts at its first label char that is not a hyphen
+      }
+      if (w == q) {
+        return floor;
+      }
+      int first = Character.charCount(s.codePointAt(w));
+      resume = w + first;
+      Link link = at(w);
+      if (link != null && !sink.accept(link)) {
+        return -1;
+      }
+      int i = Math.max(resume, w + first);
+      // Continue after the word the candidate ended in, so a failed chain is not re-read label by label.
+      while (i < n) {
+        int cp = s.codePointAt(i);
+        if (!Hosts.isLabelChar(cp)) {
+          break;
+        }
+        i += Character.charCount(cp);
+      }
+      return i;
+    }
+
+    /**
+     * Whether a word ending at {@code q} may start a link: a dot token followed by the start of another
+     * label, or a scheme separator, starts at {@code q}. A cheap test of the char there (and after a
+     * space, of the next one) comes before {@link Hosts#dotToken} and {@link #schemeSeparator}.
+     */
+    boolean mayFollowWord(int q) {
+      if (q >= n) {
+        return false;
+      }
+      char c = s.charAt(q);
+      if (c == '.' || c == '\u3002' || c == '\uFF0E' || c == '\uFF61') {
+        // A one-char dot (Hosts.dotToken): at() reads one label unless another starts after it, so
+        // "end. Next" is no link.
+        return q + 1 < n && isLabelStart(q + 1);
+      }
+      if (c == ':') {
+        return schemeSeparator(q) != 0;
+      }
+      if (c == ' ') {
+        if (q + 1 >= n) {
+          return false;
+        }
+        char d = s.charAt(q + 1);
+        if (d != '[' && d != '(' && d != '{' && (d | 0x20) != 'd') {
+          return false;
+        }
+      } else if (c != '[' && c != '(' && c != '{') {
+        return false;
+      }
+      int dot = Math.abs(Hosts.dotToken(s, q));
+      return dot != 0 && q + dot < n && isLabelStart(q + dot) || schemeSeparator(q) != 0;
+    }
+
+    /** The end of the run of label chars from {@code q}. */
+    int labelEnd(int q) {
+      while (q < n) {
+        char c = s.charAt(q);
+        if (c < 0x80) {
+          if (!ASCII_LABEL[c]) {
+            break;
+          }
+          q++;
+        } else {
+          int cp = s.codePointAt(q);
+          if (!Hosts.isLabelChar(cp)) {
+            break;
+          }
+          q += Character.charCount(cp);
+        }
+      }
+      return q;
     }
 
     /** A link starting at word start {@code p}, or null; sets {@link #resume}. */
@@ -243,13 +402,7 @@ final class LinkScanner {
       int q = p;
       while (true) {
         int ls = q;
-        while (q < n) {
-          int cp = s.codePointAt(q);
-          if (!Hosts.isLabelChar(cp)) {
-            break;
-          }
-          q += Character.charCount(cp);
-        }
+        q = labelEnd(q);
         if (q == ls) {
           return q;
         }
@@ -366,8 +519,7 @@ final class LinkScanner {
     }
 
     boolean isLabelStart(int q) {
-      int cp = s.codePointAt(q);
-      return Hosts.isLabelChar(cp) && cp != '-';
+      return LinkScanner.isLabelStart(s, q);
     }
 
     /**
@@ -454,6 +606,37 @@ final class LinkScanner {
       default:
         return false;
     }
+  }
+
+  /** {@link Hosts#isLabelChar} for ASCII chars. */
+  private static final boolean[] ASCII_LABEL = new boolean[0x80];
+
+  static {
+    for (int c = 0; c < 0x80; c++) {
+      ASCII_LABEL[c] = Hosts.isLabelChar(c);
+    }
+  }
+
+  /**
+   * The ASCII chars a dot token or scheme separator opens with, or (the brackets) that follow the space
+   * opening one; " dot " is found by {@link #DOT_SPACE}.
+   */
+  private static final boolean[] TRIGGER = new boolean[0x80];
+  /** "dot " as four bytes, each char or-ed with 0x20 (D and d alike). */
+  private static final int DOT_SPACE = 'd' << 24 | 'o' << 16 | 't' << 8 | ' ';
+
+  static {
+    for (char c : ".:[({".toCharArray()) {
+      TRIGGER[c] = true;
+    }
+  }
+
+  static boolean isLabelStart(String s, int q) {
+    char c = s.charAt(q);
+    if (c < 0x80) {
+      return ASCII_LABEL[c] && c != '-';
+    }
+    return Hosts.isLabelChar(s.codePointAt(q));
   }
 
   static boolean isAsciiLetter(char c) {

@@ -27,7 +27,8 @@ class ExtractionProperties {
       "1", "555", "0123", "0", "O", "l", "$", "venmo", "paypal.me/", "cash.app/", "0x", "bc1",
       "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
       "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "\ud83d\ude00", "\ud800", "\udc00", "\u200b",
-      "\u0301", "\uFF0E", "\u3002", "\u00A0", "\u0130", "\uFB01", "\u0000");
+      "\u0301", "\uFF0E", "\u3002", "\u00A0", "\u0130", "\uFB01", "\u0000", " DoT ", "{.}", "[dot]",
+      "(dot)", "[:]//", "[://]", "--", "a-b", "So", "By", "org", "uk", "co", "192", "168", "3232235777");
 
   @Provide
   Arbitrary<String> texts() {
@@ -49,6 +50,17 @@ class ExtractionProperties {
       previousEnd = l.end();
     }
     assertEquals(links, Links.find(text));
+  }
+
+  /**
+   * The scan jumps between the chars a link's first dot or scheme separator opens with; it must find
+   * exactly what passing every word start to the link parser finds.
+   */
+  @Property(tries = 5000)
+  void scanFindsWhatTheWordByWordWalkFinds(@ForAll("texts") String text) {
+    List<Link> walked = new java.util.ArrayList<>();
+    LinkScanner.scanEveryWord(text, walked::add);
+    assertEquals(walked, Links.find(text));
   }
 
   @Property(tries = 5000)
