@@ -45,8 +45,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Prefilter.</b> When every match must contain one of a few literal strings ({@code guaranteed}
  * or {@code double your} in {@code \\b(guaranteed returns|double your money)\\b}), the builder finds
- * them and each field is first scanned for them with Vigil's term matcher, many times faster than RE2/J;
- * a field without any is not run through the pattern. Likewise a field without an ASCII digit is skipped
+ * them and each field is first scanned for them, many times faster than RE2/J (a few ASCII literals by
+ * vectorized {@code String.indexOf} look-ups of their rarest chars, others by Vigil's term matcher); a
+ * field without any is not run through the pattern. Likewise a field without an ASCII digit is skipped
  * when every match needs one ({@code \\d}, {@code [0-9]}: phone-number patterns). When, besides, a
  * match can span only so many chars (no {@code *}, {@code +} or open {@code {n,}}), the pattern runs only
  * on windows of the field around the literals or digits found (RE2/J simulates an automaton at some tens
@@ -67,6 +68,8 @@ public final class RegexClassifier implements Classifier {
   private final Pattern pattern;
   /** Literals one of which every match contains; a field without any is skipped. Null: none known. */
   private final @Nullable TermMatcher prefilter;
+  /** The same literals found with vectorized look-ups, when few and ASCII; null otherwise. */
+  private final @Nullable AsciiLiteralScan literalScan;
   /** Whether every match contains an ASCII digit: a field without one is skipped. */
   private final boolean requiresDigit;
   /**
@@ -81,6 +84,8 @@ public final class RegexClassifier implements Classifier {
     this.score = b.score;
     this.pattern = pattern;
     this.prefilter = literals == null || literals.strings().isEmpty() ? null : prefilter(literals);
+    this.literalScan = prefilter == null ? null
+        : AsciiLiteralScan.of(literals.strings(), literals.caseInsensitive());
     this.requiresDigit = literals != null && literals.requiresDigit();
     this.maxLength = (prefilter != null || requiresDigit) && literals.maxLength() >= 0
         && literals.maxLength() <= MAX_WINDOWED_MATCH ? (int) literals.maxLength() : -1;
@@ -215,7 +220,9 @@ public final class RegexClassifier implements Classifier {
     if (requiresDigit && !hasAsciiDigit(text)) {
       return false;
     }
-    prefilter.match(text, finds);
+    if (literalScan == null || !literalScan.find(text, finds)) {
+      prefilter.match(text, finds);
+    }
     if (pad >= 0) {
       finds.merge();
     }

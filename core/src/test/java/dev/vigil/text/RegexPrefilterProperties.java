@@ -27,7 +27,7 @@ import net.jqwik.api.Provide;
 class RegexPrefilterProperties {
 
   private static final List<String> WORDS = List.of("scam", "win", "Bitcoin", "free", "ab", "x",
-      "double your", "caf\u00e9", "\u00df");
+      "double your", "caf\u00e9", "\u00df", "key");
 
   @Provide
   Arbitrary<String> patterns() {
@@ -55,7 +55,8 @@ class RegexPrefilterProperties {
   Arbitrary<String> texts() {
     Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(WORDS),
         Arbitraries.of(WORDS).map(w -> w.toUpperCase(Locale.ROOT)), Arbitraries.of(" ", ".", "1", "7", "42", "a",
-            "b", "c", "\u017f", "K", "\u212a"), Arbitraries.strings().alpha().ofMaxLength(3));
+            "b", "c", "\u017f", "K", "\u212a", "\u017fcam", "\u017fCAM", "bitcoin"),
+        Arbitraries.strings().alpha().ofMaxLength(3));
     return piece.list().ofMaxSize(12).map(l -> String.join("", l));
   }
 
@@ -99,7 +100,8 @@ class RegexPrefilterProperties {
   Arbitrary<String> longTexts() {
     Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(WORDS),
         Arbitraries.of(WORDS).map(w -> w.toUpperCase(Locale.ROOT)), Arbitraries.of(" ", ".", "1",
-            "7", "42", "a", "\u017f", "\u212a", "\ud83d\ude00", "\ud835\udc1a", "\n"),
+            "7", "42", "a", "\u017f", "\u212a", "\ud83d\ude00", "\ud835\udc1a", "\n", "\u017fcam",
+            "\u212aey"),
         Arbitraries.of("lorem ipsum dolor ", "sit amet ", "          "));
     return piece.list().ofMinSize(10).ofMaxSize(80).map(l -> String.join("", l));
   }

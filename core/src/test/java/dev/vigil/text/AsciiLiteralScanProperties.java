@@ -1,0 +1,100 @@
+package dev.vigil.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The indexOf-based literal scan finds exactly the occurrences a test at every position finds. */
+class AsciiLiteralScanProperties {
+
+  @Provide
+  Arbitrary<List<String>> literalSets() {
+    Arbitrary<String> literal = Arbitraries.oneOf(
+        Arbitraries.strings().withChars("abAB .1-zZ").ofMinLength(1).ofMaxLength(5),
+        Arbitraries.of("idiot", "moron", "loser", "guaranteed returns", "double your", "aa", "a a"));
+    return literal.list().ofMinSize(1).ofMaxSize(4);
+  }
+
+  @Provide
+  Arbitrary<String> texts() {
+    Arbitrary<String> piece = Arbitraries.oneOf(
+        Arbitraries.strings().withChars("abAB .1-zZ").ofMaxLength(6),
+        Arbitraries.of("idiot", "IDIOT", "MoRoN", "loser", "Guaranteed Returns", "double your", "é",
+            "\ud83d\ude00", "\u0130", "\u00e1", "\u017f", "\u212a"));
+    return piece.list().ofMaxSize(20).map(l -> String.join("", l));
+  }
+
+  @Property(tries = 3000)
+  void findsExactlyTheOccurrencesOfANaiveSearch(@ForAll("literalSets") List<String> literals,
+      @ForAll("texts") String text, @ForAll boolean caseInsensitive) {
+    AsciiLiteralScan scan = AsciiLiteralScan.of(literals, caseInsensitive);
+    if (scan == null) {
+      return; // too many passes: the automaton is used
+    }
+    TreeSet<String> found = new TreeSet<>();
+    boolean used = scan.find(text, (term, start, end) -> found.add(term + ":" + start + ":" + end));
+    boolean foldsOutsideAscii = text.indexOf('\u017f') >= 0 || text.indexOf('\u212a') >= 0;
+    assertEquals(!(caseInsensitive && foldsOutsideAscii), used);
+    if (!used) {
+      assertTrue(found.isEmpty(), "nothing is reported when the automaton must scan");
+      return;
+    }
+    assertEquals(naive(literals, text, caseInsensitive), found);
+  }
+
+  private static TreeSet<String> naive(List<String> literals, String text, boolean caseInsensitive) {
+    TreeSet<String> out = new TreeSet<>();
+    for (int id = 0; id < literals.size(); id++) {
+      String l = literals.get(id);
+      for (int i = 0; i + l.length() <= text.length(); i++) {
+        String window = text.substring(i, i + l.length());
+        boolean same = caseInsensitive
+            ? asciiLower(window).equals(l.toLowerCase(Locale.ROOT)) : window.equals(l);
+        if (same) {
+          out.add(id + ":" + i + ":" + (i + l.length()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String asciiLower(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+    }
+    return b.toString();
+  }
+
+  @Example
+  void notUsedForLiteralsOutsideAsciiOrNeedingManyPasses() {
+    assertNull(AsciiLiteralScan.of(List.of("café"), true));
+    assertNull(AsciiLiteralScan.of(List.of(""), false));
+    List<String> many = new ArrayList<>();
+    for (char c = 'a'; c <= 'h'; c++) {
+      many.add(String.valueOf(c));
+    }
+    assertNull(AsciiLiteralScan.of(many, true), "16 passes cost more than the automaton");
+    assertNotNull(AsciiLiteralScan.of(List.of("idiot", "moron", "loser"), true));
+  }
+
+  @Example
+  void aTextWithLongSOrKelvinSignGoesToTheAutomaton() {
+    AsciiLiteralScan scan = AsciiLiteralScan.of(List.of("loser"), true);
+    assertFalse(scan.find("lo\u017fer", (t, s, e) -> { }));
+    assertTrue(AsciiLiteralScan.of(List.of("loser"), false).find("lo\u017fer", (t, s, e) -> { }));
+  }
+}
