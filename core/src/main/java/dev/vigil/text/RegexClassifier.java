@@ -196,7 +196,7 @@ public final class RegexClassifier implements Classifier {
       int to = -1;
       for (int i = 0; i < n; i++) {
         char c = text.charAt(i);
-        if (c >= '0' && c <= '9') {
+        if ((char) (c - '0') <= 9) { // one unsigned test: two would branch unpredictably on letters
           if (pad < 0) {
             return true;
           }
@@ -238,7 +238,7 @@ public final class RegexClassifier implements Classifier {
 
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
+      if ((char) (c - '0') <= 9) {
         return true;
       }
     }
