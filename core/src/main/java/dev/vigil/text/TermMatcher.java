@@ -52,7 +52,10 @@ import java.util.Map;
  * {@code aggressive} run through a streaming cursor with a small lookahead. When every term is a single
  * whole word (the usual blocklist), the automaton is anchored: the bare trie, entered only at word
  * starts and parked in a dead state inside other words, with no failure links and no suffix candidates
- * to reject. Matching through a {@link HitHandler} allocates nothing.
+ * to reject. When every term starts at a word start but some span several words (a watchlist of words
+ * and phrases), the failure links lead only to suffixes that start at a word start, so inside a word
+ * that no term begins the scan also parks in the dead state instead of walking the trie from every
+ * char. Matching through a {@link HitHandler} allocates nothing.
  *
  * <p>Immutable and thread safe; all the work happens in {@link Builder#build()}.
  */
@@ -141,6 +144,8 @@ public final class TermMatcher {
   private final boolean anchored;
   private final int dead;
   private final int deadCode;
+  // Whether the automaton has the dead state: anchored, or its failure links lead only to word starts.
+  private final boolean hasDead;
   private final boolean[] symbolIsWord;
   // Whether every output of the state needs a word boundary after it: then a word char next means
   // there is nothing to report, and the scan skips the output walk.
@@ -189,10 +194,14 @@ public final class TermMatcher {
     this.states = states;
     this.dead = states;
     this.symbolIsWord = c.symbolIsWord;
+    this.hasDead = anchored || c.wordStart;
     int[] rows;
     if (anchored) {
       this.denseStates = c.denseStates == states ? states + 1 : c.denseStates;
       rows = anchoredTable(c, denseStates, states >= denseStates);
+    } else if (c.wordStart) {
+      this.denseStates = c.denseStates == states ? states + 1 : c.denseStates;
+      rows = c.dense; // the dead state's row is the last
     } else {
       this.denseStates = c.denseStates;
       rows = c.dense;
@@ -210,7 +219,7 @@ public final class TermMatcher {
     }
     if (perCodePoint) {
       // The anchored dead state always gets a row: inside words no term begins, the scan stays there.
-      int tableRows = denseStates + (anchored && dead >= denseStates ? 1 : 0);
+      int tableRows = denseStates + (hasDead && dead >= denseStates ? 1 : 0);
       this.stride = alphabet + 1;
       this.denseLimit = tableRows * stride;
       this.outputs = outputRecords(c);
@@ -218,7 +227,7 @@ public final class TermMatcher {
       // Depth-first, children in symbol order: dense states get rows, the others records. The dense
       // states are the shallowest (breadth-first numbers below denseStates), so their parents are dense
       // too. The anchored dead state, no one's child, comes last.
-      int all = anchored ? states + 1 : states;
+      int all = hasDead ? states + 1 : states;
       int[] order = new int[all];
       int ordered = 0;
       int[] stack = new int[states];
@@ -231,7 +240,7 @@ public final class TermMatcher {
           stack[top++] = child;
         }
       }
-      if (anchored) {
+      if (hasDead) {
         order[ordered++] = dead;
       }
       int row = 0;
@@ -276,7 +285,7 @@ public final class TermMatcher {
         }
       }
       this.dfa = layOut(rows);
-      this.deadCode = anchored ? code(dead) : 0;
+      this.deadCode = hasDead ? code(dead) : 0;
       this.buildCodes = null; // the sparse states' codes are in the records from here on
       this.buildOutputs = null; // and the output records' places in the rows and records
       this.stateRows = new int[0];
@@ -430,7 +439,7 @@ public final class TermMatcher {
    * for an anchored dead state beyond them; -1 for sparse states.
    */
   private int denseIndex(int state) {
-    return state < denseStates ? state : anchored && state == dead ? denseStates : -1;
+    return state < denseStates ? state : hasDead && state == dead ? denseStates : -1;
   }
 
   /**
@@ -1282,7 +1291,8 @@ public final class TermMatcher {
   @Override
   public String toString() {
     return "TermMatcher{" + terms.length + " terms, " + allowTexts.length + " allowed, "
-        + normalizer + ", " + states + " states" + (anchored ? ", anchored at word starts" : "")
+        + normalizer + ", " + states + " states" + (anchored ? ", anchored at word starts"
+            : hasDead ? ", entered at word starts" : "")
         + "}";
   }
 
@@ -1434,6 +1444,13 @@ public final class TermMatcher {
     int[] nextPatternSameState;
     int maxLength;
     boolean allStartAtWordsAndAreSingleWords = true;
+    boolean allStartAtWords = true;
+    /**
+     * Every pattern starts at a word start, and some span several words (phrases), under a per-code-point
+     * normalizer: failure links then lead only to suffixes that start at a word start, and end in a
+     * dead state (inside a word no pattern can begin in) or the root (after a non-word char).
+     */
+    boolean wordStart;
     boolean[] symbolIsWord;
     char[] bmpSymbol = new char[0x10000];
     int[] supplementaryCodePoints;
@@ -1566,8 +1583,10 @@ public final class TermMatcher {
           singleWord &= WordChars.isWord(cp);
         }
         allStartAtWordsAndAreSingleWords &= singleWord;
+        allStartAtWords &= checkStart[p];
         maxLength = Math.max(maxLength, seq.length);
       }
+      wordStart = b.normalizer.isPerCodePoint() && allStartAtWords && !allStartAtWordsAndAreSingleWords;
       buildAutomaton(seqs, b.denseBudget);
     }
 
@@ -1632,21 +1651,23 @@ public final class TermMatcher {
       outLink = new int[states];
       emits = new boolean[states];
       outLink[ROOT] = -1;
-      // Failure links in breadth-first order: a state's failure is shallower, so already known.
+      // With wordStart, the state one past the trie is the dead state: no child, failure of itself.
+      int dead = states;
+      // Failure links in breadth-first order: a state's failure is shallower, so already known. The
+      // chain ends at the root, or (wordStart) at the dead state where the text is inside a word.
       for (int s = 0; s < states; s++) {
         for (int c = firstChild[s]; c < firstChild[s + 1]; c++) {
-          if (s == ROOT) {
-            fail[c] = ROOT;
-          } else {
-            int f = fail[s];
-            int t;
-            while ((t = childOf(f, edgeSymbol[c])) < 0 && f != ROOT) {
-              f = fail[f];
+          int edge = edgeSymbol[c];
+          int t = -1;
+          for (int f = s == ROOT ? dead : fail[s]; f != dead; f = fail[f]) {
+            t = childOf(f, edge);
+            if (t >= 0 || f == ROOT) {
+              break;
             }
-            fail[c] = t >= 0 ? t : ROOT;
           }
+          fail[c] = t >= 0 ? t : wordStart && symbolIsWord[edge] ? dead : ROOT;
           int fc = fail[c];
-          outLink[c] = outPattern[fc] >= 0 ? fc : outLink[fc];
+          outLink[c] = fc == dead ? -1 : outPattern[fc] >= 0 ? fc : outLink[fc];
         }
         emits[s] = outPattern[s] >= 0 || outLink[s] >= 0;
       }
@@ -1660,15 +1681,23 @@ public final class TermMatcher {
           : full <= FULLY_DENSE_ENTRIES ? full
           : Math.min(Math.max(2L << 20, 25L * patterns), Math.max(256L << 10, 24L * states));
       denseStates = (int) Math.min(states, Math.max(1, budget / alphabet));
-      dense = new int[denseStates * alphabet];
+      // With wordStart, the dead state's row comes last: on a word char it stays, on any other it
+      // goes to the root; a missing transition of the root or of a state failing to it goes the same way.
+      dense = new int[(denseStates + (wordStart ? 1 : 0)) * alphabet];
       for (int s = 0; s < denseStates; s++) {
         int row = s * alphabet;
         int f = fail[s];
         for (int c = 0; c < alphabet; c++) {
-          dense[row + c] = s == ROOT ? ROOT : dense[f * alphabet + c];
+          dense[row + c] = s == ROOT || f == dead ? (wordStart && symbolIsWord[c] ? dead : ROOT)
+              : dense[f * alphabet + c];
         }
         for (int c = firstChild[s]; c < firstChild[s + 1]; c++) {
           dense[row + edgeSymbol[c]] = c;
+        }
+      }
+      if (wordStart) {
+        for (int c = 0; c < alphabet; c++) {
+          dense[denseStates * alphabet + c] = symbolIsWord[c] ? dead : ROOT;
         }
       }
     }

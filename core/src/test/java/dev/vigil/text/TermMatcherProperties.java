@@ -122,6 +122,53 @@ class TermMatcherProperties {
         + ", text '" + text + "'");
   }
 
+  /**
+   * Lists where every term starts at a word start and some span several words (the matcher's failure
+   * links then lead only to word starts) against the reference.
+   */
+  @Property(tries = 3000)
+  void phraseListsEqualTheReference(
+      @ForAll("perCodePoint") Normalizer normalizer,
+      @ForAll @Size(min = 1, max = 8) List<@From("phrases") String> phrases,
+      @ForAll("phraseTexts") String text,
+      @ForAll("denseBudgets") long denseBudget,
+      @ForAll("chunks") int chunk,
+      @ForAll boolean prefix) {
+    List<Term> terms = new ArrayList<>();
+    for (String w : phrases) {
+      terms.add(new Term(w, w, "x", 1.0, prefix && w.length() % 2 == 0 ? MatchMode.PREFIX
+          : MatchMode.WORD));
+    }
+    TermMatcher matcher = TermMatcher.builder().normalizer(normalizer).addAll(terms)
+        .denseBudget(denseBudget).scanChunk(chunk).build();
+    NaiveTermMatcher naive = new NaiveTermMatcher(normalizer, terms, List.of());
+    List<NaiveTermMatcher.Hit> actual = new ArrayList<>();
+    matcher.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
+    actual.sort(null);
+    assertEquals(naive.find(text), actual, () -> "normalizer " + normalizer + ", terms " + terms
+        + ", text '" + text + "', " + matcher);
+  }
+
+  @Provide
+  Arbitrary<String> phrases() {
+    Arbitrary<String> glue = Arbitraries.of(" ", " ", "-", "'", "\u00a0", ". ", "&");
+    return Combinators.combine(words().list().ofMinSize(1).ofMaxSize(3), glue.list().ofSize(2),
+        Arbitraries.of("", "", "!", "-"))
+        .as((ws, gs, tail) -> {
+          StringBuilder b = new StringBuilder(ws.get(0));
+          for (int i = 1; i < ws.size(); i++) {
+            b.append(gs.get(i - 1)).append(ws.get(i));
+          }
+          return b.append(tail).toString();
+        });
+  }
+
+  @Provide
+  Arbitrary<String> phraseTexts() {
+    return Arbitraries.oneOf(Arbitraries.of(PIECES), words(), phrases()).list().ofMaxSize(12)
+        .map(l -> String.join("", l));
+  }
+
   @Provide
   Arbitrary<String> words() {
     return Arbitraries.of("a", "b", "s", "i", "A", "\u0430", "\u00e1", "\u00df", "ss", "aa", "ab",
