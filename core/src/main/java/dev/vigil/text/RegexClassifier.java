@@ -107,8 +107,9 @@ public final class RegexClassifier implements Classifier {
   }
 
   /**
-   * What the prefilter's scan found in a field: whether anything, and the windows around the finds (each
-   * find padded by the longest match and one char for the boundary tests, start and end pairs). One per
+   * What the prefilter's scan found in a field: whether anything, and the windows around the finds (the
+   * chars a match holding the find can span, and one more on each side for the boundary tests, as start
+   * and end pairs). One per
    * thread, so that skipping a field allocates nothing.
    */
   private static final class Finds implements HitHandler {
@@ -128,8 +129,10 @@ public final class RegexClassifier implements Classifier {
     @Override
     public void onHit(int term, int start, int end) {
       found = true;
-      if (pad >= 0) {
-        add(Math.max(0, start - pad), (int) Math.min(length, (long) end + pad));
+      // A match holding this find starts at most pad - 1 chars before its end and ends at most pad - 1
+      // chars after its start; a find longer than a match can be is in none.
+      if (pad >= 0 && end - start < pad) {
+        add(Math.max(0, end - pad), (int) Math.min(length, (long) start + pad));
       }
     }
 
@@ -178,7 +181,8 @@ public final class RegexClassifier implements Classifier {
   /**
    * Whether {@code text} may hold a match; with {@link #maxLength} set, also the windows a match must
    * lie in, in {@code finds}: every match contains a find (a literal, or a digit) and spans at most
-   * maxLength chars, so it lies within maxLength of that find; one more char on each side keeps the
+   * maxLength chars, so it starts no earlier than maxLength chars before the find's end and ends no
+   * later than maxLength chars after the find's start; one more char on each side keeps the
    * boundary assertions ({@code \b}, {@code ^}, {@code $}) reading what they read in the whole text,
    * and no match can reach a window's edge, so none appears there that the whole text lacks.
    */
@@ -200,7 +204,7 @@ public final class RegexClassifier implements Classifier {
           if (pad < 0) {
             return true;
           }
-          int start = Math.max(0, i - pad);
+          int start = Math.max(0, i + 1 - pad);
           if (from >= 0 && start > to) {
             finds.add(from, to);
             from = -1;
@@ -208,7 +212,7 @@ public final class RegexClassifier implements Classifier {
           if (from < 0) {
             from = start;
           }
-          to = (int) Math.min(n, (long) i + 1 + pad);
+          to = (int) Math.min(n, (long) i + pad);
         }
       }
       if (from >= 0) {

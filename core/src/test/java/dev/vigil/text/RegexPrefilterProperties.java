@@ -192,6 +192,18 @@ class RegexPrefilterProperties {
     assertEquals(List.of("abc"), RegexLiterals.required("abc|abcd", false));
   }
 
+  /**
+   * A window starts one char before the earliest start of a match holding its find: when a match of the
+   * longest length would start at the window's first char, \b there must still see the char before.
+   */
+  @Example
+  void windowsKeepOneCharOfContextBeforeTheLongestMatch() {
+    theClassifierReportsTheMatchesOfTheBarePattern("\\b[a-z]{1,4}\\d", "zzzzx7", false);
+    theClassifierReportsTheMatchesOfTheBarePattern("\\b[a-z]{1,4}\\d", "zzzz 7 zzzz8", false);
+    theClassifierReportsTheMatchesOfTheBarePattern("\\bscam\\b", "xscam scamx scam", true);
+    theClassifierReportsTheMatchesOfTheBarePattern("\\d[a-z]{1,4}\\b", "7zzzzx 8zzzz", false);
+  }
+
   @Example
   void boundsOnTheLengthOfAMatch() {
     // \b is empty; \d and [ .-] count two chars each (a class may match a surrogate pair).
