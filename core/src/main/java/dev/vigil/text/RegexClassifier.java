@@ -117,6 +117,8 @@ public final class RegexClassifier implements Classifier {
     int pad = -1; // -1: only whether anything was found
     int length;
     int[] windows = new int[32];
+    /** The literal scan's buffer. */
+    final char[] chars = new char[1024];
     int count; // pairs
 
     void reset(int pad, int length) {
@@ -224,7 +226,7 @@ public final class RegexClassifier implements Classifier {
     if (requiresDigit && !hasAsciiDigit(text)) {
       return false;
     }
-    if (literalScan == null || !literalScan.find(text, finds)) {
+    if (literalScan == null || !literalScan.find(text, finds.chars, finds)) {
       prefilter.match(text, finds);
     }
     if (pad >= 0) {
