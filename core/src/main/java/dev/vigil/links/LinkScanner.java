@@ -69,6 +69,8 @@ final class LinkScanner {
     /** Whether the dot token after label i is obfuscated. */
     boolean[] obfuscatedDot = new boolean[8];
     int labels;
+    /** The scan's window on the text. */
+    final char[] buffer = new char[512];
     /** Where the scan goes on after a candidate. */
     int resume;
 
@@ -90,41 +92,60 @@ final class LinkScanner {
       // Locals, not the fields: the calls at candidates would otherwise make the JIT reload them per char.
       String s = this.s;
       int n = this.n;
+      char[] buf = buffer;
       int floor = 0;
       // The last four chars read, each lower-cased to a byte: " dot " is found without a branch on every d.
       int window = 0;
-      for (int t = 0; t < n; t++) {
-        char c = s.charAt(t);
-        window = window << 8 | (c | 0x20) & 0xFF;
-        int q; // where the token would start
-        if (c < 0x80 ? !TRIGGER[c] : c != '\u3002' && c != '\uFF0E' && c != '\uFF61') {
-          if (window != DOT_SPACE || t - 4 <= floor || s.charAt(t - 4) != ' ') {
+      // The text is read through a buffer a chunk at a time: String.charAt tests the string's coder and
+      // bounds at every char, which cost as much as the rest of this loop.
+      int base = 0;
+      while (base < n) {
+        int len = Math.min(buf.length, n - base);
+        s.getChars(base, base + len, buf, 0);
+        int resumeAt = -1;
+        for (int i = 0; i < len; i++) {
+          char c = buf[i];
+          window = window << 8 | (c | 0x20) & 0xFF;
+          int t = base + i;
+          int q; // where the token would start
+          if (c < 0x80 ? !TRIGGER[c] : c != '\u3002' && c != '\uFF0E' && c != '\uFF61') {
+            if (window != DOT_SPACE || t - 4 <= floor || s.charAt(t - 4) != ' ') {
+              continue;
+            }
+            q = t - 4; // " dot "
+          } else if (c == '.') {
+            // The common case, a sentence's end, decided here: at() reads one label unless another
+            // starts after the dot.
+            if (t + 1 >= n || !LinkScanner.isLabelStart(s, t + 1)) {
+              continue;
+            }
+            q = t;
+          } else if (c == '[' || c == '(' || c == '{') {
+            q = t > floor && s.charAt(t - 1) == ' ' ? t - 1 : t; // " [.] " or "[.]"
+          } else {
+            q = t;
+          }
+          if (q == floor || !mayFollowWord(q)) {
             continue;
           }
-          q = t - 4; // " dot "
-        } else if (c == '.') {
-          // The common case, a sentence's end, decided here: at() reads one label unless another
-          // starts after the dot.
-          if (t + 1 >= n || !LinkScanner.isLabelStart(s, t + 1)) {
-            continue;
+          int next = candidate(q, floor, sink);
+          if (next < 0) {
+            return;
           }
-          q = t;
-        } else if (c == '[' || c == '(' || c == '{') {
-          q = t > floor && s.charAt(t - 1) == ' ' ? t - 1 : t; // " [.] " or "[.]"
-        } else {
-          q = t;
+          if (next > floor) {
+            floor = next;
+            if (next > t + 1) {
+              // Past what the candidate consumed: inside this chunk, or refill from there.
+              if (next - base < len) {
+                i = next - base - 1;
+              } else {
+                resumeAt = next;
+                break;
+              }
+            }
+          }
         }
-        if (q == floor || !mayFollowWord(q)) {
-          continue;
-        }
-        int next = candidate(q, floor, sink);
-        if (next < 0) {
-          return;
-        }
-        if (next > floor) {
-          floor = next;
-          t = Math.max(t, next - 1);
-        }
+        base = resumeAt >= 0 ? resumeAt : base + len;
       }
     }
 

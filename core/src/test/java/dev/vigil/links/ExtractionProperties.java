@@ -63,6 +63,19 @@ class ExtractionProperties {
     assertEquals(walked, Links.find(text));
   }
 
+  /** Texts longer than the scan's buffer, so that candidates straddle its chunks. */
+  @Property(tries = 500)
+  void scanOfLongTextsFindsWhatTheWordByWordWalkFinds(@ForAll("longTexts") String text) {
+    scanFindsWhatTheWordByWordWalkFinds(text);
+  }
+
+  @Provide
+  Arbitrary<String> longTexts() {
+    Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(PIECES),
+        Arbitraries.of("lorem ipsum ", "dolor. Sit ", "amet "));
+    return piece.list().ofMinSize(200).ofMaxSize(600).map(l -> String.join("", l));
+  }
+
   @Property(tries = 5000)
   void contactSpansAreSubstringsOfTheOriginal(@ForAll("texts") String text) {
     List<Contact> contacts = Contacts.find(text);
