@@ -64,6 +64,8 @@ public final class TermMatcher {
 
   private final Normalizer normalizer;
   private final Term[] terms;
+  // The list of each term (see TermLists), or null when all are in list 0.
+  private final int @org.jspecify.annotations.Nullable [] groups;
   private final String[] allowTexts;
 
   // Patterns: one per distinct (normalized form, mode); a pattern is a block term or an allow entry.
@@ -169,6 +171,7 @@ public final class TermMatcher {
   private TermMatcher(Builder b, Compiled c) {
     this.normalizer = b.normalizer;
     this.terms = c.terms;
+    this.groups = c.groups;
     this.allowTexts = c.allowTexts;
     this.patternTerm = c.patternTerm;
     this.patternLength = c.patternLength;
@@ -322,6 +325,11 @@ public final class TermMatcher {
   /** The block term at {@code index}. */
   public Term term(int index) {
     return terms[index];
+  }
+
+  /** The list the term at {@code index} belongs to ({@link TermLists}); 0 unless built with lists. */
+  int group(int index) {
+    return groups == null ? 0 : groups[index];
   }
 
   /** The number of block terms. */
@@ -1354,6 +1362,8 @@ public final class TermMatcher {
   public static final class Builder {
     private Normalizer normalizer = Normalizer.standard();
     private final List<Term> terms = new ArrayList<>();
+    /** Per term, the list it belongs to (see {@link TermLists}); duplicates merge within a list only. */
+    private final List<Integer> groups = new ArrayList<>();
     private final List<String> allowTexts = new ArrayList<>();
     private final List<MatchMode> allowModes = new ArrayList<>();
     private long denseBudget = -1;
@@ -1381,7 +1391,13 @@ public final class TermMatcher {
 
     /** Adds a term. */
     public Builder add(Term term) {
+      return add(term, 0);
+    }
+
+    /** Adds a term of list {@code group} ({@link TermLists}): duplicates merge within a list only. */
+    Builder add(Term term, int group) {
       terms.add(requireNonNull(term, "term"));
+      groups.add(group);
       return this;
     }
 
@@ -1435,6 +1451,7 @@ public final class TermMatcher {
   /** The compiled form: built once, then handed to the matcher's final fields. */
   private static final class Compiled {
     Term[] terms;
+    int @org.jspecify.annotations.Nullable [] groups;
     String[] allowTexts;
     int[] patternTerm;
     int[] patternLength;
@@ -1473,6 +1490,7 @@ public final class TermMatcher {
       List<Integer> owner = new ArrayList<>();
       List<MatchMode> modes = new ArrayList<>();
       List<Term> kept = new ArrayList<>();
+      List<Integer> keptGroups = new ArrayList<>();
       Map<String, Boolean> seen = new HashMap<>();
       Map<Integer, Integer> symbolOf = new HashMap<>();
       int entries = b.terms.size() + b.allowTexts.size();
@@ -1501,7 +1519,8 @@ public final class TermMatcher {
         }
         cps = Arrays.copyOf(cps, n);
         cnt = Arrays.copyOf(cnt, n);
-        String key = (allow ? "A" : "B") + mode + Arrays.toString(cps) + Arrays.toString(cnt);
+        String key = (allow ? "A" : "B" + b.groups.get(e)) + mode + Arrays.toString(cps)
+            + Arrays.toString(cnt);
         if (seen.putIfAbsent(key, Boolean.TRUE) != null) {
           continue;
         }
@@ -1517,12 +1536,15 @@ public final class TermMatcher {
         } else {
           owner.add(kept.size());
           kept.add(b.terms.get(e));
+          keptGroups.add(b.groups.get(e));
         }
         for (int c : cps) {
           symbolOf.putIfAbsent(c, 0);
         }
       }
       terms = kept.toArray(new Term[0]);
+      boolean grouped = keptGroups.stream().anyMatch(g -> g != 0);
+      groups = grouped ? keptGroups.stream().mapToInt(Integer::intValue).toArray() : null;
       allowTexts = b.allowTexts.toArray(new String[0]);
 
       // Alphabet: symbol ids 2..n+1 in code point order; 0 stands for every code point of no term,
