@@ -39,25 +39,89 @@ public final class RegexLiterals {
     final boolean digit;
     /** The most UTF-16 chars a match can span, or -1 when unbounded or not known. */
     final long max;
+    /** The runs of digits every match holds (when {@code exact} is null; else read from it). */
+    final Runs runs;
 
     Info(@Nullable Set<String> exact, @Nullable Set<String> required) {
       this(exact, required, false);
     }
 
     Info(@Nullable Set<String> exact, @Nullable Set<String> required, boolean digit) {
-      this(exact, required, digit, -1);
+      this(exact, required, digit, -1, Runs.NONE);
     }
 
-    Info(@Nullable Set<String> exact, @Nullable Set<String> required, boolean digit, long max) {
+    Info(@Nullable Set<String> exact, @Nullable Set<String> required, boolean digit, Runs runs) {
+      this(exact, required, digit, -1, runs);
+    }
+
+    Info(@Nullable Set<String> exact, @Nullable Set<String> required, boolean digit, long max,
+        Runs runs) {
       this.exact = exact;
       this.required = required;
       this.digit = digit;
       this.max = max;
+      this.runs = runs;
     }
 
     Info withMax(long m) {
-      return new Info(exact, required, digit, m);
+      return new Info(exact, required, digit, m, runs);
     }
+  }
+
+  /**
+   * What every match holds of ASCII digits in a row: a run of at least {@code run} somewhere, at least
+   * {@code pre} at its start and {@code suf} at its end, and whether it is all digits ({@code all}, with
+   * at least {@code min} of them). Lower bounds: {@link #NONE} claims nothing.
+   */
+  record Runs(int run, int pre, int suf, boolean all, int min) {
+    static final Runs NONE = new Runs(0, 0, 0, false, 0);
+    static final Runs EMPTY = new Runs(0, 0, 0, true, 0);
+    static final Runs DIGIT = new Runs(1, 1, 1, true, 1);
+    /** Beyond this, runs are not worth counting (and stay far from overflow). */
+    static final int CAP = 1 << 16;
+
+    static Runs concat(Runs x, Runs y) {
+      int pre = x.all ? Math.min(CAP, x.min + y.pre) : x.pre;
+      int suf = y.all ? Math.min(CAP, y.min + x.suf) : y.suf;
+      int run = Math.max(Math.max(x.run, y.run), Math.min(CAP, x.suf + y.pre));
+      return new Runs(run, pre, suf, x.all && y.all, Math.min(CAP, x.min + y.min));
+    }
+
+    static Runs either(Runs x, Runs y) {
+      return new Runs(Math.min(x.run, y.run), Math.min(x.pre, y.pre), Math.min(x.suf, y.suf),
+          x.all && y.all, Math.min(x.min, y.min));
+    }
+
+    /** The runs of the literal {@code s}. */
+    static Runs of(String s) {
+      int run = 0;
+      int current = 0;
+      int pre = -1;
+      for (int k = 0; k < s.length(); k++) {
+        char c = s.charAt(k);
+        if (c >= '0' && c <= '9') {
+          current++;
+          run = Math.max(run, current);
+        } else {
+          pre = pre < 0 ? k : pre;
+          current = 0;
+        }
+      }
+      boolean all = pre < 0;
+      return new Runs(run, all ? s.length() : pre, current, all, all ? s.length() : 0);
+    }
+  }
+
+  /** The runs of digits every match of {@code x} holds. */
+  private static Runs runs(Info x) {
+    if (x.exact == null) {
+      return x.runs;
+    }
+    Runs r = null;
+    for (String s : x.exact) {
+      r = r == null ? Runs.of(s) : Runs.either(r, Runs.of(s));
+    }
+    return r == null ? Runs.NONE : r;
   }
 
   /** A bound on the chars of any one code point a class, {@code .} or escape matches (a pair). */
@@ -69,7 +133,7 @@ public final class RegexLiterals {
   }
 
   private static final Info ANY = new Info(null, null);
-  private static final Info ANY_DIGIT = new Info(null, null, true);
+  private static final Info ANY_DIGIT = new Info(null, null, true, Runs.DIGIT);
 
   /** Whether every string {@code x} can match contains an ASCII digit. */
   private static boolean needsDigit(Info x) {
@@ -87,7 +151,7 @@ public final class RegexLiterals {
     }
     return !x.exact.isEmpty();
   }
-  private static final Info EMPTY = new Info(Set.of(""), null, false, 0);
+  private static final Info EMPTY = new Info(Set.of(""), null, false, 0, Runs.EMPTY);
 
   /**
    * The literals of which every match contains one, and whether they must be looked for without regard
@@ -98,10 +162,12 @@ public final class RegexLiterals {
    *     a leading {@code (?i)})
    * @param requiresDigit whether every match contains an ASCII digit (as {@code \\d} and
    *     {@code [0-9]} demand), so a text without one can be skipped even when no literal is known
+   * @param digitRun the number of ASCII digits in a row every match holds (at least 1 when
+   *     {@code requiresDigit}): {@code \\b\\d{3}[ .-]\\d{4}\\b} holds four
    * @param maxLength the most UTF-16 chars a match can span (an upper bound), or -1 when unbounded
    */
   public record Literals(List<String> strings, boolean caseInsensitive, boolean requiresDigit,
-      long maxLength) {}
+      long maxLength, int digitRun) {}
 
   /** The literals of {@link #analyze}, or null; for tests. */
   public static @Nullable List<String> required(String pattern, boolean caseInsensitive) {
@@ -134,19 +200,20 @@ public final class RegexLiterals {
       return null;
     }
     boolean digit = needsDigit(info);
+    int digitRun = Math.max(runs(info).run(), digit ? 1 : 0);
     Set<String> req = requirement(info);
     if (req == null || req.isEmpty()) {
-      return digit ? new Literals(List.of(), ci, true, info.max) : null;
+      return digit ? new Literals(List.of(), ci, true, info.max, digitRun) : null;
     }
     List<String> out = new ArrayList<>();
     for (String s : req) {
       if (s.length() < MIN_LENGTH) {
-        return digit ? new Literals(List.of(), ci, true, info.max) : null;
+        return digit ? new Literals(List.of(), ci, true, info.max, digitRun) : null;
       }
       if (ci) {
         for (int k = 0; k < s.length(); k++) {
           if (s.charAt(k) >= 0x80) {
-            return digit ? new Literals(List.of(), ci, true, info.max) : null;
+            return digit ? new Literals(List.of(), ci, true, info.max, digitRun) : null;
           }
         }
         s = s.toLowerCase(Locale.ROOT);
@@ -166,7 +233,7 @@ public final class RegexLiterals {
         minimal.add(s);
       }
     }
-    return new Literals(List.copyOf(minimal), ci, digit, info.max);
+    return new Literals(List.copyOf(minimal), ci, digit, info.max, digitRun);
   }
 
   private static @Nullable Set<String> requirement(Info x) {
@@ -209,7 +276,8 @@ public final class RegexLiterals {
       }
       return new Info(cross, null);
     }
-    return new Info(null, better(requirement(x), requirement(y)), needsDigit(x) || needsDigit(y));
+    return new Info(null, better(requirement(x), requirement(y)), needsDigit(x) || needsDigit(y),
+        Runs.concat(runs(x), runs(y)));
   }
 
   private static Info alternate(Info x, Info y) {
@@ -219,14 +287,15 @@ public final class RegexLiterals {
       return new Info(union, null);
     }
     boolean digit = needsDigit(x) && needsDigit(y);
+    Runs runs = Runs.either(runs(x), runs(y));
     Set<String> rx = requirement(x);
     Set<String> ry = requirement(y);
     if (rx == null || ry == null || rx.size() + ry.size() > 2 * MAX_SET) {
-      return digit ? ANY_DIGIT : ANY;
+      return new Info(null, null, digit, runs);
     }
     Set<String> union = new LinkedHashSet<>(rx);
     union.addAll(ry);
-    return new Info(null, union, digit);
+    return new Info(null, union, digit, runs);
   }
 
   private Info alternation() {
@@ -263,7 +332,7 @@ public final class RegexLiterals {
         max = -1;
       } else if (c == '+') {
         i++;
-        x = new Info(null, requirement(x), needsDigit(x));
+        x = new Info(null, requirement(x), needsDigit(x), runs(x)); // x+ holds a match of x
         max = -1;
       } else if (c == '?') {
         i++;
@@ -284,7 +353,13 @@ public final class RegexLiterals {
         long most = bounds.length == 1 ? min : bounds[1].isEmpty() ? -1 : Long.parseLong(bounds[1]);
         max = max < 0 || most < 0 || max * most > TOO_LONG ? -1 : max * most;
         i = close + 1;
-        x = min == 0 ? ANY : new Info(null, requirement(x), needsDigit(x));
+        // x{min,} holds min matches of x in a row (counting a few is enough for the runs).
+        Runs r = runs(x);
+        Runs copies = r;
+        for (int k = 1; k < Math.min(min, 32); k++) {
+          copies = Runs.concat(copies, r);
+        }
+        x = min == 0 ? ANY : new Info(null, requirement(x), needsDigit(x), copies);
       } else {
         break;
       }
@@ -328,7 +403,8 @@ public final class RegexLiterals {
         int cp = p.codePointAt(i);
         i += Character.charCount(cp);
         // Case variants of an ASCII letter are single chars (K, the Kelvin sign); others may be pairs.
-        return new Info(Set.of(new String(Character.toChars(cp))), null, false, cp < 0x80 ? 1 : CHAR);
+        return new Info(Set.of(new String(Character.toChars(cp))), null, false,
+            cp < 0x80 ? 1 : CHAR, Runs.NONE);
     }
   }
 

@@ -45,10 +45,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Prefilter.</b> When every match must contain one of a few literal strings ({@code guaranteed}
  * or {@code double your} in {@code \\b(guaranteed returns|double your money)\\b}), the builder finds
- * them and each field is first scanned for them, many times faster than RE2/J (a few ASCII literals by
- * vectorized {@code String.indexOf} look-ups of their rarest chars, others by Vigil's term matcher); a
- * field without any is not run through the pattern. Likewise a field without an ASCII digit is skipped
- * when every match needs one ({@code \\d}, {@code [0-9]}: phone-number patterns). When, besides, a
+ * them and each field is first scanned for them, many times faster than RE2/J (up to 64 ASCII literals
+ * by one pass over pairs of chars, others by Vigil's term matcher); a field without any is not run
+ * through the pattern. Likewise a field without an ASCII digit is skipped when every match needs one
+ * ({@code \\d}, {@code [0-9]}: phone-number patterns), or without as many digits in a row as every match
+ * holds ({@code \\d{3}[ .-]\\d{4}} holds four). When, besides, a
  * match can span only so many chars (no {@code *}, {@code +} or open {@code {n,}}), the pattern runs only
  * on windows of the field around the literals or digits found (RE2/J simulates an automaton at some tens
  * of megabytes a second; the prefilter reads hundreds). The analysis gives up on syntax it does not
@@ -72,6 +73,8 @@ public final class RegexClassifier implements Classifier {
   private final @Nullable AsciiLiteralScan literalScan;
   /** Whether every match contains an ASCII digit: a field without one is skipped. */
   private final boolean requiresDigit;
+  /** How many ASCII digits in a row every match holds (at least 1 when requiresDigit). */
+  private final int digitRun;
   /**
    * The most chars a match spans, when bounded and the prefilter knows what every match contains, else
    * -1. Then the pattern runs only on windows of the field around what the prefilter found.
@@ -87,6 +90,7 @@ public final class RegexClassifier implements Classifier {
     this.literalScan = prefilter == null ? null
         : AsciiLiteralScan.of(literals.strings(), literals.caseInsensitive());
     this.requiresDigit = literals != null && literals.requiresDigit();
+    this.digitRun = literals == null ? 1 : Math.max(1, literals.digitRun());
     this.maxLength = (prefilter != null || requiresDigit) && literals.maxLength() >= 0
         && literals.maxLength() <= MAX_WINDOWED_MATCH ? (int) literals.maxLength() : -1;
   }
@@ -195,18 +199,28 @@ public final class RegexClassifier implements Classifier {
       if (!requiresDigit) {
         return true;
       }
-      // Only the digit requirement: the digits are the finds. A run of digits closer together than
-      // the padding makes one window, kept here and stored when the next digit is farther away.
+      // Only the digit requirement: the runs of at least digitRun digits are the finds. A match holds
+      // digitRun digits in a row of such a run, so it lies between the run's start plus digitRun minus
+      // the longest match and its end minus digitRun plus the longest match. Windows come in text
+      // order: one that overlaps the last extends it.
       int n = text.length();
+      int k = digitRun;
       int from = -1;
       int to = -1;
-      for (int i = 0; i < n; i++) {
-        char c = text.charAt(i);
-        if ((char) (c - '0') <= 9) { // one unsigned test: two would branch unpredictably on letters
+      int runStart = -1;
+      for (int i = 0; i <= n; i++) {
+        // One unsigned test: two would branch unpredictably on letters.
+        if (i < n && (char) (text.charAt(i) - '0') <= 9) {
+          if (runStart < 0) {
+            runStart = i;
+          }
+          continue;
+        }
+        if (runStart >= 0 && i - runStart >= k) {
           if (pad < 0) {
             return true;
           }
-          int start = Math.max(0, i + 1 - pad);
+          int start = Math.max(0, runStart + k - pad);
           if (from >= 0 && start > to) {
             finds.add(from, to);
             from = -1;
@@ -214,8 +228,9 @@ public final class RegexClassifier implements Classifier {
           if (from < 0) {
             from = start;
           }
-          to = (int) Math.min(n, (long) i + pad);
+          to = (int) Math.min(n, (long) i - k + pad);
         }
+        runStart = -1;
       }
       if (from >= 0) {
         finds.add(from, to);
@@ -223,7 +238,7 @@ public final class RegexClassifier implements Classifier {
       }
       return finds.found;
     }
-    if (requiresDigit && !hasAsciiDigit(text)) {
+    if (requiresDigit && !hasDigitRun(text, digitRun)) {
       return false;
     }
     if (literalScan == null || !literalScan.find(text, finds.chars, finds)) {
@@ -240,16 +255,18 @@ public final class RegexClassifier implements Classifier {
         && Character.isLowSurrogate(text.charAt(i));
   }
 
-  private static boolean hasAsciiDigit(String text) {
-
+  /** Whether {@code text} holds {@code k} ASCII digits in a row. */
+  private static boolean hasDigitRun(String text, int k) {
+    int run = 0;
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if ((char) (c - '0') <= 9) {
+      run = (char) (text.charAt(i) - '0') <= 9 ? run + 1 : 0;
+      if (run >= k) {
         return true;
       }
     }
     return false;
   }
+
 
   /** A window of a field, as RE2/J's input; reset for each window. */
   private static final class Window implements CharSequence {

@@ -80,6 +80,7 @@ class RegexPrefilterProperties {
       assertTrue(text.chars().anyMatch(c -> c >= '0' && c <= '9'),
           () -> full + " matched '" + text + "' without a digit");
     }
+    assertDigitRunsHold(full, text, analysis);
     List<String> literals = analysis.strings().isEmpty() ? null : analysis.strings();
     if (literals == null) {
       return;
@@ -92,6 +93,23 @@ class RegexPrefilterProperties {
         contains |= haystack.contains(caseInsensitive ? fold(l) : l);
       }
       assertTrue(contains, () -> full + " matched '" + text + "' without any of " + literals);
+    }
+  }
+
+  /** Every match holds as many ASCII digits in a row as the analysis claims. */
+  private static void assertDigitRunsHold(String pattern, String text, RegexLiterals.Literals analysis) {
+    Matcher all = Pattern.compile(pattern).matcher(text);
+    while (all.find()) {
+      String match = text.substring(all.start(), all.end());
+      int longest = 0;
+      int run = 0;
+      for (int k = 0; k < match.length(); k++) {
+        run = match.charAt(k) >= '0' && match.charAt(k) <= '9' ? run + 1 : 0;
+        longest = Math.max(longest, run);
+      }
+      int holds = longest;
+      assertTrue(holds >= analysis.digitRun(), () -> pattern + " matched '" + match + "' with "
+          + holds + " digits in a row, under the claimed " + analysis.digitRun());
     }
   }
 
@@ -117,7 +135,9 @@ class RegexPrefilterProperties {
   Arbitrary<String> digitPatterns() {
     Arbitrary<String> before = Arbitraries.of("", "[a-z]", "[a-z]{2}", "[a-z]{3,5}", "\\b[a-z]{1,4}",
         "(?:ab|x)", "\\w{2}");
-    Arbitrary<String> digits = Arbitraries.of("\\d", "\\d{2}", "[0-9]{1,3}", "\\d{3}[ .-]\\d{2,4}");
+    Arbitrary<String> digits = Arbitraries.of("\\d", "\\d{2}", "[0-9]{1,3}", "\\d{3}[ .-]\\d{2,4}",
+        "\\d{4}", "[0-9]{2}\\d", "(?:\\d\\d){2}", "\\d{2}(?:[0-9]|x)", "1\\d{2}", "(?:12|345)\\d",
+        "\\d?\\d{3}", "(?:\\d{2}|\\d{3})[ -]?\\d{3}");
     Arbitrary<String> after = Arbitraries.of("", "\\b", "[a-z]{0,3}", "x?");
     return net.jqwik.api.Combinators.combine(before, digits, after).as((b, d, a) -> b + d + a);
   }
@@ -125,6 +145,7 @@ class RegexPrefilterProperties {
   @Provide
   Arbitrary<String> digitTexts() {
     Arbitrary<String> piece = Arbitraries.of(" ", "  ", "abc", "x", "zz", "7", "42", "555 0123", ".",
+        "1234", "12345", "123", "0",
         "-", "lorem ipsum ", "\ud83d\ude00", "ab12", "q9");
     return piece.list().ofMinSize(5).ofMaxSize(60).map(l -> String.join("", l));
   }
@@ -135,6 +156,7 @@ class RegexPrefilterProperties {
     RegexLiterals.Literals analysis = RegexLiterals.analyze(pattern, false);
     assertTrue(analysis != null && analysis.requiresDigit() && analysis.maxLength() >= 0,
         () -> pattern + ": " + analysis);
+    assertDigitRunsHold(pattern, text, analysis);
     theClassifierReportsTheMatchesOfTheBarePattern(pattern, text, false);
   }
 
@@ -202,6 +224,19 @@ class RegexPrefilterProperties {
     theClassifierReportsTheMatchesOfTheBarePattern("\\b[a-z]{1,4}\\d", "zzzz 7 zzzz8", false);
     theClassifierReportsTheMatchesOfTheBarePattern("\\bscam\\b", "xscam scamx scam", true);
     theClassifierReportsTheMatchesOfTheBarePattern("\\d[a-z]{1,4}\\b", "7zzzzx 8zzzz", false);
+  }
+
+  @Example
+  void digitsInARowOfTypicalPatterns() {
+    assertEquals(4, RegexLiterals.analyze("\\b\\d{3}[ .-]\\d{4}\\b", false).digitRun());
+    assertEquals(3, RegexLiterals.analyze("\\(?\\d{3}\\)?[ -]?\\d{3}", false).digitRun());
+    assertEquals(6, RegexLiterals.analyze("\\d{2}\\d{4}", false).digitRun());
+    assertEquals(6, RegexLiterals.analyze("(\\d{2}){3}", false).digitRun());
+    assertEquals(2, RegexLiterals.analyze("(?:1|22)(?:3|44)", false).digitRun());
+    // "a1b" holds one digit; an alternative that may be a letter breaks the run.
+    assertEquals(1, RegexLiterals.analyze("a1(?:2|b)|12", false).digitRun());
+    assertEquals(1, RegexLiterals.analyze("(?:\\d|x)\\d", false).digitRun());
+    assertEquals(1, RegexLiterals.analyze("\\d+", false).digitRun());
   }
 
   @Example
