@@ -1,5 +1,10 @@
 package dev.vigil.text;
 
+import static java.util.Objects.requireNonNull;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,11 +12,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds every occurrence of a few ASCII literals in one branch-light pass: each literal is known by its
- * rarest pair of adjacent chars (by English letter frequency), and the scan hashes each pair of the text
- * to a bit of a 1,024-bit set, verifying the literals whose pair hashes there only when the bit is set.
- * The hash keeps the low five bits of each char, which ignores ASCII case, so most text sets no bit and
- * the branch is nearly always predicted right: the pass costs a few cycles per char, where the
- * automaton's pass waits on a dependent table load per char.
+ * rarest pair of adjacent chars (by English letter frequency). With up to six distinct pairs, the text's
+ * bytes are compared eight at a time with each pair (a zero-byte test on longs); with more, the scan
+ * hashes each pair of the text to a bit of a 1,024-bit set. Either way the literals whose pair is there
+ * are then compared in full. The hash keeps the low five bits of each char and the eight-at-a-time test
+ * ors 0x20 into each byte, both of which ignore ASCII case; the branch that finds a pair is nearly always
+ * predicted right, so the pass costs about a cycle or two per char, where the automaton's pass waits on
+ * a dependent table load per char.
  *
  * <p>Case-insensitive literals match as RE2/J's {@code (?i)} does, which for ASCII letters also accepts
  * two chars outside ASCII: {@code ſ} (U+017F) for s and the Kelvin sign (U+212A) for k. A text holding
@@ -24,16 +31,34 @@ final class AsciiLiteralScan {
   /** Beyond this many literals the set fills up and the automaton costs less. */
   private static final int MAX_LITERALS = 64;
 
-  private final long[] pairs = new long[16];
+  private final long[] pairs;
   /** For each hash with its bit set: the literals and the offset of their pair's second char. */
-  private final int[][] literalIds = new int[1024][];
-  private final int[][] offsets = new int[1024][];
+  private final int[][] literalIds;
+  private final int[][] offsets;
   private final String[] literals;
   private final boolean caseInsensitive;
+  /**
+   * With at most {@value #MAX_SWAR_PAIRS} distinct pairs (each byte or-ed with 0x20), each pair's first
+   * and second byte repeated in a long: the scan then tests eight positions at once against each pair.
+   */
+  private final long @Nullable [] firsts;
+  private final long @Nullable [] seconds;
+  private static final int MAX_SWAR_PAIRS = 6;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long LOWER = 0x2020202020202020L;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private AsciiLiteralScan(String[] literals, boolean caseInsensitive) {
+  private AsciiLiteralScan(String[] literals, boolean caseInsensitive, long[] pairs, int[][] literalIds,
+      int[][] offsets, long @Nullable [] firsts, long @Nullable [] seconds) {
     this.literals = literals;
     this.caseInsensitive = caseInsensitive;
+    this.pairs = pairs;
+    this.literalIds = literalIds;
+    this.offsets = offsets;
+    this.firsts = firsts;
+    this.seconds = seconds;
   }
 
   /**
@@ -52,7 +77,10 @@ final class AsciiLiteralScan {
       }
       texts[id] = literal;
     }
-    AsciiLiteralScan scan = new AsciiLiteralScan(texts, caseInsensitive);
+    long[] pairs = new long[16];
+    int[][] literalIds = new int[1024][];
+    int[][] offsets = new int[1024][];
+    List<Long> swarPairs = new ArrayList<>();
     List<List<int[]>> byHash = new ArrayList<>();
     for (int h = 0; h < 1024; h++) {
       byHash.add(null);
@@ -66,20 +94,34 @@ final class AsciiLiteralScan {
         }
       }
       int h = hash(literal.charAt(best - 1), literal.charAt(best));
-      scan.pairs[h >>> 6] |= 1L << h;
+      pairs[h >>> 6] |= 1L << h;
+      long pair = (literal.charAt(best - 1) | 0x20) & 0xFF | ((literal.charAt(best) | 0x20) & 0xFF) << 8;
+      if (!swarPairs.contains(pair)) {
+        swarPairs.add(pair);
+      }
       if (byHash.get(h) == null) {
         byHash.set(h, new ArrayList<>());
       }
       byHash.get(h).add(new int[] {id, best});
     }
+    long[] firsts = null;
+    long[] seconds = null;
+    if (swarPairs.size() <= MAX_SWAR_PAIRS) {
+      firsts = new long[swarPairs.size()];
+      seconds = new long[swarPairs.size()];
+      for (int k = 0; k < swarPairs.size(); k++) {
+        firsts[k] = (swarPairs.get(k) & 0xFF) * ONES;
+        seconds[k] = (swarPairs.get(k) >>> 8) * ONES;
+      }
+    }
     for (int h = 0; h < 1024; h++) {
       List<int[]> group = byHash.get(h);
       if (group != null) {
-        scan.literalIds[h] = group.stream().mapToInt(g -> g[0]).toArray();
-        scan.offsets[h] = group.stream().mapToInt(g -> g[1]).toArray();
+        literalIds[h] = group.stream().mapToInt(g -> g[0]).toArray();
+        offsets[h] = group.stream().mapToInt(g -> g[1]).toArray();
       }
     }
-    return scan;
+    return new AsciiLiteralScan(texts, caseInsensitive, pairs, literalIds, offsets, firsts, seconds);
   }
 
   /** The low five bits of two chars: letters keep their identity whatever their case. */
@@ -92,9 +134,14 @@ final class AsciiLiteralScan {
    * end; returns false, reporting nothing, when the text must go to the automaton instead (see the class
    * comment).
    */
-  boolean find(String text, char[] buffer, HitHandler handler) {
+  boolean find(String text, char[] buffer, byte[] bytes, HitHandler handler) {
+    // bytes must hold buffer.length + 8 (see swarScan)
     if (caseInsensitive && (text.indexOf('\u017F') >= 0 || text.indexOf('\u212A') >= 0)) {
       return false;
+    }
+    if (firsts != null && buffer.length >= 2) {
+      swarScan(text, buffer, bytes, handler);
+      return true;
     }
     final long[] set = pairs;
     int n = text.length();
@@ -116,10 +163,65 @@ final class AsciiLiteralScan {
     return true;
   }
 
+  /**
+   * The scan for a few pairs: the text's low bytes (or-ed with 0x20, which ignores ASCII case) are read
+   * eight at a time, at each offset and one further, and a byte of {@code (x ^ first) | (y ^ second)} is
+   * zero exactly where a pair starts; the classic zero-byte test flags every such byte (and at worst a
+   * few others, which {@link #verify} turns down). A chunk overlaps the next by one char, so that every
+   * pair is tested once. {@code bytes} must hold {@code buffer.length + 8}.
+   */
+  private void swarScan(String text, char[] buffer, byte[] bytes, HitHandler handler) {
+    final long[] a = requireNonNull(firsts);
+    final long[] b = requireNonNull(seconds);
+    int n = text.length();
+    for (int base = 0; base < n - 1; ) {
+      int len = Math.min(buffer.length, n - base);
+      getLowBytes(text, base, base + len, bytes);
+      for (int i = len; i < len + 8; i++) {
+        bytes[i] = 0;
+      }
+      int pairs = len - 1; // pairs starting at 0 .. len - 2
+      for (int p = 0; p < pairs; p += 8) {
+        long x = (long) LONGS.get(bytes, p) | LOWER;
+        long y = (long) LONGS.get(bytes, p + 1) | LOWER;
+        long found = 0;
+        for (int k = 0; k < a.length; k++) {
+          long z = (x ^ a[k]) | (y ^ b[k]);
+          found |= (z - ONES) & ~z & HIGHS;
+        }
+        while (found != 0) {
+          int q = p + (Long.numberOfTrailingZeros(found) >>> 3);
+          found &= found - 1;
+          if (q < pairs) {
+            int at = base + q + 1; // the pair's second char
+            verify(text, at, hash(text.charAt(at - 1), text.charAt(at)), handler);
+          }
+        }
+      }
+      base += len - 1;
+      if (len == 1) {
+        break;
+      }
+    }
+  }
+
+  /**
+   * The low byte of each char of {@code text[from, to)}, at {@code bytes[0..]}: what the deprecated
+   * {@link String#getBytes(int, int, byte[], int)} does, which for the usual Latin-1 string is one array
+   * copy (the replacement, getChars and a narrowing loop, took a fifth of the scan).
+   */
+  @SuppressWarnings("deprecation")
+  private static void getLowBytes(String text, int from, int to, byte[] bytes) {
+    text.getBytes(from, to, bytes, 0);
+  }
+
   /** Checks the literals whose pair hashes to {@code h} against the text, their pair ending at i. */
   private void verify(String text, int i, int h, HitHandler handler) {
     int[] ids = literalIds[h];
     int[] at = offsets[h];
+    if (ids == null) {
+      return;
+    }
     for (int k = 0; k < ids.length; k++) {
       String literal = literals[ids[k]];
       int start = i - at[k];

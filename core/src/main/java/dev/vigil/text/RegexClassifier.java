@@ -123,6 +123,7 @@ public final class RegexClassifier implements Classifier {
     int[] windows = new int[32];
     /** The literal scan's buffer. */
     final char[] chars = new char[1024];
+    final byte[] bytes = new byte[chars.length + 8];
     int count; // pairs
 
     void reset(int pad, int length) {
@@ -241,7 +242,7 @@ public final class RegexClassifier implements Classifier {
     if (requiresDigit && !hasDigitRun(text, digitRun)) {
       return false;
     }
-    if (literalScan == null || !literalScan.find(text, finds.chars, finds)) {
+    if (literalScan == null || !literalScan.find(text, finds.chars, finds.bytes, finds)) {
       prefilter.match(text, finds);
     }
     if (pad >= 0) {
