@@ -628,8 +628,11 @@ public final class TermMatcher {
           plainFrom = p + 1; // a whitespace run is one unit
           continue;
         }
+        if (state >= dense) {
+          break; // a deep state's step, out of the loop (inlined, it made the loop slower)
+        }
         lastWasSpace = space;
-        t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
+        t = rows[state + (e & SYMBOL)];
         if (t < 0) {
           break;
         }
@@ -638,6 +641,16 @@ public final class TermMatcher {
       }
       if (p >= n) {
         break;
+      }
+      if ((e & HOT) == 0 && state >= dense) {
+        lastWasSpace = (e & SPACE) != 0;
+        t = sparseStep(state, e & SYMBOL);
+        if (t < 0) {
+          emitBack(text, state, lastStart, p, 0, (e & WORD) != 0, plainFrom, s, handler);
+        }
+        state = t & Integer.MAX_VALUE;
+        lastStart = p++;
+        continue;
       }
       if ((e & HOT) == 0) {
         // Leaving a state whose outputs may hold here: report them, then go on.
@@ -705,13 +718,27 @@ public final class TermMatcher {
           plainFrom = base + i + 1; // a whitespace run is one unit
           continue;
         }
+        if (state >= dense) {
+          break; // a deep state's step, out of the loop (inlined, it made the loop slower)
+        }
         lastWasSpace = space;
-        t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
+        t = rows[state + (e & SYMBOL)];
         if (t < 0) {
           break;
         }
         state = t;
         lastStart = base + i;
+      }
+      if (i < len && (e & HOT) == 0 && state >= dense) {
+        lastWasSpace = (e & SPACE) != 0;
+        t = sparseStep(state, e & SYMBOL);
+        if (t < 0) {
+          emitBack(text, state, lastStart, base + i, 0, (e & WORD) != 0, plainFrom, s, handler);
+        }
+        state = t & Integer.MAX_VALUE;
+        lastStart = base + i;
+        i++;
+        continue;
       }
       if (i < len && (e & HOT) == 0) {
         emitBack(text, state, lastStart, base + i, 0, (e & WORD) != 0, plainFrom, s, handler);
@@ -807,7 +834,10 @@ public final class TermMatcher {
         if ((e & HOT) != 0) {
           break;
         }
-        t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
+        if (state >= dense) {
+          break; // a deep state's step, out of the loop (inlined, it made the loop slower)
+        }
+        t = rows[state + (e & SYMBOL)];
         if (t < 0) {
           break;
         }
@@ -817,6 +847,14 @@ public final class TermMatcher {
         break;
       }
       if ((e & HOT) == 0) {
+        if (state >= dense) {
+          t = sparseStep(state, e & SYMBOL);
+          if (t >= 0) {
+            state = t;
+            p++;
+            continue;
+          }
+        }
         emitBack(text, state, p - 1, p, 0, (e & WORD) != 0, plainFrom, s, handler);
         state = t & Integer.MAX_VALUE;
         p++;
@@ -873,7 +911,10 @@ public final class TermMatcher {
         if ((e & HOT) != 0) {
           break;
         }
-        t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
+        if (state >= dense) {
+          break; // a deep state's step, out of the loop (inlined, it made the loop slower)
+        }
+        t = rows[state + (e & SYMBOL)];
         if (t < 0) {
           break;
         }
@@ -881,6 +922,14 @@ public final class TermMatcher {
       }
       if (i < len && (e & HOT) == 0) {
         int p = base + i;
+        if (state >= dense) {
+          t = sparseStep(state, e & SYMBOL);
+          if (t >= 0) {
+            state = t;
+            i++;
+            continue;
+          }
+        }
         emitBack(text, state, p - 1, p, 0, (e & WORD) != 0, plainFrom, s, handler);
         state = t & Integer.MAX_VALUE;
         i++;
