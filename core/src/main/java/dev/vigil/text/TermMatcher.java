@@ -834,10 +834,7 @@ public final class TermMatcher {
         if ((e & HOT) != 0) {
           break;
         }
-        if (state >= dense) {
-          break; // a deep state's step, out of the loop (inlined, it made the loop slower)
-        }
-        t = rows[state + (e & SYMBOL)];
+        t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
         if (t < 0) {
           break;
         }
@@ -847,14 +844,6 @@ public final class TermMatcher {
         break;
       }
       if ((e & HOT) == 0) {
-        if (state >= dense) {
-          t = sparseStep(state, e & SYMBOL);
-          if (t >= 0) {
-            state = t;
-            p++;
-            continue;
-          }
-        }
         emitBack(text, state, p - 1, p, 0, (e & WORD) != 0, plainFrom, s, handler);
         state = t & Integer.MAX_VALUE;
         p++;
@@ -911,10 +900,7 @@ public final class TermMatcher {
         if ((e & HOT) != 0) {
           break;
         }
-        if (state >= dense) {
-          break; // a deep state's step, out of the loop (inlined, it made the loop slower)
-        }
-        t = rows[state + (e & SYMBOL)];
+        t = state < dense ? rows[state + (e & SYMBOL)] : sparseStep(state, e & SYMBOL);
         if (t < 0) {
           break;
         }
@@ -922,14 +908,6 @@ public final class TermMatcher {
       }
       if (i < len && (e & HOT) == 0) {
         int p = base + i;
-        if (state >= dense) {
-          t = sparseStep(state, e & SYMBOL);
-          if (t >= 0) {
-            state = t;
-            i++;
-            continue;
-          }
-        }
         emitBack(text, state, p - 1, p, 0, (e & WORD) != 0, plainFrom, s, handler);
         state = t & Integer.MAX_VALUE;
         i++;
