@@ -91,7 +91,7 @@ final class LinkScanner {
      * {@code at}: {@code floor} keeps the walk after what a candidate consumed.
      */
     void run(Sink sink) {
-      // Locals, not the fields: the calls at candidates would otherwise make the JIT reload them per char.
+      // Locals, not the fields: after the call per chunk the JIT would reload fields in the loop.
       String s = this.s;
       int n = this.n;
       char[] buf = buffer;

@@ -126,11 +126,27 @@ public final class RegexClassifier implements Classifier {
     final byte[] bytes = new byte[chars.length + 8];
     int count; // pairs
 
+    /**
+     * The latest place each find may start a match's required part (a literal's start; for a run of
+     * digits, its end minus the digits every match holds), sorted once the scan is done: after a match,
+     * the window needs another search only while one of these lies ahead.
+     */
+    int[] starts = new int[32];
+    int startCount;
+
     void reset(int pad, int length) {
       this.found = false;
       this.pad = pad;
       this.length = length;
       this.count = 0;
+      this.startCount = 0;
+    }
+
+    void addStart(int at) {
+      if (startCount == starts.length) {
+        starts = java.util.Arrays.copyOf(starts, startCount * 2);
+      }
+      starts[startCount++] = at;
     }
 
     @Override
@@ -140,6 +156,7 @@ public final class RegexClassifier implements Classifier {
       // chars after its start; a find longer than a match can be is in none.
       if (pad >= 0 && end - start < pad) {
         add(Math.max(0, end - pad), (int) Math.min(length, (long) start + pad));
+        addStart(start);
       }
     }
 
@@ -153,8 +170,9 @@ public final class RegexClassifier implements Classifier {
       count++;
     }
 
-    /** Sorts the windows by start and merges those that overlap or touch. */
+    /** Sorts the windows by start and merges those that overlap or touch; sorts the starts. */
     void merge() {
+      java.util.Arrays.sort(starts, 0, startCount);
       for (int k = 1; k < count; k++) { // insertion sort: few windows, nearly in order
         int from = windows[2 * k];
         int to = windows[2 * k + 1];
@@ -230,6 +248,7 @@ public final class RegexClassifier implements Classifier {
             from = start;
           }
           to = (int) Math.min(n, (long) i - k + pad);
+          finds.addStart(i - k);
         }
         runStart = -1;
       }
@@ -355,12 +374,15 @@ public final class RegexClassifier implements Classifier {
       Window view = maxLength < 0 ? null : new Window(text);
       int ranges = view == null ? 1 : finds.count;
       Matcher m = null;
+      int ahead = 0; // the first of finds.starts not behind the last match
       for (int w = 0; w < ranges; w++) {
         int from = 0;
+        int to = text.length();
         CharSequence input = text;
         if (view != null) {
           from = finds.windows[2 * w];
-          view.set(from, finds.windows[2 * w + 1]);
+          to = finds.windows[2 * w + 1];
+          view.set(from, to);
           input = view;
         }
         m = m == null ? pattern.matcher(input) : m.reset(input);
@@ -369,15 +391,24 @@ public final class RegexClassifier implements Classifier {
           int end = from + m.end();
           // Empty matches are no evidence. After one, RE2/J steps a single char on, into a surrogate
           // pair, and may then match its second half alone: not a match of the text's code points.
-          if (start == end || splitsPair(text, start) || splitsPair(text, end)) {
-            continue;
+          if (start != end && !splitsPair(text, start) && !splitsPair(text, end)) {
+            count++;
+            if (evidence == null) {
+              evidence = new ArrayList<>(4);
+            }
+            if (evidence.size() < Signal.MAX_EVIDENCE) {
+              evidence.add(Evidence.of(content.fieldName(f), text, start, end, id, category));
+            }
           }
-          count++;
-          if (evidence == null) {
-            evidence = new ArrayList<>(4);
-          }
-          if (evidence.size() < Signal.MAX_EVIDENCE) {
-            evidence.add(Evidence.of(content.fieldName(f), text, start, end, id, category));
+          if (view != null) {
+            // A later match starts at or after this one's end and holds a find's required part: with
+            // none of those left in the window, a search for it would only read the rest in vain.
+            while (ahead < finds.startCount && finds.starts[ahead] < end) {
+              ahead++;
+            }
+            if (ahead == finds.startCount || finds.starts[ahead] >= to) {
+              break;
+            }
           }
         }
       }
