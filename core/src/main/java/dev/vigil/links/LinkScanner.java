@@ -250,7 +250,7 @@ final class LinkScanner {
       if (c == '.' || c == '\u3002' || c == '\uFF0E' || c == '\uFF61') {
         // A one-char dot (Hosts.dotToken): at() reads one label unless another starts after it, so
         // "end. Next" is no link.
-        return q + 1 < n && isLabelStart(q + 1);
+        return q + 1 < n && isLabelStart(s, q + 1);
       }
       if (c == ':') {
         return schemeSeparator(q) != 0;
@@ -267,7 +267,7 @@ final class LinkScanner {
         return false;
       }
       int dot = Math.abs(Hosts.dotToken(s, q));
-      return dot != 0 && q + dot < n && isLabelStart(q + dot) || schemeSeparator(q) != 0;
+      return dot != 0 && q + dot < n && isLabelStart(s, q + dot) || schemeSeparator(q) != 0;
     }
 
     /** The end of the run of label chars from {@code q}. */
@@ -450,7 +450,7 @@ final class LinkScanner {
         }
         add(ls, q);
         int dot = Hosts.dotToken(s, q);
-        if (dot == 0 || q + Math.abs(dot) >= n || !isLabelStart(q + Math.abs(dot))) {
+        if (dot == 0 || q + Math.abs(dot) >= n || !isLabelStart(s, q + Math.abs(dot))) {
           return q;
         }
         obfuscatedDot[labels - 1] = dot < 0;
@@ -467,7 +467,7 @@ final class LinkScanner {
           continue;
         }
         int dot = Hosts.dotToken(s, q);
-        if (dot == 0 || q + Math.abs(dot) >= n || !isLabelStart(q + Math.abs(dot))) {
+        if (dot == 0 || q + Math.abs(dot) >= n || !isLabelStart(s, q + Math.abs(dot))) {
           return q;
         }
         q += Math.abs(dot);
@@ -554,10 +554,6 @@ final class LinkScanner {
         return 5;
       }
       return 0;
-    }
-
-    boolean isLabelStart(int q) {
-      return LinkScanner.isLabelStart(s, q);
     }
 
     /**

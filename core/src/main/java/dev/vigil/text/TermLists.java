@@ -4,15 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.vigil.Classifier;
 import dev.vigil.Content;
-import dev.vigil.Evidence;
 import dev.vigil.Signal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Several term lists compiled into one {@link TermMatcher} and matched in one pass, with a classifier
@@ -44,7 +41,7 @@ import org.jspecify.annotations.Nullable;
 public final class TermLists {
   private final TermMatcher matcher;
   private final Map<String, ListClassifier> classifiers = new LinkedHashMap<>();
-  private final ThreadLocal<Scan> scans = ThreadLocal.withInitial(Scan::new);
+  private final ThreadLocal<ContentHits> scans = ThreadLocal.withInitial(ContentHits::new);
 
   private TermLists(TermMatcher matcher, List<String> names) {
     this.matcher = matcher;
@@ -88,49 +85,18 @@ public final class TermLists {
     return "TermLists" + classifiers.keySet() + " over " + matcher;
   }
 
-  /** The hits of the last content scanned on a thread: per field, its range of (term, start, end). */
-  private static final class Scan implements HitHandler {
-    @Nullable Content content;
-    int[] hit = new int[48];
-    int hits;
-    int[] fieldEnd = new int[4]; // hits of field f end at fieldEnd[f]
-    int[] termHits = new int[16];
-    boolean busy;
-
-    @Override
-    public void onHit(int term, int start, int end) {
-      if (3 * hits + 3 > hit.length) {
-        hit = Arrays.copyOf(hit, hit.length * 2);
-      }
-      hit[3 * hits] = term;
-      hit[3 * hits + 1] = start;
-      hit[3 * hits + 2] = end;
-      hits++;
-    }
-  }
-
-  /** The scan of {@code content} on this thread: the cached one, or a new one. */
-  private Scan scan(Content content) {
-    Scan s = scans.get();
+  /** The hits of the last content scanned on this thread: the cached ones, or a new scan's. */
+  private ContentHits scan(Content content) {
+    ContentHits s = scans.get();
     if (s.content == content) {
       return s;
     }
     if (s.busy) {
-      s = new Scan(); // a handler never runs user code here, but stay safe if one ever does
+      s = new ContentHits(); // a handler never runs user code here, but stay safe if one ever does
     }
     s.busy = true;
     try {
-      int fields = content.fieldCount();
-      if (s.fieldEnd.length < fields) {
-        s.fieldEnd = new int[fields];
-      }
-      s.content = null; // not valid until complete
-      s.hits = 0;
-      for (int f = 0; f < fields; f++) {
-        matcher.match(content.fieldText(f), s);
-        s.fieldEnd[f] = s.hits;
-      }
-      s.content = content;
+      s.scan(matcher, content);
     } finally {
       s.busy = false;
     }
@@ -168,44 +134,7 @@ public final class TermLists {
       if (fields == 0) {
         return Signal.notApplicable();
       }
-      Scan s = scan(content);
-      List<Evidence> evidence = null;
-      int total = 0;
-      int[] termHits = s.termHits;
-      int h = 0;
-      for (int f = 0; f < fields; f++) {
-        String text = content.fieldText(f);
-        for (; h < s.fieldEnd[f]; h++) {
-          int term = s.hit[3 * h];
-          if (matcher.group(term) != group) {
-            continue;
-          }
-          if (total == termHits.length) {
-            termHits = Arrays.copyOf(termHits, total * 2);
-          }
-          termHits[total++] = term;
-          if (evidence == null) {
-            evidence = new ArrayList<>(4);
-          }
-          if (evidence.size() < Signal.MAX_EVIDENCE) {
-            Term t = matcher.term(term);
-            evidence.add(Evidence.of(content.fieldName(f), text, s.hit[3 * h + 1], s.hit[3 * h + 2],
-                t.id(), t.category()));
-          }
-        }
-      }
-      if (total == 0) {
-        return Signal.notMatched();
-      }
-      Arrays.sort(termHits, 0, total);
-      double miss = 1.0;
-      for (int i = 0; i < total; i++) {
-        if (i == 0 || termHits[i] != termHits[i - 1]) {
-          miss *= 1.0 - matcher.term(termHits[i]).weight();
-        }
-      }
-      s.termHits = termHits;
-      return Signal.of(1.0 - miss, evidence, total);
+      return scan(content).signal(matcher, content, group);
     }
   }
 

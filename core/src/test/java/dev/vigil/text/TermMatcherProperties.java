@@ -107,8 +107,14 @@ class TermMatcherProperties {
       @ForAll("denseBudgets") long denseBudget,
       @ForAll("chunks") int chunk,
       @ForAll boolean prefix) {
+    wordListEqualsTheReference(normalizer, words, text, denseBudget, chunk, prefix);
+  }
+
+  /** Each text a whole-word term (or, when {@code prefix}, the even-length ones prefix terms). */
+  private static void wordListEqualsTheReference(Normalizer normalizer, List<String> texts,
+      String text, long denseBudget, int chunk, boolean prefix) {
     List<Term> terms = new ArrayList<>();
-    for (String w : words) {
+    for (String w : texts) {
       terms.add(new Term(w, w, "x", 1.0, prefix && w.length() % 2 == 0 ? MatchMode.PREFIX
           : MatchMode.WORD));
     }
@@ -119,7 +125,7 @@ class TermMatcherProperties {
     matcher.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
     actual.sort(null);
     assertEquals(naive.find(text), actual, () -> "normalizer " + normalizer + ", terms " + terms
-        + ", text '" + text + "'");
+        + ", text '" + text + "', " + matcher);
   }
 
   /**
@@ -134,19 +140,7 @@ class TermMatcherProperties {
       @ForAll("denseBudgets") long denseBudget,
       @ForAll("chunks") int chunk,
       @ForAll boolean prefix) {
-    List<Term> terms = new ArrayList<>();
-    for (String w : phrases) {
-      terms.add(new Term(w, w, "x", 1.0, prefix && w.length() % 2 == 0 ? MatchMode.PREFIX
-          : MatchMode.WORD));
-    }
-    TermMatcher matcher = TermMatcher.builder().normalizer(normalizer).addAll(terms)
-        .denseBudget(denseBudget).scanChunk(chunk).build();
-    NaiveTermMatcher naive = new NaiveTermMatcher(normalizer, terms, List.of());
-    List<NaiveTermMatcher.Hit> actual = new ArrayList<>();
-    matcher.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
-    actual.sort(null);
-    assertEquals(naive.find(text), actual, () -> "normalizer " + normalizer + ", terms " + terms
-        + ", text '" + text + "', " + matcher);
+    wordListEqualsTheReference(normalizer, phrases, text, denseBudget, chunk, prefix);
   }
 
   @Provide
