@@ -215,6 +215,28 @@ final class AsciiLiteralScan {
     text.getBytes(from, to, bytes, 0);
   }
 
+  /**
+   * {@link #getLowBytes}, then eight zero bytes after them ({@code bytes} must hold {@code to - from + 8}),
+   * for eight-at-a-time reads with {@link #mayHoldDigit}.
+   */
+  static void lowBytes(String text, int from, int to, byte[] bytes) {
+    getLowBytes(text, from, to, bytes);
+    java.util.Arrays.fill(bytes, to - from, to - from + 8, (byte) 0);
+  }
+
+  private static final long ZEROS = 0x3030303030303030L;
+  private static final long TENS = 0x0A0A0A0A0A0A0A0AL;
+
+  /**
+   * Whether one of the eight bytes from {@code p} is an ASCII digit's ('0' to '9'): xor with '0' maps
+   * exactly those bytes below ten, and the classic test for a byte below n flags a word exactly when it
+   * holds one (the flag of a byte above the first may be wrong; only whether any is set is used).
+   */
+  static boolean mayHoldDigit(byte[] bytes, int p) {
+    long t = (long) LONGS.get(bytes, p) ^ ZEROS;
+    return ((t - TENS) & ~t & HIGHS) != 0;
+  }
+
   /** Checks the literals whose pair hashes to {@code h} against the text, their pair ending at i. */
   private void verify(String text, int i, int h, HitHandler handler) {
     int[] ids = literalIds[h];

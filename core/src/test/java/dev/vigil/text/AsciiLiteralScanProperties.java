@@ -115,4 +115,23 @@ class AsciiLiteralScanProperties {
     assertFalse(scan.find("lo\u017fer", new char[8], new byte[16], (t, s, e) -> { }));
     assertTrue(AsciiLiteralScan.of(List.of("loser"), false).find("lo\u017fer", new char[8], new byte[16], (t, s, e) -> { }));
   }
+
+  /** The eight-at-a-time digit test flags a word exactly when one of its bytes is an ASCII digit's. */
+  @Property(tries = 5000)
+  void mayHoldDigitIsExact(@ForAll("wordBytes") byte[] word) {
+    byte[] padded = java.util.Arrays.copyOf(word, 16);
+    boolean any = false;
+    for (int k = 0; k < 8; k++) {
+      any |= padded[k] >= '0' && padded[k] <= '9';
+    }
+    assertEquals(any, AsciiLiteralScan.mayHoldDigit(padded, 0), () -> java.util.Arrays.toString(word));
+  }
+
+  @Provide
+  Arbitrary<byte[]> wordBytes() {
+    // Digits, their neighbours (the test's borrows), and any byte at all.
+    Arbitrary<Byte> b = Arbitraries.oneOf(Arbitraries.bytes().between((byte) 0x2e, (byte) 0x3b),
+        Arbitraries.bytes(), Arbitraries.of((byte) 0, (byte) 0x80, (byte) 0xb0, (byte) 0xff));
+    return b.array(byte[].class).ofSize(8);
+  }
 }

@@ -146,7 +146,10 @@ class RegexPrefilterProperties {
   Arbitrary<String> digitTexts() {
     Arbitrary<String> piece = Arbitraries.of(" ", "  ", "abc", "x", "zz", "7", "42", "555 0123", ".",
         "1234", "12345", "123", "0",
-        "-", "lorem ipsum ", "\ud83d\ude00", "ab12", "q9");
+        "-", "lorem ipsum ", "\ud83d\ude00", "ab12", "q9",
+        // Chars outside Latin-1 whose low byte is a digit's (the scan reads low bytes first), digits of
+        // other scripts (not \\d in RE2), and long stretches that carry runs across the scan's chunks.
+        "\u0130", "\u0f37", "\u2035", "\u0669", "\uff11", "b".repeat(250), " ".repeat(509));
     return piece.list().ofMinSize(5).ofMaxSize(60).map(l -> String.join("", l));
   }
 
@@ -158,6 +161,19 @@ class RegexPrefilterProperties {
         () -> pattern + ": " + analysis);
     assertDigitRunsHold(pattern, text, analysis);
     theClassifierReportsTheMatchesOfTheBarePattern(pattern, text, false);
+  }
+
+  @Example
+  void digitRunsAcrossTheScansChunksAndWords() {
+    // Runs ending exactly at a chunk's end (1,024 chars), starting in one chunk and ending in the next,
+    // and at the text's end; and a letter whose low byte is '5' inside a run.
+    for (int at = 1010; at <= 1030; at++) {
+      for (String tail : new String[] {"555 0123", "555.0123 x", "5550123", "55\u01355 0123"}) {
+        String text = "q".repeat(at) + tail;
+        theClassifierReportsTheMatchesOfTheBarePattern("\\b\\d{3}[ .-]\\d{4}\\b", text, false);
+        theClassifierReportsTheMatchesOfTheBarePattern("\\d{4}", text, false);
+      }
+    }
   }
 
   @Property(tries = 3000)
