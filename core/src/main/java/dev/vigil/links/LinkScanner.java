@@ -118,9 +118,10 @@ final class LinkScanner {
             }
           } else if (c == '.') {
             // The common case, a sentence's end, decided here: at() reads one label unless another
-            // starts after the dot.
+            // starts after the dot. The next char comes from the buffer: String.charAt here (seven
+            // dots in a 280-char chat post) made the loop a third slower.
             if (t + 1 < n) {
-              char d = s.charAt(t + 1);
+              char d = i + 1 < len ? buf[i + 1] : s.charAt(t + 1);
               if (d >= 0x80 || ASCII_LABEL[d] && d != '-') { // the rest in mayFollowWord
                 found[count++] = t;
               }
