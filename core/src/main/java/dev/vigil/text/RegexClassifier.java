@@ -134,12 +134,44 @@ public final class RegexClassifier implements Classifier {
     int[] starts = new int[32];
     int startCount;
 
+    /** The window of the runs of digits so far that {@link #addRun} has not added yet, or -1. */
+    int runFrom = -1;
+    int runTo = -1;
+
     void reset(int pad, int length) {
       this.found = false;
+      this.runFrom = -1;
       this.pad = pad;
       this.length = length;
       this.count = 0;
       this.startCount = 0;
+    }
+
+    /**
+     * Adds the window of a run of digits {@code [start, end)} holding at least {@code k}, the digits in a
+     * row every match holds: a match lies between the run's start plus k minus the longest match and
+     * its end minus k plus the longest match. Runs come in text order: a window that overlaps the last
+     * extends it, and {@link #closeRuns} adds the last.
+     */
+    void addRun(int start, int end, int k) {
+      int from = Math.max(0, start + k - pad);
+      if (runFrom >= 0 && from > runTo) {
+        add(runFrom, runTo);
+        runFrom = -1;
+      }
+      if (runFrom < 0) {
+        runFrom = from;
+      }
+      runTo = (int) Math.min(length, (long) end - k + pad);
+      addStart(end - k);
+    }
+
+    void closeRuns() {
+      if (runFrom >= 0) {
+        add(runFrom, runTo);
+        found = true;
+        runFrom = -1;
+      }
     }
 
     void addStart(int at) {
@@ -234,10 +266,8 @@ public final class RegexClassifier implements Classifier {
 
   /**
    * The finds of a pattern whose only requirement is a run of digits: the runs of at least
-   * {@code digitRun} ASCII digits. A match holds digitRun digits in a row of such a run, so it lies
-   * between the run's start plus digitRun minus the longest match and its end minus digitRun plus the
-   * longest match. Windows come in text order: one that overlaps the last extends it. With {@code pad}
-   * below zero (no longest match known), only whether there is such a run.
+   * {@code digitRun} ASCII digits (see {@link Finds#addRun}). With {@code pad} below zero (no longest
+   * match known), only whether there is such a run.
    *
    * <p>The text's low bytes are tested eight at a time for a byte that may be a digit (every ASCII
    * digit's low byte is one; a char outside Latin-1 with such a low byte is turned down by the exact
@@ -247,8 +277,6 @@ public final class RegexClassifier implements Classifier {
   private boolean digitWindows(String text, Finds finds, int pad) {
     int n = text.length();
     int k = digitRun;
-    int from = -1;
-    int to = -1;
     int runStart = -1;
     byte[] bytes = finds.bytes;
     int chunk = finds.chars.length;
@@ -271,16 +299,7 @@ public final class RegexClassifier implements Classifier {
             if (pad < 0) {
               return true;
             }
-            int start = Math.max(0, runStart + k - pad);
-            if (from >= 0 && start > to) {
-              finds.add(from, to);
-              from = -1;
-            }
-            if (from < 0) {
-              from = start;
-            }
-            to = (int) Math.min(n, (long) i - k + pad);
-            finds.addStart(i - k);
+            finds.addRun(runStart, i, k);
           }
           runStart = -1;
         }
@@ -290,21 +309,9 @@ public final class RegexClassifier implements Classifier {
       if (pad < 0) {
         return true;
       }
-      int start = Math.max(0, runStart + k - pad);
-      if (from >= 0 && start > to) {
-        finds.add(from, to);
-        from = -1;
-      }
-      if (from < 0) {
-        from = start;
-      }
-      to = (int) Math.min(n, (long) n - k + pad);
-      finds.addStart(n - k);
+      finds.addRun(runStart, n, k);
     }
-    if (from >= 0) {
-      finds.add(from, to);
-      finds.found = true;
-    }
+    finds.closeRuns();
     return finds.found;
   }
 
