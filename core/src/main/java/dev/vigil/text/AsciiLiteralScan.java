@@ -191,10 +191,7 @@ final class AsciiLiteralScan {
     int n = text.length();
     for (int base = 0; base < n - 1; ) {
       int len = Math.min(buffer.length, n - base);
-      getLowBytes(text, base, base + len, bytes);
-      for (int i = len; i < len + 8; i++) {
-        bytes[i] = 0;
-      }
+      lowBytes(text, base, base + len, bytes);
       int pairs = len - 1; // pairs starting at 0 .. len - 2
       for (int p = 0; p < pairs; p += 8) {
         long x = (long) LONGS.get(bytes, p) | LOWER;
@@ -237,7 +234,7 @@ final class AsciiLiteralScan {
 
   /**
    * {@link #getLowBytes}, then eight zero bytes after them ({@code bytes} must hold {@code to - from + 8}),
-   * for eight-at-a-time reads with {@link #mayHoldDigit}.
+   * for eight-at-a-time reads (the pair scan's, {@link #mayHoldDigit}).
    */
   static void lowBytes(String text, int from, int to, byte[] bytes) {
     getLowBytes(text, from, to, bytes);
