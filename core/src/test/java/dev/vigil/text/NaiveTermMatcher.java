@@ -37,6 +37,12 @@ final class NaiveTermMatcher {
   private final List<Integer> owners = new ArrayList<>(); // kept term index, or -1 for allow
 
   NaiveTermMatcher(Normalizer normalizer, List<Term> terms, List<String> allow) {
+    this(normalizer, terms, allow, MatchMode.ANYWHERE);
+  }
+
+  /** With the allow-list entries matched in {@code allowMode}. */
+  NaiveTermMatcher(Normalizer normalizer, List<Term> terms, List<String> allow,
+      MatchMode allowMode) {
     this.stages = normalizer.stages();
     this.leet = normalizer.leetMap();
     Set<String> seen = new HashSet<>();
@@ -44,7 +50,7 @@ final class NaiveTermMatcher {
     for (int e = 0; e < terms.size() + allow.size(); e++) {
       boolean isAllow = e >= terms.size();
       String text = isAllow ? allow.get(e - terms.size()) : terms.get(e).text();
-      MatchMode mode = isAllow ? MatchMode.ANYWHERE : terms.get(e).mode();
+      MatchMode mode = isAllow ? allowMode : terms.get(e).mode();
       List<U> units = units(text);
       if (units.isEmpty()) {
         throw new IllegalArgumentException("normalizes to nothing: " + text);

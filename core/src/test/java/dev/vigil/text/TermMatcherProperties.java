@@ -110,6 +110,47 @@ class TermMatcherProperties {
     wordListEqualsTheReference(normalizer, words, text, denseBudget, chunk, prefix);
   }
 
+  /**
+   * Lists of whole single words, looked up by the word index (also with keys for words of up to one, two
+   * or three symbols only, so that longer ones walk the trie), with whole-word allow-lists, against the
+   * reference.
+   */
+  @Property(tries = 3000)
+  void indexedWordListsEqualTheReference(
+      @ForAll("perCodePoint") Normalizer normalizer,
+      @ForAll @Size(min = 1, max = 8) List<@From("words") String> words,
+      @ForAll @Size(max = 2) List<@From("words") String> allowWords,
+      @ForAll("phraseTexts") String text,
+      @ForAll("denseBudgets") long denseBudget,
+      @ForAll("chunks") int chunk,
+      @ForAll("wordIndexes") int wordIndex,
+      @ForAll boolean allowATerm) {
+    List<String> allow = new ArrayList<>(allowWords);
+    if (allowATerm) {
+      allow.add(words.get(words.size() - 1)); // a word whose state has two patterns
+    }
+    List<Term> terms = new ArrayList<>();
+    for (String w : words) {
+      terms.add(new Term(w, w, "x", 1.0, MatchMode.WORD));
+    }
+    TermMatcher.Builder b = TermMatcher.builder().normalizer(normalizer).addAll(terms)
+        .denseBudget(denseBudget).scanChunk(chunk).wordIndex(wordIndex);
+    allow.forEach(a -> b.allow(a, MatchMode.WORD));
+    TermMatcher matcher = b.build();
+    NaiveTermMatcher naive = new NaiveTermMatcher(normalizer, terms, allow, MatchMode.WORD);
+    List<NaiveTermMatcher.Hit> actual = new ArrayList<>();
+    matcher.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
+    actual.sort(null);
+    assertEquals(naive.find(text), actual, () -> "normalizer " + normalizer + ", terms " + terms
+        + ", allow " + allow + ", text '" + text + "', " + matcher);
+  }
+
+  /** The word index: the default (on with the small dense budgets), none, or of words up to 1, 2, 3, 64. */
+  @Provide
+  Arbitrary<Integer> wordIndexes() {
+    return Arbitraries.of(-1, 0, 1, 2, 3, 64);
+  }
+
   /** Each text a whole-word term (or, when {@code prefix}, the even-length ones prefix terms). */
   private static void wordListEqualsTheReference(Normalizer normalizer, List<String> texts,
       String text, long denseBudget, int chunk, boolean prefix) {

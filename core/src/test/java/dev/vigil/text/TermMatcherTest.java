@@ -58,6 +58,30 @@ class TermMatcherTest {
     assertEquals(expected, hits(m, text));
   }
 
+  /**
+   * The word index reports every pattern of a word: the same word in two lists (two terms at one trie
+   * state), next to words with one pattern, a word with a special char and a word longer than keys hold.
+   */
+  @Test
+  void wordIndexReportsEveryPatternOfAWord() {
+    String text = "Spam, SCAM and phish\u200Bing, spam";
+    List<List<String>> runs = new ArrayList<>();
+    for (int index : new int[] {4, 0}) {
+      TermMatcher matcher = TermMatcher.builder()
+          .add(Term.of("spam"), 0)
+          .add(Term.of("spam"), 1)
+          .add(Term.of("scam"), 0)
+          .add(Term.of("phishing"), 1)
+          .wordIndex(index).scanChunk(8).build();
+      List<String> hits = new ArrayList<>();
+      matcher.match(text, (t, s, e) -> hits.add(t + ":" + text.substring(s, e)));
+      runs.add(hits);
+    }
+    assertEquals(runs.get(1), runs.get(0), "with the index as without");
+    assertEquals(List.of("0:Spam", "0:spam", "1:Spam", "1:spam", "2:SCAM", "3:phish\u200Bing"),
+        runs.get(0).stream().sorted().collect(Collectors.toList()));
+  }
+
   @Test
   void wholeWordAvoidsTheScunthorpeProblem() {
     TermMatcher m = matcher(Normalizer.standard(), "ass", "cunt", "tit");
