@@ -55,7 +55,12 @@ import java.util.Map;
  * to reject. When every term starts at a word start but some span several words (a watchlist of words
  * and phrases), the failure links lead only to suffixes that start at a word start, so inside a word
  * that no term begins the scan also parks in the dead state instead of walking the trie from every
- * char. Matching through a {@link HitHandler} allocates nothing.
+ * char. Large lists of whole single words (a dictionary of tens of thousands of words or more) are also
+ * indexed by word: a hash map from each word's symbols, packed into a long, to its terms. Their scan
+ * looks each word of the text up once, instead of walking the trie, where in a large list every char is
+ * a read that waits on the one before and misses the cache; the lookups of consecutive words are
+ * independent, so the processor overlaps their misses (127,000 English words over English text: three
+ * times the speed of the trie). Matching through a {@link HitHandler} allocates nothing.
  *
  * <p>Immutable and thread safe; all the work happens in {@link Builder#build()}.
  */
@@ -891,10 +896,6 @@ public final class TermMatcher {
     final char[] buf = s.chars;
     final long[] keys = s.wordKeys;
     final long[] spans = s.wordSpans;
-    final long[] slots = index.slots;
-    final int shift = index.shift;
-    final int slotMask = index.mask;
-    final int maxKey = index.maxLength();
     long key = 0;
     int length = 0;
     int inWord = 0;
@@ -923,30 +924,8 @@ public final class TermMatcher {
         }
         for (int k = 0; k < words; k++) {
           long span = spans[k];
-          int wordLength = (int) span;
-          if (wordLength <= maxKey) {
-            long wordKey = keys[k];
-            long v;
-            for (int slot = (int) ((wordKey * 0x9E3779B97F4A7C15L) >>> shift);;
-                slot = (slot + 1) & slotMask) {
-              long found = slots[2 * slot];
-              if (found == wordKey) {
-                v = slots[2 * slot + 1];
-                break;
-              }
-              if (found == 0) {
-                v = WordIndex.ABSENT;
-                break;
-              }
-            }
-            if (v != WordIndex.ABSENT) {
-              int end = (int) (span >>> 32);
-              wordHit(text, end - wordLength, end, v, handler, s);
-            }
-          } else if (wordLength <= maxLength) {
-            int end = (int) (span >>> 32);
-            longWord(text, end - wordLength, end, handler, s);
-          }
+          int end = (int) (span >>> 32);
+          wordEnd(text, end - (int) span, end, keys[k], index, handler, s);
         }
         if (i < len) {
           int after = untilGap(text, base + i - length, handler, s);
@@ -1613,6 +1592,7 @@ public final class TermMatcher {
     return "TermMatcher{" + terms.length + " terms, " + allowTexts.length + " allowed, "
         + normalizer + ", " + states + " states" + (anchored ? ", anchored at word starts"
             : hasDead ? ", entered at word starts" : "")
+        + (words != null ? ", " + words.size() + " words indexed" : "")
         + "}";
   }
 

@@ -20,10 +20,9 @@ final class WordIndex {
   /** A value with this bit reports the outputs of a state (its code in the low bits). */
   static final long STATE = Long.MIN_VALUE;
 
-  // Read directly by the matcher's scan loop (a call per word cost a fifth of the scan).
-  final long[] slots; // key, value, key, value...
-  final int shift;
-  final int mask;
+  private final long[] slots; // key, value, key, value...
+  private final int shift;
+  private final int mask;
   private final int bits;
   private final int maxLength;
   private final int size;
@@ -63,7 +62,7 @@ final class WordIndex {
   }
 
   private int slot(long key) {
-    // The matcher's scan repeats this: keep the two in step. Fibonacci hashing: the multiply spreads the last symbols (which differ most) into the top bits.
+    // Fibonacci hashing: the multiply spreads the last symbols, which differ most, into the top bits.
     return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
   }
 
