@@ -6,14 +6,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads Unicode's confusables.txt: the single-code-point mappings to a Latin letter or digit. */
-final class Confusables {
+/**
+ * Reads Unicode's confusables.txt: the single-code-point mappings to a Latin letter or digit (public for
+ * the look-alike coverage tests of other modules).
+ */
+public final class Confusables {
   private Confusables() {}
 
   /** One mapping: a code point and the Latin letter or digit it can be confused with. */
-  record Pair(int source, int target) {}
+  public record Pair(int source, int target) {}
 
-  static List<Pair> toLatinLettersAndDigits(Path file) throws IOException {
+  public static List<Pair> toLatinLettersAndDigits(Path file) throws IOException {
     List<Pair> pairs = new ArrayList<>();
     for (String line : Files.readAllLines(file)) {
       line = line.replace("\ufeff", "");

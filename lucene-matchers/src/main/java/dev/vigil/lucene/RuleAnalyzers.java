@@ -23,14 +23,16 @@ import org.apache.lucene.analysis.ru.RussianAnalyzer;
  * Japanese, Chinese and Thai, then ICU case and accent folding; no stemming) and {@code normalized}
  * (core's {@code standard} normalizer applied to the raw text before the English analyzer, so that
  * look-alike letters, compatibility forms and invisible characters do not evade a rule; offsets still
- * point into the original text).
+ * point into the original text) and {@code skeleton} (Unicode word segmentation, ICU case and accent
+ * folding, then the UTS #39 confusable skeleton of each word: Unicode's full table of look-alikes, for
+ * rules that must see through any script's imitation of Latin letters).
  */
 public final class RuleAnalyzers {
   private RuleAnalyzers() {}
 
   /** The names {@link #byName} accepts. */
   public static final List<String> NAMES =
-      List.of("english", "german", "spanish", "russian", "icu", "normalized");
+      List.of("english", "german", "spanish", "russian", "icu", "normalized", "skeleton");
 
   /** English: possessives, lower case, stop words, Porter stemming. */
   public static Analyzer english() {
@@ -64,6 +66,41 @@ public final class RuleAnalyzers {
       @Override
       protected TokenStream normalize(String fieldName, TokenStream in) {
         return new ICUFoldingFilter(in);
+      }
+    };
+  }
+
+  /**
+   * Confusable skeletons (Unicode Technical Standard #39, through ICU4J; see {@link
+   * ConfusableSkeletonFilter}): invisible chars removed (core's stage, so that a zero-width space does
+   * not split a word; offsets still point into the original text), words as Unicode segments them (UAX
+   * #29: a word that mixes scripts, such as "pаypal" with a Cyrillic "а", stays one word, where {@link
+   * #icu()} would split it at the script change), each replaced by its folded skeletons. "PayPal",
+   * "pаypаl", "PayPaI", "paypa1" and "ⓟⓐⓨⓟⓐⓛ" all match a rule for "paypal"; "rn" and "m" become one.
+   * No stemming, no stop words.
+   */
+  public static Analyzer skeleton() {
+    Normalizer invisibles = Normalizer.builder().stages(Normalizer.Stage.INVISIBLES).build();
+    return new Analyzer() {
+      @Override
+      protected Reader initReader(String fieldName, Reader reader) {
+        return new NormalizingCharFilter(reader, invisibles);
+      }
+
+      @Override
+      protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+        return new NormalizingCharFilter(reader, invisibles);
+      }
+
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer tokenizer = new org.apache.lucene.analysis.standard.StandardTokenizer();
+        return new TokenStreamComponents(tokenizer, new ConfusableSkeletonFilter(tokenizer));
+      }
+
+      @Override
+      protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new ConfusableSkeletonFilter(in);
       }
     };
   }
@@ -119,6 +156,8 @@ public final class RuleAnalyzers {
         return icu();
       case "normalized":
         return normalized(Normalizer.standard());
+      case "skeleton":
+        return skeleton();
       default:
         throw new IllegalArgumentException(
             "unknown analyzer '" + name + "'; choose one of " + String.join(", ", NAMES));
