@@ -46,11 +46,16 @@ class NormalizerFuzzTest {
         terms.add(new Term("t" + i, t, "fuzz", 1.0, mode));
       }
     }
+    // The word index (default, off, or with keys of one to three symbols) and the read path (the
+    // default, or chunks of one or five chars).
+    int wordIndex = data.consumeInt(-1, 3);
+    int chunk = new int[] {-1, 1, 5}[data.consumeInt(0, 2)];
     String text = data.consumeRemainingAsString();
     if (terms.isEmpty()) {
       return;
     }
-    TermMatcher m = TermMatcher.builder().normalizer(n).addAll(terms).build();
+    TermMatcher m = TermMatcher.builder().normalizer(n).addAll(terms).wordIndex(wordIndex)
+        .scanChunk(chunk).build();
     List<NaiveTermMatcher.Hit> actual = new ArrayList<>();
     m.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
     actual.sort(null);
