@@ -28,6 +28,30 @@ import org.junit.jupiter.api.Test;
 /** Input written by attackers: naughty strings and pathological texts never break an evaluation. */
 class HostileInputTest {
 
+  /**
+   * 100,000 generated six-letter words and a few real ones: large enough for the matcher's word index,
+   * so that its scan (and its hand-over to the trie at special chars) meets the hostile texts too.
+   */
+  private static final TermMatcher DICTIONARY = dictionary();
+
+  private static TermMatcher dictionary() {
+    TermMatcher.Builder b = TermMatcher.builder().add("fuck").add("ass");
+    long x = 1;
+    for (int i = 0; i < 100_000; i++) {
+      x = (x * 6364136223846793005L + 1442695040888963407L);
+      char[] w = new char[6];
+      long v = x >>> 16;
+      for (int k = 0; k < w.length; k++) {
+        w[k] = (char) ('a' + (int) Long.remainderUnsigned(v, 26));
+        v = Long.divideUnsigned(v, 26);
+      }
+      b.add(new String(w));
+    }
+    TermMatcher m = b.build();
+    assertTrue(m.toString().contains("words indexed"), m::toString);
+    return m;
+  }
+
   /** Every built-in classifier, composed, under every preset. */
   private static Policy everything(int maxScanChars) {
     Policy.Builder b = Policy.builder("hostile").maxScanChars(maxScanChars);
@@ -38,6 +62,7 @@ class HostileInputTest {
           .allow("scunthorpe").build();
       b.signal(TermClassifier.of("terms-" + n, m), "abuse");
     }
+    b.signal(TermClassifier.of("dictionary", DICTIONARY), "abuse");
     Classifier links = Classifiers.regex("links", "spam", "(?i)https?://\\S+");
     b.signal(links, "spam")
         .signal(Classifiers.regex("evil", "test", "(a+)+$"), "test")
