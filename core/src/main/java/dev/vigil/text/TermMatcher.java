@@ -322,7 +322,9 @@ public final class TermMatcher {
     int ring = Integer.highestOneBit(Math.max(4, maxLength + 2) * 2 - 1);
     this.chunk = b.chunk > 0 ? b.chunk : 2048;
     this.shortText = b.chunk > 0 ? -1 : SHORT_TEXT;
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(normalizer.cursor(), ring, chunk));
+    int wordBuffer = words != null ? chunk / 2 + 2 : 0; // the most words a chunk can end
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(normalizer.cursor(), ring, chunk,
+        wordBuffer));
   }
 
   /** A builder; the normalizer defaults to {@link Normalizer#standard()}. */
@@ -393,7 +395,7 @@ public final class TermMatcher {
     Scratch s = scratch.get();
     if (s.busy) {
       // Re-entrant use from inside a handler: use fresh buffers rather than corrupt the running scan.
-      s = new Scratch(normalizer.cursor(), s.ringStart.length, chunk);
+      s = new Scratch(normalizer.cursor(), s.ringStart.length, chunk, s.wordKeys.length);
     }
     s.busy = true;
     try {
@@ -1620,10 +1622,10 @@ public final class TermMatcher {
     final long[] wordKeys;
     final long[] wordSpans;
 
-    Scratch(NormalizingCursor cursor, int ring, int chunk) {
+    Scratch(NormalizingCursor cursor, int ring, int chunk, int words) {
       this.chars = new char[chunk];
-      this.wordKeys = new long[chunk / 2 + 2];
-      this.wordSpans = new long[chunk / 2 + 2];
+      this.wordKeys = new long[words];
+      this.wordSpans = new long[words];
       this.cursor = cursor;
       ringStart = new int[ring];
       ringEnd = new int[ring];
