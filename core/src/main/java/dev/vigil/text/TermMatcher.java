@@ -300,7 +300,7 @@ public final class TermMatcher {
       }
       this.dfa = layOut(rows);
       this.deadCode = hasDead ? code(dead) : 0;
-      this.words = anchored ? wordIndex(c, b.wordIndex) : null;
+      this.words = wordIndex(c, b.wordIndex);
       this.buildCodes = null; // the sparse states' codes are in the records from here on
       this.buildOutputs = null; // and the output records' places in the rows and records
       this.stateRows = new int[0];
@@ -441,13 +441,8 @@ public final class TermMatcher {
    * over chat lines, where the walks end early: 190 against 207).
    */
   private @org.jspecify.annotations.Nullable WordIndex wordIndex(Compiled c, int limit) {
-    if (limit == 0 || (limit < 0 && c.denseStates >= c.fail.length)) {
+    if (!c.wholeWords || (limit < 0 && c.denseStates >= c.fail.length)) {
       return null;
-    }
-    for (boolean end : c.checkEnd) {
-      if (!end) {
-        return null;
-      }
     }
     int bits = 32 - Integer.numberOfLeadingZeros(c.alphabet - 1);
     int maxLength = limit < 0 ? 64 / bits : Math.min(limit, 64 / bits);

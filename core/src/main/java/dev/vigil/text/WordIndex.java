@@ -94,9 +94,4 @@ final class WordIndex {
   int size() {
     return size;
   }
-
-  /** The heap the map takes, in bytes (for sizing). */
-  long bytes() {
-    return 16L + 8L * slots.length;
-  }
 }
