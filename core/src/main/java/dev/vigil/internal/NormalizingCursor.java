@@ -136,13 +136,13 @@ public final class NormalizingCursor {
       end = sEnd;
       count = sCount;
     }
-    if (!Character.isWhitespace(cp)) {
+    if (!CharClass.isWhitespace(cp)) {
       return true;
     }
     int runStart = start;
     int runEnd = end;
     while (repeatNext()) {
-      if (Character.isWhitespace(cp)) {
+      if (CharClass.isWhitespace(cp)) {
         runEnd = end;
       } else {
         hasSpacePeek = true;
@@ -181,7 +181,7 @@ public final class NormalizingCursor {
     start = peekStart;
     end = peekEnd;
     count = 1;
-    if (Character.isLetter(cp)) {
+    if (CharClass.isLetter(cp)) {
       while (separatorNext()) {
         if (peekCp == cp) {
           end = peekEnd;
@@ -284,15 +284,15 @@ public final class NormalizingCursor {
       return false;
     }
     int c = lCp[(lHead + k) & MASK];
-    if (!Character.isLetter(c)) {
+    if (!CharClass.isLetter(c)) {
       return false;
     }
     int before = k == 0 ? prevSepInputCp : lCp[(lHead + k - 1) & MASK];
-    if (before >= 0 && Character.isLetterOrDigit(before)) {
+    if (before >= 0 && CharClass.isLetterOrDigit(before)) {
       return false;
     }
     if (leetEnsure(k + 2)) {
-      return !Character.isLetterOrDigit(lCp[(lHead + k + 1) & MASK]);
+      return !CharClass.isLetterOrDigit(lCp[(lHead + k + 1) & MASK]);
     }
     return true;
   }
@@ -318,7 +318,7 @@ public final class NormalizingCursor {
     int n = 0;
     boolean space = false;
     while (n < 4 && leetEnsure(k + n + 1) && isSeparator(lCp[(lHead + k + n) & MASK])) {
-      space |= Character.isWhitespace(lCp[(lHead + k + n) & MASK]);
+      space |= CharClass.isWhitespace(lCp[(lHead + k + n) & MASK]);
       n++;
     }
     runKind = space ? n : 0;
@@ -326,7 +326,7 @@ public final class NormalizingCursor {
   }
 
   private static boolean isSeparator(int c) {
-    return !Character.isLetterOrDigit(c) && c != '\n' && c != '\r';
+    return !CharClass.isLetterOrDigit(c) && c != '\n' && c != '\r';
   }
 
   // ---- leet stage: reads the fold queue, fills the leet queue ----
@@ -339,10 +339,10 @@ public final class NormalizingCursor {
       int i = fHead & MASK;
       int c = fCp[i];
       if (leet != null && c < 128 && leet[c] >= 0) {
-        boolean prevLetter = lastLeetOut >= 0 && Character.isLetter(lastLeetOut);
-        boolean nextLetter = foldEnsure(2) && Character.isLetter(fCp[(fHead + 1) & MASK]);
+        boolean prevLetter = lastLeetOut >= 0 && CharClass.isLetter(lastLeetOut);
+        boolean nextLetter = foldEnsure(2) && CharClass.isLetter(fCp[(fHead + 1) & MASK]);
         boolean inner = c == '!' || c == '|' || c == '+';
-        if (Character.isLetter(c) || (inner ? prevLetter && nextLetter : prevLetter || nextLetter)) {
+        if (CharClass.isLetter(c) || (inner ? prevLetter && nextLetter : prevLetter || nextLetter)) {
           c = leet[c];
         }
       }
@@ -410,9 +410,7 @@ public final class NormalizingCursor {
     int n = text.length();
     while (pos < n) {
       int c = Character.codePointAt(text, pos);
-      int type = Character.getType(c);
-      if ((type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK)
-          && fold.fold(c) == FoldTable.DROP) {
+      if (CharClass.isNonSpacingOrEnclosingMark(c) && fold.fold(c) == FoldTable.DROP) {
         pos += Character.charCount(c);
       } else {
         break;
