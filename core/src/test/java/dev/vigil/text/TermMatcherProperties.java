@@ -1,6 +1,7 @@
 package dev.vigil.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -106,8 +107,9 @@ class TermMatcherProperties {
       @ForAll("texts") String text,
       @ForAll("denseBudgets") long denseBudget,
       @ForAll("chunks") int chunk,
-      @ForAll boolean prefix) {
-    wordListEqualsTheReference(normalizer, words, text, denseBudget, chunk, prefix);
+      @ForAll boolean prefix,
+      @ForAll boolean dual) {
+    wordListEqualsTheReference(normalizer, words, text, denseBudget, chunk, prefix, dual);
   }
 
   /**
@@ -151,19 +153,27 @@ class TermMatcherProperties {
     return Arbitraries.of(-1, 0, 1, 2, 3, 64);
   }
 
-  /** Each text a whole-word term (or, when {@code prefix}, the even-length ones prefix terms). */
+  /**
+   * Each text a whole-word term (or, when {@code prefix}, the even-length ones prefix terms); with
+   * {@code dual}, texts of any length are cut in two for the two-chain scan where they can be.
+   */
   private static void wordListEqualsTheReference(Normalizer normalizer, List<String> texts,
-      String text, long denseBudget, int chunk, boolean prefix) {
+      String text, long denseBudget, int chunk, boolean prefix, boolean dual) {
     List<Term> terms = new ArrayList<>();
     for (String w : texts) {
       terms.add(new Term(w, w, "x", 1.0, prefix && w.length() % 2 == 0 ? MatchMode.PREFIX
           : MatchMode.WORD));
     }
     TermMatcher matcher = TermMatcher.builder().normalizer(normalizer).addAll(terms)
-        .denseBudget(denseBudget).scanChunk(chunk).build();
+        .denseBudget(denseBudget).scanChunk(chunk).dualScanFrom(dual ? 1 : -1).build();
     NaiveTermMatcher naive = new NaiveTermMatcher(normalizer, terms, List.of());
     List<NaiveTermMatcher.Hit> actual = new ArrayList<>();
     matcher.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
+    for (int i = 1; i < actual.size(); i++) {
+      int at = i;
+      assertTrue(actual.get(at - 1).end() <= actual.get(at).end(),
+          () -> "hits out of the order they end: " + actual + " in '" + text + "'");
+    }
     actual.sort(null);
     assertEquals(naive.find(text), actual, () -> "normalizer " + normalizer + ", terms " + terms
         + ", text '" + text + "', " + matcher);
@@ -181,7 +191,7 @@ class TermMatcherProperties {
       @ForAll("denseBudgets") long denseBudget,
       @ForAll("chunks") int chunk,
       @ForAll boolean prefix) {
-    wordListEqualsTheReference(normalizer, phrases, text, denseBudget, chunk, prefix);
+    wordListEqualsTheReference(normalizer, phrases, text, denseBudget, chunk, prefix, false);
   }
 
   @Provide

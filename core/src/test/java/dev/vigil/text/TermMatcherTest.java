@@ -59,6 +59,30 @@ class TermMatcherTest {
   }
 
   /**
+   * The two-chain scan of long texts reports what the one-chain scan does, in the same order: hits on
+   * both sides of the cut, words evaded with invisible chars and marks in either half, a surrogate pair.
+   */
+  @Test
+  void dualScanReportsAsTheSingleScan() {
+    String half = "ass, f\u200Buck. fu\u0301ck \uD83D\uDE00 ass; scunthorpe ass\u00AD hole fuck";
+    String text = half + ". " + half + " " + half + "! " + half;
+    List<List<String>> runs = new ArrayList<>();
+    for (int dualFrom : new int[] {1, Integer.MAX_VALUE}) {
+      for (int chunk : new int[] {3, 16, 4096}) {
+        TermMatcher matcher = TermMatcher.builder().add("ass").add("fuck").add("asshole")
+            .scanChunk(chunk).dualScanFrom(dualFrom).build();
+        List<String> hits = new ArrayList<>();
+        matcher.match(text, (t, s, e) -> hits.add(t + "@" + s + "-" + e));
+        runs.add(hits);
+      }
+    }
+    assertEquals(24, runs.get(5).size(), runs.get(5)::toString);
+    for (List<String> run : runs) {
+      assertEquals(runs.get(5), run);
+    }
+  }
+
+  /**
    * The word index reports every pattern of a word: the same word in two lists (two terms at one trie
    * state), next to words with one pattern, a word with a special char and a word longer than keys hold.
    */
