@@ -326,6 +326,7 @@ public final class TermMatcher {
     this.chunk = b.chunk > 0 ? b.chunk : 2048;
     this.shortText = b.chunk > 0 ? -1 : SHORT_TEXT;
     this.dualFrom = b.dualFrom > 0 ? b.dualFrom : DUAL_FROM;
+    this.shortDualFrom = b.dualFrom > 0 ? b.dualFrom : SHORT_DUAL_FROM;
     int wordBuffer = words != null ? chunk / 2 + 2 : 0; // the most words a chunk can end
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(normalizer.cursor(), ring, chunk,
         wordBuffer));
@@ -1082,19 +1083,33 @@ public final class TermMatcher {
       anchoredBufferedScan(text, handler, s);
       return;
     }
+    int n = text.length();
+    int mid = records.length == 0 && n >= shortDualFrom ? splitPoint(text) : -1;
+    if (mid > 0) {
+      shortDualScan(text, handler, mid);
+    } else {
+      anchoredShortRange(text, handler, 0, n, ROOT_CODE, 0);
+    }
+  }
+
+  /**
+   * {@link #anchoredRange} for short texts, straight from the string (no buffers, and no allow-list:
+   * {@link #match} sends texts with one through the buffers).
+   */
+  private int anchoredShortRange(String text, HitHandler handler, int from, int end, int state,
+      int plainFrom) {
     final int[] table = fast;
     final int[] rows = dfa;
     final int dense = denseLimit;
     final int n = text.length();
-    int state = ROOT_CODE;
-    int plainFrom = 0;
-    int p = 0;
-    while (p < n) {
+    @org.jspecify.annotations.Nullable Scratch s = null;
+    int p = from;
+    while (p < end) {
       // The inner loop only steps: it leaves at a report or a special char, so that the JIT keeps
       // the reporting code (inlined, it made the loop 45% slower) out of it.
       int e = 0;
       int t = 0;
-      for (; p < n; p++) {
+      for (; p < end; p++) {
         e = table[text.charAt(p)];
         if ((e & HOT) != 0) {
           break;
@@ -1105,7 +1120,7 @@ public final class TermMatcher {
         }
         state = t;
       }
-      if (p >= n) {
+      if (p >= end) {
         break;
       }
       if ((e & HOT) == 0) {
@@ -1123,12 +1138,72 @@ public final class TermMatcher {
       plainFrom = q;
       p = q < n ? q + 1 : n;
     }
-    if (pendingAt(state)) {
+    if (end == n && pendingAt(state)) {
       emitBack(text, state, n - 1, n, 0, false, plainFrom, s, handler);
     }
-    if (hasAllow) {
-      flushFiltered(s, handler);
+    return state;
+  }
+
+  /**
+   * {@link #dualScan} for short texts (chat messages): both halves in one loop, straight from the
+   * string. An event in the second half (a report or a special char) ends the shared loop, so that
+   * nothing of it is held back: the first half finishes alone, then the second from where it stopped.
+   */
+  private void shortDualScan(String text, HitHandler handler, int mid) {
+    final int[] table = fast;
+    final int[] rows = dfa;
+    final int n = text.length();
+    @org.jspecify.annotations.Nullable Scratch s = null;
+    int pa = 0;
+    int pb = mid;
+    int sa = ROOT_CODE;
+    int sb = ROOT_CODE;
+    int plainA = 0;
+    while (pa < mid && pb < n) {
+      int steps = Math.min(mid - pa, n - pb);
+      int ea = 0;
+      int eb = 0;
+      int ta = 0;
+      int tb = 0;
+      int k = 0;
+      for (; k < steps; k++) {
+        ea = table[text.charAt(pa + k)];
+        eb = table[text.charAt(pb + k)];
+        ta = rows[sa + (ea & SYMBOL)];
+        tb = rows[sb + (eb & SYMBOL)];
+        if ((((ea | eb) & HOT) | ((ta | tb) & Integer.MIN_VALUE)) != 0) {
+          break;
+        }
+        sa = ta;
+        sb = tb;
+      }
+      pa += k;
+      pb += k;
+      if (k == steps || (eb & HOT) != 0 || tb < 0) {
+        break; // a half is done, or the second half has an event: each goes on alone
+      }
+      // The first half's event; the second half takes its char.
+      sb = tb;
+      pb++;
+      if ((ea & HOT) != 0) {
+        if (s == null) {
+          s = scratch.get();
+        }
+        boolean afterSpace = pa > 0 && (table[text.charAt(pa - 1)] & SPACE) != 0;
+        int q = special(text, pa, sa, pa - 1, afterSpace, handler, s);
+        sa = s.row;
+        plainA = q;
+        pa = q + 1; // q < mid - 1: see splitPoint
+      } else {
+        emitBack(text, sa, pa - 1, pa, 0, (ea & WORD) != 0, plainA, s, handler);
+        sa = ta & Integer.MAX_VALUE;
+        pa++;
+      }
     }
+    if (pa < mid) {
+      anchoredShortRange(text, handler, pa, mid, sa, plainA);
+    }
+    anchoredShortRange(text, handler, pb, n, sb, mid);
   }
 
   /**
@@ -1220,16 +1295,18 @@ public final class TermMatcher {
   }
 
   /**
-   * Where a long text can be cut in two for {@link #dualScan}: the index after the first char, from the
-   * middle on, that is plain and neither a word char nor whitespace and is followed by a plain char
-   * (there the automaton is at its root, with nothing pending, and no special run crosses); -1 if there
-   * is none within the next {@link #SPLIT_WINDOW} chars (a text without punctuation is scanned whole).
+   * Where a text can be cut in two for {@link #dualScan} and {@link #shortDualScan}: the index after
+   * the first char, from the middle on, that is plain and not a word char, with a plain char after it
+   * and a plain char that is not whitespace before it. There the anchored automaton is at its root with
+   * nothing pending, and no run of special chars (which takes whitespace along) crosses the cut. -1 if
+   * there is none within the next {@link #SPLIT_WINDOW} chars (such a text is scanned whole).
    */
   private int splitPoint(String text) {
     int n = text.length();
     int last = (int) Math.min(n - 1L, n / 2 + (long) SPLIT_WINDOW);
-    for (int i = n / 2; i < last; i++) {
-      if ((fast[text.charAt(i)] & (HOT | WORD | SPACE)) == 0 && (fast[text.charAt(i + 1)] & HOT) == 0) {
+    for (int i = Math.max(1, n / 2); i < last; i++) {
+      if ((fast[text.charAt(i)] & (HOT | WORD)) == 0 && (fast[text.charAt(i - 1)] & (HOT | SPACE)) == 0
+          && (fast[text.charAt(i + 1)] & HOT) == 0) {
         return i + 1;
       }
     }
@@ -1309,7 +1386,7 @@ public final class TermMatcher {
         int q = special(text, pa, sa, pa - 1, afterSpace, handler, s);
         sa = s.row;
         plainA = q;
-        pa = q + 1; // q < mid: the char before mid is plain, not a word char, not whitespace
+        pa = q + 1; // q < mid - 1: see splitPoint
       } else {
         if (ta < 0) {
           emitBack(text, sa, pa - 1, pa, 0, (ea & WORD) != 0, plainA, s, handler);
@@ -1537,7 +1614,10 @@ public final class TermMatcher {
   private final int chunk;
   // Texts from this many chars on are scanned in two halves at once by a fully dense anchored automaton.
   private final int dualFrom;
+  private final int shortDualFrom;
   private static final int DUAL_FROM = 4096;
+  // Short texts (read from the string) from this many chars on are cut in two likewise.
+  private static final int SHORT_DUAL_FROM = 16;
   private static final int SPLIT_WINDOW = 1 << 16;
   private static final long FULLY_DENSE_ENTRIES = 4L << 20;
 
@@ -1839,7 +1919,7 @@ public final class TermMatcher {
 
     private Builder() {}
 
-    /** For tests: the shortest text that dualScan cuts in two (-1: the default). */
+    /** For tests: the shortest text that dualScan and shortDualScan cut in two (-1: the defaults). */
     Builder dualScanFrom(int chars) {
       this.dualFrom = chars;
       return this;

@@ -194,6 +194,39 @@ class TermMatcherProperties {
     wordListEqualsTheReference(normalizer, phrases, text, denseBudget, chunk, prefix, false);
   }
 
+  /**
+   * The scans that cut a text in two report exactly what the whole-text scan does, in the same order,
+   * on texts of words, separators and special chars (where the cut falls, and which half meets what
+   * first, varies with the text).
+   */
+  @Property(tries = 3000)
+  void cutScansEqualTheWholeScan(
+      @ForAll("perCodePoint") Normalizer normalizer,
+      @ForAll @Size(min = 1, max = 6) List<@From("words") String> words,
+      @ForAll("cutTexts") String text,
+      @ForAll("chunks") int chunk) {
+    List<List<NaiveTermMatcher.Hit>> runs = new ArrayList<>();
+    for (int dualFrom : new int[] {1, Integer.MAX_VALUE}) {
+      TermMatcher.Builder b = TermMatcher.builder().normalizer(normalizer).scanChunk(chunk)
+          .dualScanFrom(dualFrom);
+      for (String w : words) {
+        b.add(new Term(w, w, "x", 1.0, MatchMode.WORD));
+      }
+      List<NaiveTermMatcher.Hit> hits = new ArrayList<>();
+      b.build().match(text, (t, s, e) -> hits.add(new NaiveTermMatcher.Hit(t, s, e)));
+      runs.add(hits);
+    }
+    assertEquals(runs.get(1), runs.get(0), () -> "words " + words + ", text '" + text + "'");
+  }
+
+  @Provide
+  Arbitrary<String> cutTexts() {
+    Arbitrary<String> glue = Arbitraries.of(" ", ", ", ".", "!", "  ", " \u200b", "\u200b", "\u0301",
+        ". \u0301", "\ud83d\ude00", "\u00ad", "-", " . ");
+    return Arbitraries.oneOf(words(), words(), glue).list().ofMaxSize(40)
+        .map(l -> String.join("", l));
+  }
+
   @Provide
   Arbitrary<String> phrases() {
     Arbitrary<String> glue = Arbitraries.of(" ", " ", "-", "'", "\u00a0", ". ", "&");

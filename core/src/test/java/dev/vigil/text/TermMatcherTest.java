@@ -83,6 +83,22 @@ class TermMatcherTest {
   }
 
   /**
+   * The short texts' cut scan: the first half jumps ahead over a run of invisible chars, so it reaches
+   * the char before the cut (whose step reports "cat") just as the second half meets its own report;
+   * the first half must still take that char.
+   */
+  @Test
+  void shortCutScanFinishesTheFirstHalf() {
+    String text = "\u200b\u200b\u200b\u200bcat. ab ";
+    for (int dualFrom : new int[] {1, Integer.MAX_VALUE}) {
+      TermMatcher matcher = TermMatcher.builder().add("cat").add("ab").dualScanFrom(dualFrom).build();
+      List<String> hits = new ArrayList<>();
+      matcher.match(text, (t, s, e) -> hits.add(text.substring(s, e) + "@" + s));
+      assertEquals(List.of("cat@4", "ab@9"), hits, "dualScanFrom " + dualFrom);
+    }
+  }
+
+  /**
    * The word index reports every pattern of a word: the same word in two lists (two terms at one trie
    * state), next to words with one pattern, a word with a special char and a word longer than keys hold.
    */
