@@ -46,16 +46,17 @@ class NormalizerFuzzTest {
         terms.add(new Term("t" + i, t, "fuzz", 1.0, mode));
       }
     }
-    // The word index (default, off, or with keys of one to three symbols) and the read path (the
-    // default, or chunks of one or five chars).
+    // The word index (default, off, or with keys of one to three symbols), the read path (the
+    // default, or chunks of one or five chars) and the cut scans.
     int wordIndex = data.consumeInt(-1, 3);
     int chunk = new int[] {-1, 1, 5}[data.consumeInt(0, 2)];
+    int dualFrom = data.consumeBoolean() ? 1 : -1; // texts of any length cut in two, or the defaults
     String text = data.consumeRemainingAsString();
     if (terms.isEmpty()) {
       return;
     }
     TermMatcher m = TermMatcher.builder().normalizer(n).addAll(terms).wordIndex(wordIndex)
-        .scanChunk(chunk).build();
+        .scanChunk(chunk).dualScanFrom(dualFrom).build();
     List<NaiveTermMatcher.Hit> actual = new ArrayList<>();
     m.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
     actual.sort(null);
