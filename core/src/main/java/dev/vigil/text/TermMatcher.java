@@ -924,6 +924,7 @@ public final class TermMatcher {
           length = (length + 1) & (int) mask;
           inWord = w;
         }
+        s.touched += index.touch(keys, words);
         for (int k = 0; k < words; k++) {
           long span = spans[k];
           int end = (int) (span >>> 32);
@@ -1865,6 +1866,7 @@ public final class TermMatcher {
     final char[] chars2; // dualScan's second half
     final Deferred deferred = new Deferred();
     // The word scan's words of a chunk: packed symbols, and end << 32 | length.
+    long touched; // what WordIndex.touch read, kept so that its reads are not dropped
     final long[] wordKeys;
     final long[] wordSpans;
 
