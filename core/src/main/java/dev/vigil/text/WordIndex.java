@@ -11,8 +11,8 @@ package dev.vigil.text;
  * likely cache miss in a large dictionary, while a word's key is computed in registers and its lookup
  * does not hold up the next word's, so the processor overlaps the misses of consecutive words.
  *
- * <p>Open addressing with linear probing, at most half full; keys and values side by side, so that a
- * hit reads one cache line. Immutable once built.
+ * <p>Open addressing over buckets of four slots (one cache line: keys, then values), at most half
+ * full. Immutable once built.
  */
 final class WordIndex {
   /** What {@link #get} returns for a word that is not in the map. */
@@ -20,15 +20,20 @@ final class WordIndex {
   /** A value with this bit reports the outputs of a state (its code in the low bits). */
   static final long STATE = Long.MIN_VALUE;
 
-  private final long[] slots; // key, value, key, value...
+  // Buckets of four slots, each bucket one cache line: four keys, then their four values. A key goes to
+  // the first empty slot of its bucket, or of the next bucket with one, so a bucket with an empty last
+  // slot ends every search that reaches it. A lookup compares the four keys without a branch each; its
+  // branches (found; bucket full) mostly go one way, where linear probing slot by slot branched on
+  // every occupied slot (half the first probes of a half-full table).
+  private final long[] table;
   private final int shift;
-  private final int mask;
+  private final int bucketMask;
   private final int bits;
   private final int maxLength;
   private final int size;
 
   /**
-   * @param keys the words' keys, none 0
+   * @param keys the words' keys, none 0, no two equal
    * @param values per key, a term index (or {@code -1 - allow index}) when the word has one pattern,
    *     or {@code STATE | code} of the state whose outputs to report
    * @param maxLength the longest word in the map, in symbols: at most {@code 64 / bits}
@@ -40,57 +45,75 @@ final class WordIndex {
       throw new IllegalArgumentException("maxLength " + maxLength + " for " + bits + "-bit symbols");
     }
     this.size = n;
-    int capacity = Integer.highestOneBit(Math.max(2, 2 * n - 1)) * 2;
-    if (capacity <= 0 || capacity > (1 << 29)) {
+    // At most half full, in at least two buckets.
+    int capacity = Math.max(8, Integer.highestOneBit(Math.max(2, 2 * n - 1)) * 2);
+    if (capacity > (1 << 28)) {
       throw new IllegalArgumentException("too many words for the word index: " + n);
     }
-    this.slots = new long[2 * capacity];
-    this.mask = capacity - 1;
-    this.shift = 64 - Integer.numberOfTrailingZeros(capacity);
+    int buckets = capacity / 4;
+    this.table = new long[8 * buckets];
+    this.bucketMask = buckets - 1;
+    this.shift = 64 - Integer.numberOfTrailingZeros(buckets);
     for (int i = 0; i < n; i++) {
       long key = keys[i];
       if (key == 0) {
         throw new IllegalArgumentException("word key 0");
       }
-      int s = slot(key);
-      while (slots[2 * s] != 0 && slots[2 * s] != key) {
-        s = (s + 1) & mask;
+      for (int b = bucket(key);; b = (b + 1) & bucketMask) {
+        int at = b << 3;
+        int k = 0;
+        while (k < 4 && table[at + k] != 0 && table[at + k] != key) {
+          k++;
+        }
+        if (k < 4) {
+          table[at + k] = key;
+          table[at + 4 + k] = values[i];
+          break;
+        }
       }
-      slots[2 * s] = key;
-      slots[2 * s + 1] = values[i];
     }
   }
 
-  private int slot(long key) {
+  private int bucket(long key) {
     // Fibonacci hashing: the multiply spreads the last symbols, which differ most, into the top bits.
     return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
   }
 
+  /** 1 when {@code a == b}, else 0, without a branch. */
+  private static int same(long a, long b) {
+    long d = a ^ b;
+    return (int) (((d | -d) >>> 63) ^ 1);
+  }
+
   /**
-   * Reads the first slot of each of the first {@code n} keys, and returns them combined (for the caller
-   * to keep, so that the reads stay). The reads depend on nothing before them and nothing branches on
-   * them, so the processor issues them all at once; the lookups that follow then find their slots in
-   * the cache, where a lookup's branch on a slot that is still on its way from memory held up the next
-   * lookup's read.
+   * Reads the bucket of each of the first {@code n} keys, and returns what it read combined (for the
+   * caller to keep, so that the reads stay). The reads depend on nothing before them and nothing
+   * branches on them, so the processor issues them all at once; the lookups that follow then find their
+   * buckets in the cache, where a lookup's branch on a bucket still on its way from memory held up the
+   * next lookup's read.
    */
   long touch(long[] keys, int n) {
-    final long[] s = slots;
+    final long[] t = table;
     long sum = 0;
     for (int k = 0; k < n; k++) {
-      sum += s[2 * slot(keys[k])];
+      sum += t[bucket(keys[k]) << 3];
     }
     return sum;
   }
 
   /** The value of the word with {@code key}, or {@link #ABSENT}. */
   long get(long key) {
-    final long[] s = slots;
-    for (int i = slot(key);; i = (i + 1) & mask) {
-      long k = s[2 * i];
-      if (k == key) {
-        return s[2 * i + 1];
+    final long[] t = table;
+    for (int b = bucket(key);; b = (b + 1) & bucketMask) {
+      int at = b << 3;
+      long k3 = t[at + 3];
+      int z1 = same(t[at + 1], key);
+      int z2 = same(t[at + 2], key);
+      int z3 = same(k3, key);
+      if ((same(t[at], key) | z1 | z2 | z3) != 0) {
+        return t[at + 4 + z1 + 2 * z2 + 3 * z3];
       }
-      if (k == 0) {
+      if (k3 == 0) {
         return ABSENT;
       }
     }
