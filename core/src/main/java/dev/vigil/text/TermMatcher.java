@@ -59,8 +59,8 @@ import java.util.Map;
  * indexed by word: a hash map from each word's symbols, packed into a long, to its terms. Their scan
  * looks each word of the text up once, instead of walking the trie, where in a large list every char is
  * a read that waits on the one before and misses the cache; the lookups of consecutive words are
- * independent, so the processor overlaps their misses (127,000 English words over English text: three
- * times the speed of the trie). Smaller lists of whole words, whose tries have full rows, scan a text
+ * independent, so the processor overlaps their misses (127,000 English words over English text: two and
+ * a half to three times the speed of the trie). Smaller lists of whole words, whose tries have full rows, scan a text
  * of 16 chars or more in two halves at once, so that the two chains of reads overlap their waits on
  * memory (a tenth to a fifth faster; hits are still reported in the order they end). Matching through a {@link
  * HitHandler} allocates nothing.
