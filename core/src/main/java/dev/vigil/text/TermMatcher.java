@@ -1319,8 +1319,9 @@ public final class TermMatcher {
    * half's scan is a chain of reads that wait on the one before (the next row depends on the last), so
    * one chain leaves the processor waiting on memory; two independent chains overlap their waits (rebar's
    * 5,000 words, the inner loops alone: 284 million chars/s for one chain, 390 for two). Hits of the
-   * second half are held back ({@link Deferred}) and reported after the first half's, so that hits
-   * still come in the order they end. When one half is done, the other finishes alone.
+   * second half are held back (in the scratch's block hits, free here: there is no allow-list) and
+   * reported after the first half's, so that hits still come in the order they end. When one half is
+   * done, the other finishes alone.
    */
   private void dualScan(String text, HitHandler handler, Scratch s, int mid) {
     final int[] table = fast;
@@ -1328,8 +1329,8 @@ public final class TermMatcher {
     final int n = text.length();
     final char[] bufA = s.chars;
     final char[] bufB = s.chars2;
-    final Deferred later = s.deferred;
-    later.size = 0;
+    final HitHandler later = s.holdBack;
+    s.blockHits = 0;
     int pa = 0;
     int pb = mid;
     int sa = ROOT_CODE;
@@ -1412,33 +1413,8 @@ public final class TermMatcher {
     if (pa < mid) {
       anchoredRange(text, handler, s, pa, mid, sa, plainA);
     }
-    later.replayTo(handler);
+    s.replayBlocks(handler);
     anchoredRange(text, handler, s, pb, n, sb, plainB);
-  }
-
-  /** Hits held back by {@link #dualScan}, in the order they came. */
-  private static final class Deferred implements HitHandler {
-    int[] hits = new int[48];
-    int size;
-
-    @Override
-    public void onHit(int term, int start, int end) {
-      if (3 * size + 3 > hits.length) {
-        hits = Arrays.copyOf(hits, hits.length * 2);
-      }
-      hits[3 * size] = term;
-      hits[3 * size + 1] = start;
-      hits[3 * size + 2] = end;
-      size++;
-    }
-
-    void replayTo(HitHandler handler) {
-      int count = size;
-      size = 0;
-      for (int h = 0; h < count; h++) {
-        handler.onHit(hits[3 * h], hits[3 * h + 1], hits[3 * h + 2]);
-      }
-    }
   }
 
   /**
@@ -1864,7 +1840,8 @@ public final class TermMatcher {
     boolean lastWasSpace;
     final char[] chars;
     final char[] chars2; // dualScan's second half
-    final Deferred deferred = new Deferred();
+    // dualScan's handler for the second half: its hits wait in the block hits (no allow-list there).
+    final HitHandler holdBack = this::addBlock;
     // The word scan's words of a chunk: packed symbols, and end << 32 | length.
     long touched; // what WordIndex.touch read, kept so that its reads are not dropped
     final long[] wordKeys;
@@ -1890,6 +1867,15 @@ public final class TermMatcher {
       block[3 * blockHits + 1] = start;
       block[3 * blockHits + 2] = end;
       blockHits++;
+    }
+
+    /** Hands the block hits to {@code handler}, in the order they came, and forgets them. */
+    void replayBlocks(HitHandler handler) {
+      int count = blockHits;
+      blockHits = 0;
+      for (int h = 0; h < count; h++) {
+        handler.onHit(block[3 * h], block[3 * h + 1], block[3 * h + 2]);
+      }
     }
 
     void addAllow(int start, int end) {

@@ -81,17 +81,7 @@ public final class RuleAnalyzers {
    */
   public static Analyzer skeleton() {
     Normalizer invisibles = Normalizer.builder().stages(Normalizer.Stage.INVISIBLES).build();
-    return new Analyzer() {
-      @Override
-      protected Reader initReader(String fieldName, Reader reader) {
-        return new NormalizingCharFilter(reader, invisibles);
-      }
-
-      @Override
-      protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-        return new NormalizingCharFilter(reader, invisibles);
-      }
-
+    return new CharFiltered(invisibles) {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new org.apache.lucene.analysis.standard.StandardTokenizer();
@@ -109,17 +99,7 @@ public final class RuleAnalyzers {
   public static Analyzer normalized(Normalizer normalizer) {
     requireNonNull(normalizer, "normalizer");
     EnglishAnalyzer english = new EnglishAnalyzer();
-    return new Analyzer() {
-      @Override
-      protected Reader initReader(String fieldName, Reader reader) {
-        return new NormalizingCharFilter(reader, normalizer);
-      }
-
-      @Override
-      protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-        return new NormalizingCharFilter(reader, normalizer);
-      }
-
+    return new CharFiltered(normalizer) {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new org.apache.lucene.analysis.standard.StandardTokenizer();
@@ -135,6 +115,25 @@ public final class RuleAnalyzers {
         return new LowerCaseFilter(in);
       }
     };
+  }
+
+  /** An analyzer whose text, and whose query terms, first go through {@code normalizer}. */
+  private abstract static class CharFiltered extends Analyzer {
+    private final Normalizer normalizer;
+
+    CharFiltered(Normalizer normalizer) {
+      this.normalizer = normalizer;
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+      return new NormalizingCharFilter(reader, normalizer);
+    }
+
+    @Override
+    protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+      return new NormalizingCharFilter(reader, normalizer);
+    }
   }
 
   /**
