@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 public final class Decision {
   private final String policyName;
   private final String policyVersion;
+  private final @Nullable String policyHash;
   private final Action action;
   private final @Nullable Rule rule;
   /** The rule whose condition held (even when a fail-closed failure overrode it), and its value. */
@@ -38,12 +39,13 @@ public final class Decision {
   private final List<NearMiss> nearMisses;
   private final List<Truncation> truncations;
 
-  Decision(String policyName, String policyVersion, Action action, @Nullable Rule rule,
-      @Nullable Rule heldRule, double heldValue, @Nullable String failedClosed,
+  Decision(String policyName, String policyVersion, @Nullable String policyHash, Action action,
+      @Nullable Rule rule, @Nullable Rule heldRule, double heldValue, @Nullable String failedClosed,
       double total, Supplier<List<CategoryScore>> categories, Supplier<List<SignalReport>> signals,
       List<NearMiss> nearMisses, List<Truncation> truncations) {
     this.policyName = policyName;
     this.policyVersion = policyVersion;
+    this.policyHash = policyHash;
     this.action = action;
     this.rule = rule;
     this.heldRule = heldRule;
@@ -64,6 +66,15 @@ public final class Decision {
   /** The version of the policy that made this decision. */
   public String policyVersion() {
     return policyVersion;
+  }
+
+  /**
+   * The content hash of the policy that made this decision ({@link Policy#contentHash()}): for a policy
+   * loaded from a file, the SHA-256 of the file and of every list it read, so that two decisions with
+   * the same hash were made by the same rules. Null when the policy has none.
+   */
+  public @Nullable String policyHash() {
+    return policyHash;
   }
 
   /** What to do with the content. */
@@ -162,7 +173,11 @@ public final class Decision {
    */
   public String explain() {
     StringBuilder sb = new StringBuilder();
-    sb.append("policy ").append(policyName).append(" v").append(policyVersion).append(": ")
+    sb.append("policy ").append(policyName).append(" v").append(policyVersion);
+    if (policyHash != null) {
+      sb.append(" (").append(shortHash(policyHash)).append(')');
+    }
+    sb.append(": ")
         .append(action.name()).append(" (severity ").append(action.severity()).append(")\n");
     sb.append("  because: ").append(reason()).append('\n');
     sb.append("  total ").append(format(total));
@@ -234,6 +249,11 @@ public final class Decision {
   public String toString() {
     return "Decision{" + policyName + " v" + policyVersion + ": " + action.name() + ", total "
         + format(total) + ", " + reason() + "}";
+  }
+
+  /** The first twelve chars of a hash, enough to tell versions apart when read by a person. */
+  static String shortHash(String hash) {
+    return hash.length() <= 12 ? hash : hash.substring(0, 12);
   }
 
   /** A score for people: at most four decimals, no trailing zeros. */

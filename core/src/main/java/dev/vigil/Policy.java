@@ -84,6 +84,7 @@ public final class Policy {
 
   private final String name;
   private final String version;
+  private final @Nullable String contentHash;
   private final Classifier[] classifiers;
   private final SignalOptions[] options;
   private final String[] expressions;
@@ -104,6 +105,7 @@ public final class Policy {
   private Policy(Builder b, List<String> categoryList, Rule[] rules, int[] ruleIndex) {
     this.name = b.name;
     this.version = b.version;
+    this.contentHash = b.contentHash;
     int n = b.classifiers.size();
     this.classifiers = b.classifiers.toArray(new Classifier[0]);
     this.options = b.options.toArray(new SignalOptions[0]);
@@ -152,6 +154,15 @@ public final class Policy {
   /** The policy's version, as given to {@link Builder#version(String)} ({@code "1"} by default). */
   public String version() {
     return version;
+  }
+
+  /**
+   * A hash of the sources this policy was built from, as given to {@link Builder#contentHash}: the
+   * policy-file loader sets it to the SHA-256 of the file and every list it read, so that the same hash
+   * means the same decisions. Null for a policy built in code without one.
+   */
+  public @Nullable String contentHash() {
+    return contentHash;
   }
 
   /** The signals, in evaluation order. */
@@ -280,8 +291,8 @@ public final class Policy {
     Signal[] finalSignals = signals;
     // The per-category and per-signal reports are built when first asked for (Decision documents it):
     // unmodifiable views of arrays nobody else holds, immutable without a second copy.
-    return new Decision(name, version, action, chosen, held, heldValue, forcedBy, total,
-        () -> categoryScores(raw, scores), () -> signalReports(finalSignals),
+    return new Decision(name, version, contentHash, action, chosen, held, heldValue, forcedBy,
+        total, () -> categoryScores(raw, scores), () -> signalReports(finalSignals),
         nearMisses.isEmpty() ? List.of() : List.copyOf(nearMisses), truncations);
   }
 
@@ -422,6 +433,7 @@ public final class Policy {
   public static final class Builder {
     private final String name;
     private String version = "1";
+    private @Nullable String contentHash;
     private final List<Classifier> classifiers = new ArrayList<>();
     private final List<SignalOptions> options = new ArrayList<>();
     private final Map<String, Double> caps = new LinkedHashMap<>();
@@ -444,6 +456,7 @@ public final class Policy {
     Builder copy() {
       Builder b = new Builder(name);
       b.version = version;
+      b.contentHash = contentHash;
       b.classifiers.addAll(classifiers);
       b.options.addAll(options);
       b.caps.putAll(caps);
@@ -464,6 +477,22 @@ public final class Policy {
         throw new IllegalArgumentException("policy version must not be blank but was '" + version + "'");
       }
       this.version = version;
+      return this;
+    }
+
+    /**
+     * A hash of the sources the policy is built from, recorded in every decision next to the name and
+     * version (a policy file's loader sets it; see {@link Policy#contentHash()}). Null, the default,
+     * records none.
+     *
+     * @throws IllegalArgumentException if the hash is blank
+     */
+    public Builder contentHash(@Nullable String contentHash) {
+      if (contentHash != null && contentHash.isBlank()) {
+        throw new IllegalArgumentException("content hash must not be blank but was '" + contentHash
+            + "'");
+      }
+      this.contentHash = contentHash;
       return this;
     }
 

@@ -11,7 +11,7 @@ final class BundledTerms {
 
   /** Loads the resource {@code name} of this package with {@code loader}. */
   static TermList load(String name, TermList.Loader loader) {
-    try (InputStream in = BundledTerms.class.getResourceAsStream(name)) {
+    try (InputStream in = BundledTerms.class.getResourceAsStream("policies/" + name)) {
       if (in == null) {
         throw new IllegalStateException(name + " is missing from the classpath");
       }
