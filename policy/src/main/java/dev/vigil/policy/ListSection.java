@@ -50,6 +50,8 @@ final class ListSection {
     @Nullable DomainList domains;
     /** The list file as messages name it, or null when inline. */
     @Nullable String file;
+    /** Where each entry's text was first written: {line, column} in {@link #file} or the policy file. */
+    final Map<String, int[]> positions = new java.util.HashMap<>();
 
     ListDef(String name, Scalar nameNode, Type type) {
       this.name = name;
@@ -158,7 +160,7 @@ final class ListSection {
         }
       }
       list.terms = file != null ? termFile(file, where, loader, list) : termsInline(entries, where, loader,
-          type);
+          type, list);
     }
     if (values.problems().count() > before) {
       return null;
@@ -173,6 +175,14 @@ final class ListSection {
       return null;
     }
     list.file = r.display();
+    int number = 0;
+    for (String line : new String(r.bytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n", -1)) {
+      number++;
+      String text = line.split("\t", -1)[0].strip();
+      if (!text.isEmpty() && !text.startsWith("#")) {
+        list.positions.putIfAbsent(text, new int[] {number, 1});
+      }
+    }
     try {
       return loader.load(new ByteArrayInputStream(r.bytes()), r.display());
     } catch (TermList.TermListException e) {
@@ -194,7 +204,8 @@ final class ListSection {
    * {@code category}, {@code weight}, {@code id} and {@code mode}. Written as the list file format and
    * read by the same loader, so both check entries alike; line N of that text is entry N.
    */
-  private @Nullable TermList termsInline(Node entries, String where, TermList.Loader loader, Type type) {
+  private @Nullable TermList termsInline(Node entries, String where, TermList.Loader loader, Type type,
+      ListDef list) {
     Sequence s = values.sequence(entries, "the entries of " + where);
     if (s == null) {
       return null;
@@ -252,6 +263,9 @@ final class ListSection {
                 cols[0].strip().substring(1)) + "' matches '" + Interpreter.shorten(cols[0].strip())
             + "' as a whole word");
         ok = false;
+      }
+      if (cols[0] != null) {
+        list.positions.putIfAbsent(cols[0].strip(), new int[] {item.line, item.column});
       }
       text.append(cols[0] == null ? "" : cols[0].replace('\t', ' ').replaceAll("[\r\n]", " "));
       for (int i = 1; i < 5; i++) {

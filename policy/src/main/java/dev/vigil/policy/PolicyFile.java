@@ -17,7 +17,7 @@ public final class PolicyFile {
   private final String contentHash;
   private final String source;
   private final @Nullable Path path;
-  private final List<Sources.Read> files;
+  private final List<Sources.Digest> files;
   private final List<InlineTest> tests;
   private final Interpreter.Model model;
 
@@ -28,7 +28,11 @@ public final class PolicyFile {
     this.contentHash = contentHash;
     this.source = source;
     this.path = path;
-    this.files = List.copyOf(files);
+    List<Sources.Digest> digests = new ArrayList<>(files.size());
+    for (Sources.Read r : files) {
+      digests.add(r.digest());
+    }
+    this.files = List.copyOf(digests);
     this.tests = List.copyOf(tests);
     this.model = model;
   }
@@ -75,7 +79,7 @@ public final class PolicyFile {
   /** Every file on disk the policy was read from, the policy file first: what a watcher watches. */
   public List<Path> files() {
     List<Path> out = new ArrayList<>();
-    for (Sources.Read r : files) {
+    for (Sources.Digest r : files) {
       if (r.path() != null) {
         out.add(r.path());
       }
@@ -95,6 +99,11 @@ public final class PolicyFile {
       out.add(t.run(policy));
     }
     return out;
+  }
+
+  /** Each file read, with the hash of the bytes read: a watcher compares them with the disk. */
+  List<Sources.Digest> digests() {
+    return files;
   }
 
   Interpreter.Model model() {

@@ -46,6 +46,8 @@ final class SignalSection {
     @Nullable Scalar expressionNode;
     Expression.@Nullable Expr expression;
     @Nullable Classifier classifier;
+    /** What the kind built, before the signal's field and name were put around it. */
+    @Nullable Classifier raw;
     /** Whether reading it reported a problem: it is still built where it can be, to report more. */
     boolean broken;
 
@@ -262,6 +264,7 @@ final class SignalSection {
           }
           continue;
         }
+        s.raw = c;
         s.classifier = wrap(s, c);
       }
     }

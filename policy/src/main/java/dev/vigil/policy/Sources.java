@@ -30,7 +30,37 @@ import org.jspecify.annotations.Nullable;
  */
 abstract class Sources {
   /** One file read: its name as the policy wrote it, its path on disk (null on a class path). */
-  record Read(String name, String display, @Nullable Path path, byte[] bytes) {}
+  record Read(String name, String display, @Nullable Path path, byte[] bytes) {
+    /** What a loaded policy keeps of the file: not its bytes, their hash. */
+    Digest digest() {
+      return new Digest(name, display, path, sha256(bytes));
+    }
+  }
+
+  /** A file a policy was read from, and the SHA-256 of the bytes read. */
+  record Digest(String name, String display, @Nullable Path path, String sha256) {}
+
+  static String sha256(byte[] bytes) {
+    MessageDigest sha = sha256();
+    sha.update(bytes);
+    return hex(sha.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  private static String hex(byte[] digest) {
+    StringBuilder hex = new StringBuilder(64);
+    for (byte b : digest) {
+      hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+    }
+    return hex.toString();
+  }
 
   private final boolean allowAbsolute;
   private final boolean allowParent;
@@ -163,12 +193,7 @@ abstract class Sources {
 
   /** The content hash over every file read so far; see the class comment. */
   final String hash() {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    MessageDigest sha = sha256();
     sha.update("vigil-policy/1\n".getBytes(StandardCharsets.UTF_8));
     for (Read r : read.values()) {
       sha.update(r.name().getBytes(StandardCharsets.UTF_8));
@@ -177,11 +202,7 @@ abstract class Sources {
       sha.update((byte) 0);
       sha.update(r.bytes());
     }
-    StringBuilder hex = new StringBuilder(64);
-    for (byte b : sha.digest()) {
-      hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-    }
-    return hex.toString();
+    return hex(sha.digest());
   }
 
   /** A file over its size limit. */

@@ -23,9 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * {@code vigil eval}: runs a built-in policy on labeled data and reports the quality of its decisions:
+ * {@code vigil eval}: runs a policy on labeled data and reports the quality of its decisions:
  * a summary table on standard output, and on request a JSON file (schema in the README) and a
  * self-contained HTML report.
  */
@@ -36,32 +37,43 @@ final class EvalCommand {
   static final List<String> DEFAULT_HARMFUL =
       List.of("1", "true", "yes", "harmful", "spam", "abuse", "abusive", "toxic", "hate");
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
-    VigilCli.Options o = VigilCli.Options.parse(args, List.of("--policy", "--input", "--format",
-        "--text-field", "--label-field", "--id-field", "--columns", "--harmful", "--flagged", "--json",
-        "--html", "--split", "--test-share", "--seed", "--terms", "--preset", "--mode", "--allow"), err);
-    if (o == null) {
-      return VigilCli.USAGE;
+  /** The options that choose and read the labeled input, shared by {@code eval} and {@code diff}. */
+  static final List<String> INPUT_OPTIONS = List.of("--input", "--format", "--text-field",
+      "--label-field", "--id-field", "--columns", "--harmful", "--flagged", "--split", "--test-share",
+      "--seed");
+
+  /** Labeled items read from {@code --input}, split as asked, and what the report says of the input. */
+  record Labeled(List<LabeledItem> items, EvalJson.Input input) {
+    boolean hadMalformedRows() {
+      return !input.malformed().isEmpty();
     }
+  }
+
+  /**
+   * Reads the labeled input the options name, or prints why it cannot and returns null; {@code code[0]}
+   * is then the exit code (usage error or bad input).
+   */
+  static @Nullable Labeled readLabeled(VigilCli.Options o, PrintStream err, int[] code, String command) {
+    code[0] = VigilCli.USAGE;
     if (!o.files.isEmpty()) {
-      err.println("vigil: eval reads --input FILE; unexpected argument '" + o.files.get(0) + "'");
-      return VigilCli.USAGE;
+      err.println("vigil: " + command + " reads --input FILE; unexpected argument '" + o.files.get(0) + "'");
+      return null;
     }
     String file = o.values.get("--input");
     if (file == null) {
-      err.println("vigil: eval needs --input FILE");
-      return VigilCli.USAGE;
+      err.println("vigil: " + command + " needs --input FILE");
+      return null;
     }
     String format = o.values.getOrDefault("--format", LabeledInput.formatOf(file));
     if (format == null) {
       err.println("vigil: cannot tell the format of '" + file + "' from its name; give --format "
           + "csv, tsv or jsonl");
-      return VigilCli.USAGE;
+      return null;
     }
     String split = o.get("--split", "all");
     if (!VigilCli.oneOf("--format", format, err, "csv", "tsv", "jsonl")
         || !VigilCli.oneOf("--split", split, err, "all", "train", "test")) {
-      return VigilCli.USAGE;
+      return null;
     }
     double testShare;
     long seed;
@@ -70,15 +82,11 @@ final class EvalCommand {
       seed = Long.parseLong(o.get("--seed", "42"));
     } catch (NumberFormatException e) {
       err.println("vigil: --test-share and --seed must be numbers: " + e.getMessage());
-      return VigilCli.USAGE;
+      return null;
     }
     if (!(testShare >= 0 && testShare <= 1)) {
       err.println("vigil: --test-share must be in [0, 1] but was " + testShare);
-      return VigilCli.USAGE;
-    }
-    Policy policy = VigilCli.policy(o, err);
-    if (policy == null) {
-      return VigilCli.USAGE;
+      return null;
     }
     Set<String> harmful = new LinkedHashSet<>();
     for (String h : o.values.containsKey("--harmful") ? list(o.values.get("--harmful"))
@@ -89,14 +97,15 @@ final class EvalCommand {
     LabeledInput reader = new LabeledInput(format, o.get("--text-field", "text"),
         o.get("--label-field", "label"), o.values.get("--id-field"), columns, harmful);
     LabeledInput.Result read;
+    code[0] = VigilCli.BAD_INPUT;
     try (InputStream in = Files.newInputStream(Path.of(file))) {
       read = reader.read(file, in);
     } catch (NoSuchFileException e) {
       err.println("vigil: " + file + ": no such file");
-      return VigilCli.BAD_INPUT;
+      return null;
     } catch (IOException e) {
       err.println("vigil: " + e.getMessage());
-      return VigilCli.BAD_INPUT;
+      return null;
     }
     for (int i = 0; i < Math.min(20, read.malformed().size()); i++) {
       err.println("vigil: " + read.malformed().get(i));
@@ -111,15 +120,41 @@ final class EvalCommand {
       items = split.equals("test") ? s.test() : s.train();
       duplicates = s.duplicates();
     }
+    return new Labeled(items, new EvalJson.Input(file, format, read.rows(), read.malformed(), duplicates,
+        split, seed, testShare, List.copyOf(harmful)));
+  }
+
+  /** The evaluation of {@code policy} flagging what {@code --flagged} says. */
+  static Evaluation evaluation(Policy policy, VigilCli.Options o) {
     Evaluation evaluation = Evaluation.of(policy);
     if (o.values.containsKey("--flagged")) {
       evaluation = evaluation.flagging(list(o.values.get("--flagged")));
     }
+    return evaluation;
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    List<String> options = new ArrayList<>(INPUT_OPTIONS);
+    options.addAll(List.of("--policy", "--json", "--html", "--terms", "--preset", "--mode", "--allow"));
+    VigilCli.Options o = VigilCli.Options.parse(args, options, err);
+    if (o == null) {
+      return VigilCli.USAGE;
+    }
+    int[] code = new int[1];
+    Labeled labeled = readLabeled(o, err, code, "eval");
+    if (labeled == null) {
+      return code[0];
+    }
+    Policy policy = VigilCli.policy(o, err);
+    if (policy == null) {
+      return VigilCli.USAGE;
+    }
+    List<LabeledItem> items = labeled.items();
+    EvalJson.Input input = labeled.input();
+    String file = input.file();
     ProgressBar bar = new ProgressBar(err, items.size());
-    EvaluationReport report = evaluation.onProgress(bar::update).run(items);
+    EvaluationReport report = evaluation(policy, o).onProgress(bar::update).run(items);
     bar.done();
-    EvalJson.Input input = new EvalJson.Input(file, format, read.rows(), read.malformed(), duplicates,
-        split, seed, testShare, List.copyOf(harmful));
     printSummary(out, report, input);
     try {
       if (o.values.containsKey("--json")) {
@@ -136,10 +171,10 @@ final class EvalCommand {
       err.println("vigil: cannot write the report: " + e.getMessage());
       return VigilCli.BAD_INPUT;
     }
-    return read.malformed().isEmpty() ? VigilCli.OK : VigilCli.BAD_INPUT;
+    return labeled.hadMalformedRows() ? VigilCli.BAD_INPUT : VigilCli.OK;
   }
 
-  private static List<String> list(String csv) {
+  static List<String> list(String csv) {
     List<String> out = new ArrayList<>();
     for (String s : Arrays.asList(csv.split(","))) {
       if (!s.isBlank()) {

@@ -65,4 +65,31 @@ final class TermOptions {
     }
     return null;
   }
+
+  /**
+   * The content hash of a policy with the {@code --terms} list (and {@code --allow} list) added: SHA-256
+   * over the policy's hash, the options and both files' bytes, so that it still names the exact rules.
+   */
+  static String hashWith(String policyHash, Map<String, String> options) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(("vigil-policy-with-terms/1\n" + policyHash + "\n" + options.getOrDefault("--preset", "standard")
+          + "\n" + options.getOrDefault("--mode", "word") + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (String key : new String[] {"--terms", "--allow"}) {
+        String file = options.get(key);
+        if (file != null) {
+          sha.update((key + "\n" + Path.of(file).getFileName() + "\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          sha.update(Files.readAllBytes(Path.of(file)));
+        }
+      }
+      StringBuilder hex = new StringBuilder();
+      for (byte b : sha.digest()) {
+        hex.append(String.format(Locale.ROOT, "%02x", b));
+      }
+      return hex.toString();
+    } catch (java.security.NoSuchAlgorithmException | IOException e) {
+      throw new IllegalStateException("cannot hash the --terms list: " + e.getMessage(), e);
+    }
+  }
 }

@@ -7,9 +7,10 @@ import dev.vigil.Content;
 import dev.vigil.Decision;
 import dev.vigil.Evidence;
 import dev.vigil.Policy;
-import dev.vigil.examples.AbusePolicy;
-import dev.vigil.examples.SamplePolicy;
-import dev.vigil.examples.SmsSpamPolicy;
+import dev.vigil.Holder;
+import dev.vigil.policy.PolicyException;
+import dev.vigil.policy.PolicyFile;
+import dev.vigil.policy.PolicyWatcher;
 import dev.vigil.lucene.QueryRuleClassifier;
 import dev.vigil.lucene.QueryRules;
 import dev.vigil.lucene.RuleAnalyzers;
@@ -25,16 +26,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code vigil} command-line tool.
  *
  * <pre>
- * vigil score [--policy NAME] [--format json|text] [--input auto|text|jsonl] [--terms FILE ...] [FILE|- ...]
- * vigil match --terms FILE [--preset P] [--mode M] [--allow FILE] [--input ...] [FILE|- ...]
- * vigil eval --policy NAME --input FILE [options]
+ * vigil score [--policy NAME|FILE] [--watch] [--format json|text] [--input auto|text|jsonl] [FILE|- ...]
+ * vigil match --terms FILE | --queries FILE | --policy NAME|FILE [--input ...] [FILE|- ...]
+ * vigil eval --policy NAME|FILE --input FILE [options]
+ * vigil lint FILE, vigil test FILE, vigil diff --policy OLD --against NEW --input FILE, vigil schema
  * </pre>
  *
  * <p>Exit codes: 0 all items scored; 1 some input was malformed or unreadable (the rest was still
@@ -47,27 +48,24 @@ public final class VigilCli {
 
   private static final String SAMPLE_RESOURCE = "/dev/vigil/examples/sample.jsonl";
 
-  /** The built-in example policies, by name. */
-  static final Map<String, Supplier<Policy>> POLICIES = new LinkedHashMap<>();
-
-  static {
-    POLICIES.put(SamplePolicy.NAME, SamplePolicy::create);
-    POLICIES.put(SmsSpamPolicy.NAME, SmsSpamPolicy::create);
-    POLICIES.put(AbusePolicy.NAME, AbusePolicy::create);
-  }
-
   private static final String USAGE_TEXT = String.join("\n",
-      "usage: vigil score [--policy NAME] [--format json|text] [--input auto|text|jsonl]",
+      "usage: vigil score [--policy NAME|FILE [--watch]] [--format json|text] [--input auto|text|jsonl]",
       "                   [--terms FILE [--preset P] [--mode M] [--allow FILE]] [FILE|- ...]",
       "       vigil match --terms FILE [--preset none|standard|aggressive] [--mode word|anywhere]",
       "                   [--allow FILE] [--input auto|text|jsonl] [FILE|- ...]",
       "       vigil match --queries FILE",
       "                   [--analyzer english|german|spanish|russian|icu|normalized|skeleton]",
       "                   [--input auto|text|jsonl] [FILE|- ...]",
-      "       vigil eval --policy NAME --input FILE [--format csv|tsv|jsonl] [--text-field NAME]",
+      "       vigil match --policy NAME|FILE [--input auto|text|jsonl] [FILE|- ...]",
+      "       vigil eval --policy NAME|FILE --input FILE [--format csv|tsv|jsonl] [--text-field NAME]",
       "                  [--label-field NAME] [--columns A,B,...] [--id-field NAME]",
       "                  [--harmful VALUE,...] [--flagged ACTION,...] [--split all|train|test]",
       "                  [--test-share 0.3] [--seed 42] [--json FILE] [--html FILE] [--terms FILE ...]",
+      "       vigil lint FILE [--strict]",
+      "       vigil test FILE",
+      "       vigil diff --policy OLD --against NEW --input FILE [eval's input options]",
+      "                  [--examples N] [--json FILE] [--html FILE]",
+      "       vigil schema",
       "",
       "  score     score items and print one decision per item",
       "            with no FILE: scores the bundled sample content; '-' reads standard input",
@@ -75,7 +73,12 @@ public final class VigilCli {
       "            with no FILE: reads standard input",
       "  eval      run a policy on labeled data; print precision, recall, F1, curves' summaries and",
       "            per-rule statistics; --json and --html write the full report (see the README)",
-      "  --policy  built-in policy to use (default: sample; available: %s)",
+      "  lint      load a policy file and report every error and warning with file:line:column",
+      "  test      run a policy file's inline tests; print each failure with its decision",
+      "  diff      run two policies on the same labeled data: items fixed, broken, changed action",
+      "  schema    print the JSON Schema of policy files for every signal kind on the class path",
+      "  --policy  a bundled policy (default: sample; available: %s) or a policy file",
+      "  --watch   with score and a policy file: reload the policy when its files change",
       "  --queries query rules, one per line: id<TAB>category<TAB>weight<TAB>Lucene query",
       "  --analyzer how query rules and text are analyzed (default english; normalized applies",
       "            the standard preset first; skeleton compares UTS #39 confusable skeletons)",
@@ -112,6 +115,14 @@ public final class VigilCli {
         return match(args, stdin, out, err);
       case "eval":
         return EvalCommand.run(args, out, err);
+      case "lint":
+        return PolicyCommands.lint(args, out, err);
+      case "test":
+        return PolicyCommands.test(args, out, err);
+      case "diff":
+        return DiffCommand.run(args, out, err);
+      case "schema":
+        return PolicyCommands.schema(args, out, err);
       default:
         err.println("vigil: unknown command '" + args[0] + "'");
         err.print(usage());
@@ -120,20 +131,34 @@ public final class VigilCli {
   }
 
   private static String usage() {
-    return String.format(Locale.ROOT, USAGE_TEXT, String.join(", ", POLICIES.keySet()));
+    return String.format(Locale.ROOT, USAGE_TEXT, String.join(", ", Policies.BUNDLED.keySet()));
   }
 
   /** Options shared by the commands, parsed from {@code --name value} pairs and file arguments. */
   static final class Options {
     final Map<String, String> values = new LinkedHashMap<>();
     final List<String> files = new ArrayList<>();
+    final java.util.Set<String> flags = new java.util.HashSet<>();
 
     /** Parses, accepting only the given option names; returns null (after printing why) on error. */
-    static Options parse(String[] args, List<String> allowed, PrintStream err) {
+    static @Nullable Options parse(String[] args, List<String> allowed, PrintStream err) {
+      return parse(args, allowed, List.of(), err);
+    }
+
+    /**
+     * Parses options that take a value ({@code allowed}) and flags that take none ({@code flagNames});
+     * returns null (after printing why) on error.
+     */
+    static @Nullable Options parse(String[] args, List<String> allowed, List<String> flagNames,
+        PrintStream err) {
       Options o = new Options();
       for (int i = 1; i < args.length; i++) {
         String a = args[i];
         if (a.startsWith("--")) {
+          if (flagNames.contains(a)) {
+            o.flags.add(a);
+            continue;
+          }
           if (!allowed.contains(a)) {
             err.println("vigil: unknown option '" + a + "' for " + args[0]);
             return null;
@@ -189,7 +214,7 @@ public final class VigilCli {
 
   private static int score(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
     Options o = Options.parse(args, List.of("--policy", "--format", "--input", "--terms", "--preset",
-        "--mode", "--allow"), err);
+        "--mode", "--allow"), List.of("--watch"), err);
     if (o == null) {
       return USAGE;
     }
@@ -199,16 +224,40 @@ public final class VigilCli {
         || !oneOf("--input", input, err, "auto", "text", "jsonl")) {
       return USAGE;
     }
-    Policy chosen = policy(o, err);
-    if (chosen == null) {
+    boolean watch = o.flags.contains("--watch");
+    String spec = o.get("--policy", Policies.DEFAULT);
+    if (watch && (!Policies.isFile(spec) || o.values.containsKey("--terms"))) {
+      err.println("vigil: --watch needs --policy FILE (a policy file on disk) and no --terms");
       return USAGE;
+    }
+    PolicyWatcher watcher = null;
+    Holder<Policy> current;
+    if (watch) {
+      try {
+        watcher = PolicyWatcher.builder(Path.of(spec)).listener(new SwapReporter(err)).start();
+      } catch (PolicyException e) {
+        Policies.printProblems(e, err);
+        err.println("vigil: policy " + spec + " has " + e.problems().size() + " problem(s); nothing was"
+            + " scored");
+        return USAGE;
+      }
+      PolicyFile f = watcher.current();
+      err.println("vigil: watching " + spec + ": " + f.name() + " v" + f.version() + " ("
+          + f.contentHash().substring(0, 12) + ")");
+      current = watcher.policy();
+    } else {
+      Policy chosen = policy(o, err);
+      if (chosen == null) {
+        return USAGE;
+      }
+      current = Holder.of(chosen);
     }
     Inputs inputs = new Inputs(err);
     boolean json = format.equals("json");
-    try {
+    try (PolicyWatcher closeMe = watcher) {
       JsonGenerator g = jsonLines(out);
       Inputs.ItemConsumer consumer = item -> {
-        Decision d = chosen.evaluate(item.content());
+        Decision d = current.get().evaluate(item.content());
         if (json) {
           DecisionJson.write(g, item.id(), d);
           g.flush();
@@ -217,6 +266,7 @@ public final class VigilCli {
           out.print("item " + item.id() + ": ");
           out.println(d.explain());
         }
+        out.flush();
       };
       if (o.files.isEmpty()) {
         try (InputStream sample = VigilCli.class.getResourceAsStream(SAMPLE_RESOURCE)) {
@@ -237,40 +287,64 @@ public final class VigilCli {
     return finish(inputs, "scored", err);
   }
 
+  /** Says on standard error when {@code --watch} swapped the policy, or kept it after a broken edit. */
+  private static final class SwapReporter implements PolicyWatcher.Listener {
+    private final PrintStream err;
+
+    SwapReporter(PrintStream err) {
+      this.err = err;
+    }
+
+    @Override
+    public void reloaded(PolicyFile previous, PolicyFile next) {
+      err.println("vigil: policy reloaded: " + next.name() + " v" + next.version() + " ("
+          + next.contentHash().substring(0, 12) + "), was v" + previous.version() + " ("
+          + previous.contentHash().substring(0, 12) + ")");
+    }
+
+    @Override
+    public void failed(PolicyException problems, PolicyFile current) {
+      Policies.printProblems(problems, err);
+      err.println("vigil: the edit did not load (" + problems.problems().size() + " problem(s)); still"
+          + " scoring with v" + current.version() + " (" + current.contentHash().substring(0, 12) + ")");
+    }
+  }
+
   /**
-   * The policy named by {@code --policy} (default: sample), with the {@code --terms} list added as a
-   * signal in category 'terms'; null (after saying why) on a bad name or list.
+   * The policy {@code --policy} names (default: sample), with the {@code --terms} list added as a
+   * signal in category 'terms'; null (after saying why) on a bad name, file or list.
    */
   static @Nullable Policy policy(Options o, PrintStream err) {
-    String policyName = o.get("--policy", SamplePolicy.NAME);
-    Supplier<Policy> factory = POLICIES.get(policyName);
-    if (factory == null) {
-      err.println("vigil: unknown policy '" + policyName + "'; available: "
-          + String.join(", ", POLICIES.keySet()));
+    PolicyFile file = Policies.load(o.get("--policy", Policies.DEFAULT), err);
+    if (file == null) {
       return null;
     }
-    Policy policy = factory.get();
+    Policy policy = file.policy();
     if (o.values.containsKey("--terms")) {
       TermMatcher matcher = TermOptions.matcher(o.values, err);
       if (matcher == null) {
         return null;
       }
-      String file = Path.of(o.values.get("--terms")).getFileName().toString();
-      policy = policy.toBuilder().signal(TermClassifier.of(file, matcher), "terms").build();
+      String name = Path.of(o.values.get("--terms")).getFileName().toString();
+      // The added list changes the decisions, so the hash must cover it too.
+      String hash = TermOptions.hashWith(file.contentHash(), o.values);
+      policy = policy.toBuilder().contentHash(hash).signal(TermClassifier.of(name, matcher), "terms")
+          .build();
     }
     return policy;
   }
 
   private static int match(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
     Options o = Options.parse(args, List.of("--terms", "--preset", "--mode", "--allow", "--input",
-        "--queries", "--analyzer"), err);
+        "--queries", "--analyzer", "--policy"), err);
     if (o == null) {
       return USAGE;
     }
     boolean terms = o.values.containsKey("--terms");
     boolean queries = o.values.containsKey("--queries");
-    if (terms == queries) {
-      err.println("vigil: match needs either --terms FILE or --queries FILE");
+    boolean withPolicy = o.values.containsKey("--policy");
+    if ((terms ? 1 : 0) + (queries ? 1 : 0) + (withPolicy ? 1 : 0) != 1) {
+      err.println("vigil: match needs one of --terms FILE, --queries FILE and --policy NAME|FILE");
       return USAGE;
     }
     String input = o.get("--input", "auto");
@@ -280,7 +354,14 @@ public final class VigilCli {
     TermMatcher matcher = null;
     QueryRuleClassifier rules = null;
     QueryRules loaded = null;
-    if (terms) {
+    Policy policy = null;
+    if (withPolicy) {
+      PolicyFile file = Policies.load(o.values.get("--policy"), err);
+      if (file == null) {
+        return USAGE;
+      }
+      policy = file.policy();
+    } else if (terms) {
       matcher = TermOptions.matcher(o.values, err);
       if (matcher == null) {
         return USAGE;
@@ -303,13 +384,26 @@ public final class VigilCli {
     }
     TermMatcher termMatcher = matcher;
     QueryRuleClassifier queryRules = rules;
+    Policy matchPolicy = policy;
     Inputs inputs = new Inputs(err);
     try (QueryRules closeMe = loaded) {
       JsonGenerator g = jsonLines(out);
       Inputs.ItemConsumer consumer = item -> {
         Content c = item.content();
         List<Evidence> found = new ArrayList<>();
-        if (queryRules != null) {
+        List<String> signals = new ArrayList<>();
+        if (matchPolicy != null) {
+          // Every span once, with the first signal that reported it (composites repeat their children's).
+          java.util.Set<Evidence> seen = new java.util.HashSet<>();
+          for (Decision.SignalReport s : matchPolicy.evaluate(c).signals()) {
+            for (Evidence e : s.signal().evidence()) {
+              if (seen.add(e)) {
+                found.add(e);
+                signals.add(s.name());
+              }
+            }
+          }
+        } else if (queryRules != null) {
           found.addAll(queryRules.classify(c).evidence());
         } else {
           for (int f = 0; f < c.fieldCount(); f++) {
@@ -320,10 +414,13 @@ public final class VigilCli {
             }
           }
         }
-        for (Evidence e : found) {
+        for (int i = 0; i < found.size(); i++) {
           g.writeStartObject();
           DecisionJson.writeId(g, item.id());
-          DecisionJson.writeEvidenceFields(g, e);
+          if (!signals.isEmpty()) {
+            g.writeStringField("signal", signals.get(i));
+          }
+          DecisionJson.writeEvidenceFields(g, found.get(i));
           g.writeEndObject();
           g.flush();
           out.write('\n');
