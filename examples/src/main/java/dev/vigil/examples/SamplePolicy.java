@@ -15,8 +15,10 @@ import dev.vigil.text.RegexClassifier;
 import dev.vigil.text.TextFeatures;
 
 /**
- * The sample policy that {@code ./vigil score} runs by default: a small community-forum policy, written
- * by us for demonstration. It is not a production rule set.
+ * The sample policy built with the fluent API: the Java twin of {@code examples/policies/sample.yaml},
+ * which {@code ./vigil score} runs by default (a test keeps the two deciding alike). A small
+ * community-forum policy, written by us for demonstration; not a production rule set. Policies usually
+ * live in files that analysts own; build one in code when a signal needs objects a file cannot name.
  */
 public final class SamplePolicy {
   private SamplePolicy() {}

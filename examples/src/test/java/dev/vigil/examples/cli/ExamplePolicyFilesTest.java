@@ -8,13 +8,10 @@ import dev.vigil.Decision;
 import dev.vigil.Decision.CategoryScore;
 import dev.vigil.Decision.SignalReport;
 import dev.vigil.Policy;
-import dev.vigil.SharedData;
-import dev.vigil.eval.LabeledItem;
 import dev.vigil.examples.SamplePolicy;
 import dev.vigil.policy.InlineTest;
 import dev.vigil.policy.PolicyFile;
 import dev.vigil.policy.PolicyLoader;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +19,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The example policies as files decide exactly as their Java versions: the same action, total,
- * categories, rule and, signal by signal, the same outcome, score and evidence, on the bundled sample
- * and on every item of the shared data sets. Their inline tests pass.
+ * The example policies as files. {@code sample.yaml} decides exactly as {@link SamplePolicy}, the Java
+ * example of the fluent API kept beside it: the same action, total, categories, rule and, signal by
+ * signal, the same outcome, score and evidence. ({@code sms-spam.yaml} and {@code abuse.yaml} were checked
+ * the same way against their Java versions on every item of both shared data sets, 5,574 SMS and 24,783
+ * tweets, before those were removed.) The inline tests of all three pass.
  */
 class ExamplePolicyFilesTest {
   static final Path POLICIES = Path.of("policies");
@@ -43,20 +41,6 @@ class ExamplePolicyFilesTest {
     List<Content> items = sample();
     int compared = compare(SamplePolicy::create, load("sample").policy(), items);
     assertEquals(17, compared);
-  }
-
-  @Test
-  void smsSpamFileDecidesAsTheJavaPolicyOnEverySms() throws Exception {
-    List<Content> items = contents(sms(), smsReader());
-    assertEquals(5574, compare(dev.vigil.examples.SmsSpamPolicy::create, load("sms-spam").policy(), items));
-    assertEquals(17, compare(dev.vigil.examples.SmsSpamPolicy::create, load("sms-spam").policy(), sample()));
-  }
-
-  @Test
-  void abuseFileDecidesAsTheJavaPolicyOnEveryTweet() throws Exception {
-    List<Content> items = contents(davidson(), davidsonReader());
-    assertEquals(24783, compare(dev.vigil.examples.AbusePolicy::create, load("abuse").policy(), items));
-    assertEquals(17, compare(dev.vigil.examples.AbusePolicy::create, load("abuse").policy(), sample()));
   }
 
   @Test
@@ -90,34 +74,6 @@ class ExamplePolicyFilesTest {
       items.add(parser.json(++n, line).content());
     }
     return items;
-  }
-
-  static List<Content> contents(Path data, LabeledInput reader) throws Exception {
-    List<LabeledItem> all;
-    try (InputStream in = Files.newInputStream(data)) {
-      all = reader.read(data.toString(), in).items();
-    }
-    List<Content> out = new ArrayList<>(all.size());
-    for (LabeledItem i : all) {
-      out.add(i.content());
-    }
-    return out;
-  }
-
-  static Path sms() {
-    return SharedData.require("sms-spam-collection/SMSSpamCollection");
-  }
-
-  static LabeledInput smsReader() {
-    return new LabeledInput("tsv", "text", "label", null, List.of("label", "text"), Set.of("spam"));
-  }
-
-  static Path davidson() {
-    return SharedData.require("davidson-hate-offensive/data/labeled_data.csv");
-  }
-
-  static LabeledInput davidsonReader() {
-    return new LabeledInput("csv", "tweet", "class", null, null, Set.of("0", "1"));
   }
 
   /** Compares the two policies' decisions on every item; returns how many items were compared. */
