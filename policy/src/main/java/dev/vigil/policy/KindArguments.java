@@ -57,6 +57,7 @@ final class KindArguments implements Arguments {
    */
   boolean read(Values values, Map<String, ListDef> lists, ListSection listSection, Sources sources) {
     int before = problems.count();
+    boolean failed = false;
     String where = "signal '" + signal + "' (kind " + kind.name() + ")";
     for (Parameter p : parameters.values()) {
       Node n = node.get(p.name());
@@ -71,9 +72,11 @@ final class KindArguments implements Arguments {
       Object v = value(p, n, what, values, lists, listSection, sources);
       if (v != null) {
         given.put(p.name(), v);
+      } else {
+        failed = true; // reported, here or where the list it names is defined
       }
     }
-    return problems.count() == before;
+    return !failed && problems.count() == before;
   }
 
   private @Nullable Object value(Parameter p, Node n, String what, Values values,
@@ -116,11 +119,14 @@ final class KindArguments implements Arguments {
         return range(p, n, what, values);
       case TERM_LISTS:
       case ALLOW_LISTS:
-        return listRefs(p, n, what, values, lists);
+        return listRefs(p, n, what, values, lists, listSection);
       case DOMAINS: {
         if (n instanceof Scalar && ((Scalar) n).type != Yaml.Type.NULL) {
           String name = ((Scalar) n).value;
           ListDef l = lists.get(name);
+          if (l == null && listSection.isBroken(name)) {
+            return null; // its own problem was reported
+          }
           if (l == null || l.type != ListSection.Type.DOMAINS) {
             problems.error(n, what + " names '" + Interpreter.shorten(name) + "', which is not a domain"
                 + " list of the policy" + Suggest.hint(name, names(lists, ListSection.Type.DOMAINS))
@@ -185,7 +191,7 @@ final class KindArguments implements Arguments {
   }
 
   private @Nullable Object listRefs(Parameter p, Node n, String what, Values values,
-      Map<String, ListDef> lists) {
+      Map<String, ListDef> lists, ListSection listSection) {
     ListSection.Type type = p.type() == Parameter.Type.TERM_LISTS ? ListSection.Type.TERMS
         : ListSection.Type.ALLOW;
     List<Scalar> refs = values.scalars(n, what);
@@ -196,7 +202,9 @@ final class KindArguments implements Arguments {
     boolean ok = true;
     for (Scalar r : refs) {
       ListDef l = lists.get(r.value);
-      if (l == null || l.type != type) {
+      if (l == null && listSection.isBroken(r.value)) {
+        ok = false; // its own problem was reported
+      } else if (l == null || l.type != type) {
         String kindOf = type == ListSection.Type.TERMS ? "term list" : "allow-list";
         problems.error(r, what + " names '" + Interpreter.shorten(r.value) + "', which is not "
             + (l == null ? "a list of the policy" : "a " + kindOf + " (it is a " + l.type.key + " list)")

@@ -67,6 +67,8 @@ final class ListSection {
 
   private final Values values;
   private final Sources sources;
+  /** Lists whose definition had a problem: signals naming them are not reported again. */
+  private final java.util.Set<String> broken = new java.util.HashSet<>();
 
   ListSection(Values values, Sources sources) {
     this.values = values;
@@ -92,9 +94,16 @@ final class ListSection {
       ListDef list = read(name, e.key(), def);
       if (list != null) {
         lists.put(name, list);
+      } else {
+        broken.add(name);
       }
     }
     return lists;
+  }
+
+  /** Whether a list of this name was defined but had a problem (already reported). */
+  boolean isBroken(String name) {
+    return broken.contains(name);
   }
 
   private @Nullable ListDef read(String name, Scalar nameNode, Mapping def) {
