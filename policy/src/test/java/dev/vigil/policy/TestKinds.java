@@ -1,0 +1,41 @@
+package dev.vigil.policy;
+
+import dev.vigil.Classifier;
+import dev.vigil.Signal;
+import dev.vigil.spi.Arguments;
+import dev.vigil.spi.Parameter;
+import dev.vigil.spi.SignalKind;
+import java.util.List;
+
+/** Kinds registered on the test class path, to test discovery. */
+final class TestKinds {
+  private TestKinds() {}
+
+  /** {@code kind: test.echo}: the score given, on every content. Registered in META-INF/services. */
+  public static final class Echo implements SignalKind {
+    /** For ServiceLoader. */
+    public Echo() {}
+
+    @Override
+    public String name() {
+      return "test.echo";
+    }
+
+    @Override
+    public String description() {
+      return "the score given";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+      return List.of(Parameter.of("score", Parameter.Type.NUMBER, "the score").atLeast(0).atMost(1)
+          .defaultValue(1.0));
+    }
+
+    @Override
+    public Classifier create(Arguments a) {
+      double score = a.number("score");
+      return Classifier.of(a.signal(), c -> Signal.of(score));
+    }
+  }
+}
