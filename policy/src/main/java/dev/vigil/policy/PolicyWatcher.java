@@ -88,6 +88,7 @@ public final class PolicyWatcher implements AutoCloseable {
   private final AtomicLong reloads = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Map<Path, WatchKey> keys = new HashMap<>();
   private volatile boolean closed;
 
   private PolicyWatcher(Builder b, PolicyFile first) throws IOException {
@@ -158,12 +159,12 @@ public final class PolicyWatcher implements AutoCloseable {
   }
 
   private void run() {
-    Map<Path, WatchKey> keys = new HashMap<>();
+    // Registered before start() returned; a file that changed since it was loaded is reloaded at once.
     Map<Path, Stamp> stamps = stamps(current.get());
-    long quietSince = -1; // nanoTime of the last change seen, or -1 when nothing is pending
+    long quietSince = stable(current.get()) ? -1 : System.nanoTime();
     try {
       while (!closed) {
-        register(keys, current.get());
+        register(current.get());
         long now = System.nanoTime();
         long wait = quietSince < 0 ? poll.toNanos()
             : Math.max(1, debounce.toNanos() - (now - quietSince));
@@ -275,7 +276,7 @@ public final class PolicyWatcher implements AutoCloseable {
     return true;
   }
 
-  private void register(Map<Path, WatchKey> keys, PolicyFile f) {
+  private void register(PolicyFile f) {
     Set<Path> folders = new LinkedHashSet<>();
     for (Path p : f.files()) {
       Path parent = p.toAbsolutePath().getParent();
@@ -369,6 +370,8 @@ public final class PolicyWatcher implements AutoCloseable {
       } catch (IOException e) {
         throw new java.io.UncheckedIOException("cannot watch " + file, e);
       }
+      // Watch before the caller can change anything, so that no edit after start() goes unseen.
+      w.register(first);
       w.thread.start();
       return w;
     }
