@@ -80,6 +80,20 @@ public final class PolicyLoader {
     return Interpreter.load(Sources.classpath(loader, resource, limits), kinds, limits);
   }
 
+  /**
+   * Loads a policy whose files are held in memory, by name: a policy delivered over a control topic or
+   * kept in a database. {@code policy} names the policy file among {@code files}; the paths it names are
+   * looked up in the same map, after the same checks as on disk (relative, inside the policy's folder),
+   * and the content hash is the one the same files on disk would give.
+   *
+   * @throws PolicyException listing every problem
+   */
+  public PolicyFile load(String policy, Map<String, byte[]> files) {
+    requireNonNull(policy, "policy");
+    requireNonNull(files, "files");
+    return Interpreter.load(Sources.memory(policy, Map.copyOf(files), limits), kinds, limits);
+  }
+
   /** The kinds a file may name, by name, core's first. */
   public Map<String, SignalKind> kinds() {
     return kinds;

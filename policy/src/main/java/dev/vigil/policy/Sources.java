@@ -79,6 +79,11 @@ abstract class Sources {
     return new Directory(policyFile, allowAbsolute, allowParent, limits);
   }
 
+  /** Files held in memory, by name; {@code policy} is the policy file's name among them. */
+  static Sources memory(String policy, Map<String, byte[]> files, PolicyLimits limits) {
+    return new Memory(policy, files, limits);
+  }
+
   /** Resources on a class path, relative to the resource {@code policy}. */
   static Sources classpath(ClassLoader loader, String policy, PolicyLimits limits) {
     return new Classpath(loader, policy, limits);
@@ -338,6 +343,54 @@ abstract class Sources {
         }
         return readLimited(in, limit);
       }
+    }
+  }
+
+  private static final class Memory extends Sources {
+    private final String policy;
+    private final Map<String, byte[]> files;
+
+    Memory(String policy, Map<String, byte[]> files, PolicyLimits limits) {
+      super(false, false, limits);
+      this.policy = policy;
+      this.files = files;
+    }
+
+    @Override
+    String policyDisplay() {
+      return policy;
+    }
+
+    @Override
+    String policyName() {
+      return policy;
+    }
+
+    @Override
+    @Nullable Path policyPath() {
+      return null;
+    }
+
+    @Override
+    String display(String name) {
+      return name;
+    }
+
+    @Override
+    @Nullable Path pathOf(String name) {
+      return null;
+    }
+
+    @Override
+    byte[] load(String name, long limit, String what) throws IOException {
+      byte[] bytes = files.get(name);
+      if (bytes == null) {
+        throw new NoSuchFileException(name);
+      }
+      if (bytes.length > limit) {
+        throw new TooLarge(bytes.length, limit);
+      }
+      return bytes.clone();
     }
   }
 }
