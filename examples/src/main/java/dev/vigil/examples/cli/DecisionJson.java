@@ -34,6 +34,11 @@ final class DecisionJson {
     g.writeObjectFieldStart("policy");
     g.writeStringField("name", d.policyName());
     g.writeStringField("version", d.policyVersion());
+    if (d.policyHash() != null) {
+      g.writeStringField("hash", d.policyHash());
+    } else {
+      g.writeNullField("hash");
+    }
     g.writeEndObject();
     if (d.rule() != null) {
       g.writeStringField("rule", d.rule().toString());

@@ -393,13 +393,20 @@ public final class VigilCli {
         List<Evidence> found = new ArrayList<>();
         List<String> signals = new ArrayList<>();
         if (matchPolicy != null) {
-          // Every span once, with the first signal that reported it (composites repeat their children's).
+          // Every span once, with the signal that found it: leaves first, since composites repeat
+          // their children's evidence.
           java.util.Set<Evidence> seen = new java.util.HashSet<>();
-          for (Decision.SignalReport s : matchPolicy.evaluate(c).signals()) {
-            for (Evidence e : s.signal().evidence()) {
-              if (seen.add(e)) {
-                found.add(e);
-                signals.add(s.name());
+          List<Decision.SignalReport> reports = matchPolicy.evaluate(c).signals();
+          for (boolean composites : new boolean[] {false, true}) {
+            for (Decision.SignalReport s : reports) {
+              if (isComposite(s.expression()) != composites) {
+                continue;
+              }
+              for (Evidence e : s.signal().evidence()) {
+                if (seen.add(e)) {
+                  found.add(e);
+                  signals.add(s.name());
+                }
               }
             }
           }
@@ -435,5 +442,16 @@ public final class VigilCli {
       return BAD_INPUT;
     }
     return finish(inputs, "matched", err);
+  }
+
+  /** Whether a signal's expression is a composite's ({@code allOf(...)}), not a leaf's. */
+  private static boolean isComposite(String expression) {
+    for (String op : new String[] {"allOf(", "anyOf(", "max(", "atLeast(", "not(", "weightedSum(",
+        "onField("}) {
+      if (expression.startsWith(op)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
