@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
@@ -23,7 +22,9 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -167,8 +168,11 @@ final class Yaml {
         .setAllowDuplicateKeys(true).build();
     Builder b = new Builder(limits, problems);
     try {
-      for (Event e : new Parse(settings).parseString(text)) {
-        b.accept(e);
+      // The parser of the exported org.snakeyaml.engine.v2.parser package (its lowlevel.Parse wrapper
+      // is not exported to the module path).
+      ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
+      while (parser.hasNext()) {
+        b.accept(parser.next());
       }
     } catch (Stop stop) {
       return null;
