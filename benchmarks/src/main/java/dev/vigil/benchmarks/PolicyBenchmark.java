@@ -9,10 +9,16 @@ import dev.vigil.Decision;
 import dev.vigil.Policy;
 import dev.vigil.SignalOptions;
 import dev.vigil.links.Links;
+import dev.vigil.policy.PolicyLoader;
 import dev.vigil.text.Normalizer;
 import dev.vigil.text.Term;
 import dev.vigil.text.TermClassifier;
 import dev.vigil.text.TermLists;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -35,6 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * gives each its own pass), three regular expressions, the link-count signal, a composite rule, category
  * caps and thresholds. In the same run:
  * <ul>
+ *   <li>{@code policyFromFile}: the same policy written as a policy file (its two lists as list files)
+ *       and loaded with {@code PolicyLoader}; set-up checks that it decides exactly as the Java policy
+ *       on every post, so the two rows compare the same work;
  *   <li>{@code speedOfLight}: one scalar pass over the same chars doing the least work a matcher must
  *       do, a table look-up per char whose result feeds the next step (so the JIT cannot vectorize it
  *       away); read every other row as a fraction of it;
@@ -62,6 +71,7 @@ public class PolicyBenchmark {
   public int length;
 
   private Policy policy;
+  private Policy fromFile;
   private Policy separateLists;
   private TermEngines.Engine sensitiveWord;
   private Content[] posts;
@@ -83,6 +93,7 @@ public class PolicyBenchmark {
     List<String> lines = BenchData.has("en-sampled.txt") ? BenchData.lines("en-sampled.txt")
         : BenchData.generatedLines(small, 30_000, 1);
     policy = policy(small, large, true);
+    fromFile = policyFile(small, large);
     separateLists = policy(small, large, false);
     sensitiveWord = TermEngines.SENSITIVE_WORD.build(small);
 
@@ -101,6 +112,14 @@ public class PolicyBenchmark {
       }
       texts[i] = sb.substring(0, length);
       posts[i] = Content.of(texts[i]);
+    }
+    for (Content post : posts) {
+      String a = fingerprint(policy.evaluate(post));
+      String b = fingerprint(fromFile.evaluate(post));
+      if (!a.equals(b)) {
+        throw new IllegalStateException("the file policy decides otherwise than the Java one:\n" + a
+            + "\n" + b);
+      }
     }
     table = new int[65536];
     for (int c = 0; c < table.length; c++) {
@@ -144,6 +163,50 @@ public class PolicyBenchmark {
         .build();
   }
 
+  /** The policy as a file, with its lists as list files, in a temporary folder, loaded. */
+  static Policy policyFile(List<String> small, List<String> large) {
+    try {
+      Path dir = Files.createTempDirectory("vigil-bench-policy");
+      Files.write(dir.resolve("blocklist.txt"), small, StandardCharsets.UTF_8);
+      Files.write(dir.resolve("watchlist.txt"), large, StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve("bench.yaml"), String.join("\n",
+          "policy: bench",
+          "version: \"1\"",
+          "categories: {abuse: , spam: {cap: 0.6}, scam: }",
+          "lists:",
+          "  blocklist: {type: terms, file: blocklist.txt}",
+          "  watchlist: {type: terms, file: watchlist.txt}",
+          "signals:",
+          "  blocklist: {kind: terms, lists: blocklist, category: abuse, weight: 0.3}",
+          "  watchlist: {kind: terms, lists: watchlist, category: spam, weight: 0.2}",
+          "  scam: {kind: regex, pattern: '(?i)\\b(guaranteed (returns|profits?)|double your"
+              + " (money|bitcoin|crypto))\\b', category: scam, weight: 0.6}",
+          "  insults: {kind: regex, pattern: '(?i)\\b(idiot|moron|loser)s?\\b', category: abuse,"
+              + " weight: 0.7}",
+          "  phone: {kind: regex, pattern: '\\b\\d{3}[ .-]\\d{4}\\b', category: spam, weight: 0.3}",
+          "  link-count: {kind: links.count, category: spam, weight: 0.4}",
+          "  scam-contact: {expression: 'allOf(scam, anyOf(link-count, phone))', category: scam}",
+          "rules: ['remove when total >= 1.0', 'review when total >= 0.5']", ""), StandardCharsets.UTF_8);
+      Policy p = PolicyLoader.defaults().load(dir.resolve("bench.yaml")).policy();
+      for (String f : new String[] {"bench.yaml", "blocklist.txt", "watchlist.txt"}) {
+        Files.delete(dir.resolve(f));
+      }
+      Files.delete(dir);
+      return p;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String fingerprint(Decision d) {
+    StringBuilder sb = new StringBuilder(d.action() + " " + d.total() + " " + d.reason());
+    for (Decision.SignalReport s : d.signals()) {
+      sb.append('|').append(s.name()).append(' ').append(s.expression()).append(' ').append(s.signal())
+          .append(s.signal().evidence());
+    }
+    return sb.toString();
+  }
+
   private static List<Term> terms(List<String> words) {
     List<Term> terms = new ArrayList<>(words.size());
     for (String w : words) {
@@ -158,6 +221,14 @@ public class PolicyBenchmark {
     Content post = posts[next];
     next = (next + 1) & (POSTS - 1);
     return policy.evaluate(post);
+  }
+
+  /** The same policy, loaded from a policy file. */
+  @Benchmark
+  public Decision policyFromFile() {
+    Content post = posts[next];
+    next = (next + 1) & (POSTS - 1);
+    return fromFile.evaluate(post);
   }
 
   /** The same policy with a pass per term list (two separate classifiers). */

@@ -50,7 +50,13 @@ final class ListSection {
     @Nullable DomainList domains;
     /** The list file as messages name it, or null when inline. */
     @Nullable String file;
-    /** Where each entry's text was first written: {line, column} in {@link #file} or the policy file. */
+    /** The list file on disk, or null (inline, or not on disk). */
+    java.nio.file.@Nullable Path path;
+    /**
+     * Where each inline entry's text was first written: {line, column} in the policy file. For a list
+     * file, lint reads the lines again from {@link #path} when it needs them, rather than every loaded
+     * policy keeping a map of its largest lists.
+     */
     final Map<String, int[]> positions = new java.util.HashMap<>();
 
     ListDef(String name, Scalar nameNode, Type type) {
@@ -184,14 +190,7 @@ final class ListSection {
       return null;
     }
     list.file = r.display();
-    int number = 0;
-    for (String line : new String(r.bytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n", -1)) {
-      number++;
-      String text = line.split("\t", -1)[0].strip();
-      if (!text.isEmpty() && !text.startsWith("#")) {
-        list.positions.putIfAbsent(text, new int[] {number, 1});
-      }
-    }
+    list.path = r.path();
     try {
       return loader.load(new ByteArrayInputStream(r.bytes()), r.display());
     } catch (TermList.TermListException e) {

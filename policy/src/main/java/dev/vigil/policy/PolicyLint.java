@@ -48,11 +48,12 @@ public final class PolicyLint {
     Model m = file.model();
     List<Problem> out = new ArrayList<>();
     Problems p = new Problems(m.file(), out);
+    Positions positions = new Positions();
     rules(m, p);
     signals(m, p);
-    allowLists(m, p);
+    allowLists(m, p, positions);
     regexes(m, p);
-    collisions(m, p);
+    collisions(m, p, positions);
     out.sort(Problem.ORDER);
     return List.copyOf(out);
   }
@@ -233,7 +234,7 @@ public final class PolicyLint {
     }
   }
 
-  private static void allowLists(Model m, Problems p) {
+  private static void allowLists(Model m, Problems p, Positions positions) {
     // For each allow entry: does any term of the lists it guards match inside it?
     Map<String, Boolean> suppresses = new LinkedHashMap<>();
     Map<String, ListDef> listOf = new LinkedHashMap<>();
@@ -279,18 +280,47 @@ public final class PolicyLint {
       }
       ListDef a = listOf.get(e.getKey());
       String text = e.getKey().substring(e.getKey().indexOf('\u0000') + 1);
-      at(p, a, text).warning(pos(a, text)[0], pos(a, text)[1], "allow-list entry '" + text + "' of list '"
+      int[] at = positions.pos(a, text);
+      positions.at(p, a, text).warning(at[0], at[1], "allow-list entry '" + text + "' of list '"
           + a.name + "' suppresses nothing: no term of the lists it guards matches inside it");
     }
   }
 
-  private static Problems at(Problems p, ListDef l, String text) {
-    return l.file != null && l.positions.containsKey(text) ? p.in(l.file) : p;
-  }
+  /** Where entries were written: inline ones as loaded, a list file's read again when needed. */
+  private static final class Positions {
+    private final Map<ListDef, Map<String, int[]>> files = new java.util.HashMap<>();
 
-  private static int[] pos(ListDef l, String text) {
-    int[] at = l.positions.get(text);
-    return at != null ? at : new int[] {l.nameNode.line, l.nameNode.column};
+    Problems at(Problems p, ListDef l, String text) {
+      return l.file != null && of(l).containsKey(text) ? p.in(l.file) : p;
+    }
+
+    int[] pos(ListDef l, String text) {
+      int[] at = of(l).get(text);
+      return at != null ? at : new int[] {l.nameNode.line, l.nameNode.column};
+    }
+
+    private Map<String, int[]> of(ListDef l) {
+      if (l.path == null) {
+        return l.positions;
+      }
+      return files.computeIfAbsent(l, k -> {
+        Map<String, int[]> out = new java.util.HashMap<>();
+        try {
+          int number = 0;
+          for (String line : java.nio.file.Files.readAllLines(k.path,
+              java.nio.charset.StandardCharsets.UTF_8)) {
+            number++;
+            String text = line.split("\t", -1)[0].strip();
+            if (!text.isEmpty() && !text.startsWith("#")) {
+              out.putIfAbsent(text, new int[] {number, 1});
+            }
+          }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+          // Changed or gone since it was loaded: the warning points at the list's definition instead.
+        }
+        return out;
+      });
+    }
   }
 
   private static void regexes(Model m, Problems p) {
@@ -313,7 +343,7 @@ public final class PolicyLint {
     }
   }
 
-  private static void collisions(Model m, Problems p) {
+  private static void collisions(Model m, Problems p, Positions positions) {
     // normalized form -> first (list, term) with it
     Map<String, Object[]> seen = new LinkedHashMap<>();
     for (ListDef l : m.lists().values()) {
@@ -329,7 +359,8 @@ public final class PolicyLint {
         ListDef fl = (ListDef) first[0];
         Term ft = (Term) first[1];
         if (!ft.category().equals(t.category())) {
-          at(p, l, t.text()).warning(pos(l, t.text())[0], pos(l, t.text())[1], "term '" + t.text()
+          int[] at = positions.pos(l, t.text());
+          positions.at(p, l, t.text()).warning(at[0], at[1], "term '" + t.text()
               + "' (list '" + l.name + "', category " + t.category() + ") normalizes to '" + form
               + "', as '" + ft.text() + "' does (list '" + fl.name + "', category " + ft.category()
               + "): the same text counts in two categories");

@@ -84,6 +84,34 @@ public final class PolicySchema {
     return sb.append('\n').toString();
   }
 
+  /**
+   * A Markdown table of the kinds, one row each: the kind, what it does, and its parameters with their
+   * types, ranges, defaults and meaning. The README's reference of kinds is this table.
+   */
+  public static String reference(Collection<SignalKind> kinds) {
+    requireNonNull(kinds, "kinds");
+    StringBuilder sb = new StringBuilder("| kind | what it scores | parameters |\n|---|---|---|\n");
+    for (SignalKind k : kinds) {
+      sb.append("| `").append(k.name()).append("` | ").append(cell(k.description())).append(" | ");
+      List<String> params = new ArrayList<>();
+      for (Parameter p : k.parameters()) {
+        Object d = p.defaultValue();
+        String def = d == null ? "" : d instanceof double[]
+            ? ", default [" + Interpreter.number(((double[]) d)[0]) + ", "
+                + Interpreter.number(((double[]) d)[1]) + "]"
+            : ", default " + (d instanceof Double ? Interpreter.number((Double) d) : d);
+        params.add("`" + p.name() + "`" + (p.isRequired() ? " (required)" : "") + ": " + p.expected() + def
+            + "; " + p.description());
+      }
+      sb.append(params.isEmpty() ? "none" : cell(String.join("<br>", params))).append(" |\n");
+    }
+    return sb.toString();
+  }
+
+  private static String cell(String s) {
+    return s.replace("|", "\\|").replace("\n", " ");
+  }
+
   private static Map<String, Object> list() {
     List<Object> branches = new ArrayList<>();
     for (String type : ListSection.TYPES) {

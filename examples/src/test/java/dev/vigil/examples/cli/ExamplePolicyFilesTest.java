@@ -45,7 +45,7 @@ class ExamplePolicyFilesTest {
 
   @Test
   void inlineTestsOfEveryExamplePolicyPass() {
-    for (String name : List.of("sample", "sms-spam", "abuse")) {
+    for (String name : List.of("sample", "sms-spam", "abuse", "marketplace-dm")) {
       PolicyFile f = load(name);
       assertTrue(f.tests().size() >= 4, name + " has too few inline tests");
       for (InlineTest.Result r : f.runTests()) {
