@@ -177,16 +177,9 @@ final class Interpreter {
           + " 'spam: {cap: 1.0}')");
       return out;
     }
-    Mapping m = values.mapping(section, "'categories'");
-    if (m == null) {
-      return out;
-    }
-    for (Yaml.Entry e : m.entries.values()) {
-      String name = values.name(e.key(), "category name");
-      Mapping def = values.mappingOrEmpty(e.value(), "category '" + e.key().value + "'");
-      if (name == null || def == null) {
-        continue;
-      }
+    for (Values.Named e : values.named(section, "'categories'", "category", true)) {
+      String name = e.name();
+      Mapping def = e.value();
       values.keys(def, "category '" + name + "'", List.of("cap", "description"));
       values.text(def.get("description"), "the description of category '" + name + "'");
       double cap = Double.POSITIVE_INFINITY;
@@ -208,16 +201,9 @@ final class Interpreter {
     if (section == null) {
       return out;
     }
-    Mapping m = values.mapping(section, "'actions'");
-    if (m == null) {
-      return out;
-    }
-    for (Yaml.Entry e : m.entries.values()) {
-      String name = values.name(e.key(), "action name");
-      Mapping def = values.mapping(e.value(), "action '" + e.key().value + "'");
-      if (name == null || def == null) {
-        continue;
-      }
+    for (Values.Named e : values.named(section, "'actions'", "action", false)) {
+      String name = e.name();
+      Mapping def = e.value();
       if (out.containsKey(name)) {
         values.problems().error(e.key(), "action '" + name + "' is built in (allow 0, review 50, remove"
             + " 100) and cannot be declared again");

@@ -87,21 +87,12 @@ final class ListSection {
     if (section == null) {
       return lists;
     }
-    Mapping m = values.mapping(section, "'lists'");
-    if (m == null) {
-      return lists;
-    }
-    for (Yaml.Entry e : m.entries.values()) {
-      String name = values.name(e.key(), "list name");
-      Mapping def = values.mapping(e.value(), "list '" + e.key().value + "'");
-      if (name == null || def == null) {
-        continue;
-      }
-      ListDef list = read(name, e.key(), def);
+    for (Values.Named e : values.named(section, "'lists'", "list", false)) {
+      ListDef list = read(e.name(), e.key(), e.value());
       if (list != null) {
-        lists.put(name, list);
+        lists.put(e.name(), list);
       } else {
-        broken.add(name);
+        broken.add(e.name());
       }
     }
     return lists;
@@ -194,16 +185,24 @@ final class ListSection {
     try {
       return loader.load(new ByteArrayInputStream(r.bytes()), r.display());
     } catch (TermList.TermListException e) {
-      Problems in = values.problems().in(r.display());
-      for (String p : e.problems()) {
-        Matcher m = TERM_LINE.matcher(p);
-        if (m.matches()) {
-          in.error(Integer.parseInt(m.group(1)), 1, m.group(2));
-        } else {
-          in.error(0, 0, p);
-        }
-      }
+      reportLines(r.display(), e.problems(), TERM_LINE);
       return null;
+    }
+  }
+
+  /**
+   * Reports the problems of a list file, each at its line: {@code numbered} finds the line number
+   * (group 1) and the message (group 2) in the loader's text for a problem.
+   */
+  private void reportLines(String file, List<String> problems, Pattern numbered) {
+    Problems in = values.problems().in(file);
+    for (String p : problems) {
+      Matcher m = numbered.matcher(p);
+      if (m.matches()) {
+        in.error(Integer.parseInt(m.group(1)), 1, m.group(2));
+      } else {
+        in.error(0, 0, p);
+      }
     }
   }
 
@@ -307,16 +306,8 @@ final class ListSection {
     try {
       return DomainList.load(new ByteArrayInputStream(r.bytes()), r.display());
     } catch (DomainList.DomainListException e) {
-      Problems in = values.problems().in(r.display());
-      Pattern line = Pattern.compile(Pattern.quote(r.display()) + ":(\\d+): (.*)", Pattern.DOTALL);
-      for (String p : e.problems()) {
-        Matcher m = line.matcher(p);
-        if (m.matches()) {
-          in.error(Integer.parseInt(m.group(1)), 1, m.group(2));
-        } else {
-          in.error(0, 0, p);
-        }
-      }
+      reportLines(r.display(), e.problems(),
+          Pattern.compile(Pattern.quote(r.display()) + ":(\\d+): (.*)", Pattern.DOTALL));
       return null;
     }
   }

@@ -86,25 +86,18 @@ final class SignalSection {
       return defs;
     }
     Mapping m = values.mapping(section, "'signals'");
-    if (m == null) {
-      return defs;
-    }
-    if (m.entries.size() > limits.maxSignals()) {
+    if (m != null && m.entries.size() > limits.maxSignals()) {
       problems.error(m, "the policy defines " + m.entries.size() + " signals, over the limit of "
           + limits.maxSignals());
       return defs;
     }
-    for (Yaml.Entry e : m.entries.values()) {
-      String name = values.name(e.key(), "signal name");
-      Mapping def = values.mapping(e.value(), "signal '" + e.key().value + "'");
-      if (name == null || def == null) {
-        continue;
-      }
-      SignalDef s = read(name, e.key(), def, categories, kinds, lists, listSection, sources, limits);
-      if (s != null) {
-        defs.put(name, s);
-      } else {
-        broken.add(name);
+    for (Values.Named e : values.named(m, "'signals'", "signal", false)) {
+      defs.put(e.name(), read(e.name(), e.key(), e.value(), categories, kinds, lists, listSection, sources,
+          limits));
+    }
+    for (Yaml.Entry e : m == null ? List.<Yaml.Entry>of() : m.entries.values()) {
+      if (!defs.containsKey(e.key().value)) {
+        broken.add(e.key().value);
       }
     }
     return defs;

@@ -34,6 +34,31 @@ final class Values {
     return problems;
   }
 
+  /** An entry of a section of named definitions: its name, the key's node and its mapping. */
+  record Named(String name, Scalar key, Mapping value) {}
+
+  /**
+   * The entries of a section that maps names to definitions ({@code categories}, {@code lists},
+   * {@code signals}), each with a valid name and a mapping as its value; the others are reported and
+   * left out. With {@code emptyAllowed}, a name without a value ({@code threat:}) is an empty mapping.
+   */
+  List<Named> named(@Nullable Node section, String what, String each, boolean emptyAllowed) {
+    List<Named> out = new ArrayList<>();
+    Mapping m = mapping(section, what);
+    if (m == null) {
+      return out;
+    }
+    for (Yaml.Entry e : m.entries.values()) {
+      String name = name(e.key(), each + " name");
+      String where = each + " '" + e.key().value + "'";
+      Mapping def = emptyAllowed ? mappingOrEmpty(e.value(), where) : mapping(e.value(), where);
+      if (name != null && def != null) {
+        out.add(new Named(name, e.key(), def));
+      }
+    }
+    return out;
+  }
+
   /** A mapping, or null after a report. */
   @Nullable Mapping mapping(@Nullable Node n, String what) {
     if (n instanceof Mapping) {

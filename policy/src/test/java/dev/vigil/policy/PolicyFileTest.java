@@ -7,16 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vigil.Classifier;
 import dev.vigil.Content;
 import dev.vigil.Decision;
 import dev.vigil.FailureMode;
 import dev.vigil.Outcome;
 import dev.vigil.Policy;
-import dev.vigil.Signal;
 import dev.vigil.SignalOptions;
-import dev.vigil.spi.Arguments;
-import dev.vigil.spi.Parameter;
 import dev.vigil.spi.SignalKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,32 +170,10 @@ class PolicyFileTest {
 
   @Test
   void kindsFromTheBuilderAndTheirParameters() {
-    SignalKind constant = new SignalKind() {
-      @Override
-      public String name() {
-        return "acme.constant";
-      }
-
-      @Override
-      public String description() {
-        return "always the same score";
-      }
-
-      @Override
-      public List<Parameter> parameters() {
-        return List.of(Parameter.of("score", Parameter.Type.NUMBER, "the score").atLeast(0).atMost(1)
-            .defaultValue(0.5));
-      }
-
-      @Override
-      public Classifier create(Arguments a) {
-        double s = a.number("score");
-        return Classifier.of(a.signal(), c -> Signal.of(s));
-      }
-    };
+    SignalKind constant = new TestKinds.Echo("acme.constant");
     Folder withKind = new Folder(dir, PolicyLoader.builder().withoutDiscovery().kind(constant).build());
     PolicyFile f = withKind.policy("policy: t\ncategories: {x: }\n"
-        + "signals:\n  a: {kind: acme.constant, category: x}\n  b: {kind: acme.constant, score: 0.25,"
+        + "signals:\n  a: {kind: acme.constant, score: 0.5, category: x}\n  b: {kind: acme.constant, score: 0.25,"
         + " category: x}\nrules: ['review when total >= 0.75']\n");
     assertEquals(0.75, f.policy().evaluate("anything").total());
     assertEquals("review", f.policy().evaluate("anything").action().name());

@@ -11,14 +11,25 @@ import java.util.List;
 final class TestKinds {
   private TestKinds() {}
 
-  /** {@code kind: test.echo}: the score given, on every content. Registered in META-INF/services. */
+  /**
+   * {@code kind: test.echo}: the score given (default 1), on every content. Registered in
+   * META-INF/services; other tests give it to a loader under other names.
+   */
   public static final class Echo implements SignalKind {
+    private final String name;
+
     /** For ServiceLoader. */
-    public Echo() {}
+    public Echo() {
+      this("test.echo");
+    }
+
+    Echo(String name) {
+      this.name = name;
+    }
 
     @Override
     public String name() {
-      return "test.echo";
+      return name;
     }
 
     @Override

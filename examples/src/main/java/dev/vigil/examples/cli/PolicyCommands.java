@@ -23,12 +23,8 @@ final class PolicyCommands {
 
   /** {@code vigil lint FILE... [--strict]}: errors, then warnings; exit 1 on an error (or a warning with --strict). */
   static int lint(String[] args, PrintStream out, PrintStream err) {
-    VigilCli.Options o = VigilCli.Options.parse(args, List.of(), List.of("--strict"), err);
+    VigilCli.Options o = files(args, List.of("--strict"), err);
     if (o == null) {
-      return VigilCli.USAGE;
-    }
-    if (o.files.isEmpty()) {
-      err.println("vigil: lint needs a policy file (or a bundled policy's name)");
       return VigilCli.USAGE;
     }
     int errors = 0;
@@ -60,12 +56,8 @@ final class PolicyCommands {
 
   /** {@code vigil test FILE...}: runs the inline tests; exit 1 when one fails or a policy does not load. */
   static int test(String[] args, PrintStream out, PrintStream err) {
-    VigilCli.Options o = VigilCli.Options.parse(args, List.of(), List.of(), err);
+    VigilCli.Options o = files(args, List.of(), err);
     if (o == null) {
-      return VigilCli.USAGE;
-    }
-    if (o.files.isEmpty()) {
-      err.println("vigil: test needs a policy file (or a bundled policy's name)");
       return VigilCli.USAGE;
     }
     int failed = 0;
@@ -106,6 +98,16 @@ final class PolicyCommands {
     }
     out.println(run + " test(s), " + failed + " failed");
     return failed > 0 || broken ? VigilCli.BAD_INPUT : VigilCli.OK;
+  }
+
+  /** The options of a command that takes policy files and flags; null after printing why not. */
+  private static VigilCli.@Nullable Options files(String[] args, List<String> flags, PrintStream err) {
+    VigilCli.Options o = VigilCli.Options.parse(args, List.of(), flags, err);
+    if (o != null && o.files.isEmpty()) {
+      err.println("vigil: " + args[0] + " needs a policy file (or a bundled policy's name)");
+      return null;
+    }
+    return o;
   }
 
   /** {@code vigil schema}: the JSON Schema of policy files for the kinds on the class path. */

@@ -9,9 +9,6 @@ import dev.vigil.spi.Arguments;
 import dev.vigil.spi.Parameter;
 import dev.vigil.spi.Parameter.Type;
 import dev.vigil.spi.SignalKind;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +22,7 @@ import java.util.regex.Pattern;
  * does not parse is reported at its line of the rules file, or at {@code queries}.
  */
 public final class QueryRulesKind implements SignalKind {
-  private static final Pattern RULE_PROBLEM = Pattern.compile("rule '(.*)': (.*)", Pattern.DOTALL);
+  private static final Pattern RULE_PROBLEM = Pattern.compile("rule '(.*?)': (.*)", Pattern.DOTALL);
 
   /** For {@link java.util.ServiceLoader}. */
   public QueryRulesKind() {}
@@ -61,41 +58,7 @@ public final class QueryRulesKind implements SignalKind {
       throw new IllegalArgumentException("kind lucene.queries needs 'file' or 'queries' (or both)");
     }
     QueryRules.Builder b = QueryRules.builder(a.string("analyzer"));
-    Map<String, Integer> lineOf = new HashMap<>();
     boolean ok = true;
-    if (a.has("file")) {
-      int number = 0;
-      try (BufferedReader lines = a.file("file").reader()) {
-        String line;
-        while ((line = lines.readLine()) != null) {
-          number++;
-          if (line.isBlank() || line.strip().startsWith("#")) {
-            continue;
-          }
-          String[] cols = line.split("\t", 4);
-          if (cols.length != 4) {
-            a.reportInFile("file", number, "expected id, category, weight and query separated by tabs"
-                + " but found " + cols.length + " column(s)");
-            ok = false;
-            continue;
-          }
-          try {
-            QueryRule r = new QueryRule(cols[0].strip(), cols[1].strip(),
-                Double.parseDouble(cols[2].strip()), cols[3].strip());
-            b.add(r);
-            lineOf.put(r.id(), number);
-          } catch (NumberFormatException e) {
-            a.reportInFile("file", number, "weight '" + cols[2].strip() + "' is not a number");
-            ok = false;
-          } catch (IllegalArgumentException e) {
-            a.reportInFile("file", number, String.valueOf(e.getMessage()));
-            ok = false;
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
     if (a.has("queries")) {
       String category = a.has("evidence-category") ? a.string("evidence-category")
           : a.category() != null ? a.category() : "default";
@@ -110,22 +73,47 @@ public final class QueryRulesKind implements SignalKind {
     }
     QueryRules rules;
     try {
-      rules = b.build();
+      rules = a.has("file") ? QueryRules.parse(a.file("file").reader(), a.file("file").name(), b)
+          : b.build();
     } catch (QueryRules.QueryRulesException e) {
-      for (String p : e.problems()) {
-        Matcher m = RULE_PROBLEM.matcher(p);
-        Integer line = m.matches() ? lineOf.get(m.group(1)) : null;
-        if (line != null) {
-          a.reportInFile("file", line, "query of rule '" + m.group(1) + "' does not parse: " + m.group(2));
-        } else {
-          a.report(a.has("queries") ? "queries" : "file", p);
-        }
-      }
-      throw new IllegalArgumentException("the query rules of signal '" + a.signal() + "' do not parse");
+      report(a, e.problems());
+      throw new IllegalArgumentException("the query rules of signal '" + a.signal() + "' have problems");
     }
     if (!ok) {
       throw new IllegalArgumentException("the query rules of signal '" + a.signal() + "' have problems");
     }
     return QueryRuleClassifier.of(a.signal(), rules);
+  }
+
+  /**
+   * Reports each problem where it is: a bad line at its line of the rules file, a query that does not
+   * parse at the line of the file that holds its rule, or at {@code queries} when it was written inline.
+   */
+  private static void report(Arguments a, List<String> problems) {
+    String file = a.has("file") ? a.file("file").name() : null;
+    Pattern line = file == null ? null : Pattern.compile(Pattern.quote(file) + ":(\\d+): (.*)", Pattern.DOTALL);
+    Map<String, Integer> lineOfRule = new HashMap<>();
+    if (file != null) {
+      String[] lines = a.file("file").text().split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        lineOfRule.putIfAbsent(lines[i].split("\t", 2)[0].strip(), i + 1);
+      }
+    }
+    for (String p : problems) {
+      Matcher m = line == null ? null : line.matcher(p);
+      Matcher rule = RULE_PROBLEM.matcher(p);
+      if (m != null && m.matches()) {
+        a.reportInFile("file", Integer.parseInt(m.group(1)), m.group(2));
+      } else if (rule.matches() && lineOfRule.containsKey(rule.group(1)) && !inline(a, rule.group(1))) {
+        a.reportInFile("file", lineOfRule.get(rule.group(1)), "query of rule '" + rule.group(1)
+            + "' does not parse: " + rule.group(2));
+      } else {
+        a.report(a.has("queries") ? "queries" : "file", p);
+      }
+    }
+  }
+
+  private static boolean inline(Arguments a, String id) {
+    return a.has("queries") && a.stringMap("queries").containsKey(id);
   }
 }
