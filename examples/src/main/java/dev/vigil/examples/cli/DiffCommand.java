@@ -39,12 +39,29 @@ final class DiffCommand {
   /** One changed item with both decisions. */
   record Example(Change change, LabeledItem item, Decision before, Decision after) {}
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
-    List<String> options = new ArrayList<>(EvalCommand.INPUT_OPTIONS);
-    options.addAll(List.of("--policy", "--against", "--examples", "--json", "--html"));
-    VigilCli.Options o = VigilCli.Options.parse(args, options, err);
+  static final Cli.Command SPEC = new Cli.Command("diff", "Runs two policies on the same labeled data:"
+      + " items fixed, broken, changed action, with\nexamples and their evidence; --json and --html write"
+      + " them all.", "--policy OLD --against NEW --input FILE|- [options]", options(), null,
+      EvalCommand.DEPRECATED);
+
+  private static List<Cli.Opt> options() {
+    List<Cli.Opt> o = new ArrayList<>(List.of(
+        Cli.Opt.value("--policy", "OLD", "the policy before: a bundled name or a policy file"),
+        Cli.Opt.value("--against", "NEW", "the policy after: a bundled name or a policy file")));
+    o.addAll(EvalCommand.INPUT_OPTIONS);
+    o.add(Cli.Opt.value("--examples", "N", "examples of each verdict printed (default 5)"));
+    o.add(Cli.Opt.value("--json", "FILE", "write every change as JSON (folders are created)"));
+    o.add(Cli.Opt.value("--html", "FILE", "write every change as a self-contained HTML page"));
+    return o;
+  }
+
+  static int run(String[] args, java.io.InputStream stdin, PrintStream out, PrintStream err) {
+    Cli.Options o = Cli.Options.parse(args, SPEC, out, err);
     if (o == null) {
       return VigilCli.USAGE;
+    }
+    if (o.helped) {
+      return VigilCli.OK;
     }
     if (!o.values.containsKey("--policy") || !o.values.containsKey("--against")) {
       err.println("vigil: diff needs --policy OLD and --against NEW (bundled names or policy files)");
@@ -62,7 +79,7 @@ final class DiffCommand {
       return VigilCli.USAGE;
     }
     int[] code = new int[1];
-    EvalCommand.Labeled labeled = EvalCommand.readLabeled(o, err, code, "diff");
+    EvalCommand.Labeled labeled = EvalCommand.readLabeled(o, stdin, err, code, "diff");
     if (labeled == null) {
       return code[0];
     }
@@ -100,14 +117,14 @@ final class DiffCommand {
     printTable(out, a, b, diff, shown, labeled.input());
     try {
       if (o.values.containsKey("--json")) {
-        try (OutputStream json = Files.newOutputStream(Path.of(o.values.get("--json")))) {
+        try (OutputStream json = Files.newOutputStream(EvalCommand.created(o.values.get("--json")))) {
           writeJson(json, a, b, beforeFile.contentHash(), afterFile.contentHash(), diff, all,
               labeled.input());
         }
         out.println("wrote " + o.values.get("--json"));
       }
       if (o.values.containsKey("--html")) {
-        Files.writeString(Path.of(o.values.get("--html")), DiffHtml.render(a, b, diff, all,
+        Files.writeString(EvalCommand.created(o.values.get("--html")), DiffHtml.render(a, b, diff, all,
             labeled.input()), java.nio.charset.StandardCharsets.UTF_8);
         out.println("wrote " + o.values.get("--html"));
       }

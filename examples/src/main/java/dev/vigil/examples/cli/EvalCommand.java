@@ -38,9 +38,38 @@ final class EvalCommand {
       List.of("1", "true", "yes", "harmful", "spam", "abuse", "abusive", "toxic", "hate");
 
   /** The options that choose and read the labeled input, shared by {@code eval} and {@code diff}. */
-  static final List<String> INPUT_OPTIONS = List.of("--input", "--format", "--text-field",
-      "--label-field", "--id-field", "--columns", "--harmful", "--flagged", "--split", "--test-share",
-      "--seed");
+  static final List<Cli.Opt> INPUT_OPTIONS = List.of(
+      Cli.Opt.value("--input", "FILE|-", "the labeled data ('-' for standard input, with --input-format)"),
+      Cli.Opt.value("--input-format", "csv|tsv|jsonl", "its format; from the file's extension unless given"),
+      Cli.Opt.value("--text-field", "NAME", "the field holding the text (default text)"),
+      Cli.Opt.value("--label-field", "NAME", "the field holding the label (default label)"),
+      Cli.Opt.value("--id-field", "NAME", "the field holding an id (default: the row number)"),
+      Cli.Opt.value("--columns", "A,B,...", "the columns of a CSV or TSV file without a header row"),
+      Cli.Opt.value("--harmful", "V,...", "label values that mean harmful (default 1, true, yes, harmful,\n"
+          + "spam, abuse, abusive, toxic, hate)"),
+      Cli.Opt.value("--flagged", "ACTION,...", "actions that count as flagged (default: all but allow)"),
+      Cli.Opt.value("--split", "all|train|test", "which part of a seeded, de-duplicated split (default all)"),
+      Cli.Opt.value("--test-share", "0.3", "the test part's share of the items"),
+      Cli.Opt.value("--seed", "42", "the split's seed"));
+
+  /** Old spellings: {@code --format} was the input's format in eval and diff. */
+  static final Map<String, String> DEPRECATED = Map.of("--format", "--input-format");
+
+  static final Cli.Command SPEC = new Cli.Command("eval", "Runs a policy on labeled data and prints"
+      + " precision, recall, F1, curves' summaries and\nper-rule statistics; --json and --html write the full"
+      + " report (see the README).", "--policy NAME|FILE --input FILE|- [options]", evalOptions(), null,
+      DEPRECATED);
+
+  private static List<Cli.Opt> evalOptions() {
+    List<Cli.Opt> o = new ArrayList<>();
+    o.add(Cli.Opt.value("--policy", "NAME|FILE", "a bundled policy (sample, sms-spam, abuse) or a policy"
+        + " file"));
+    o.addAll(INPUT_OPTIONS);
+    o.add(Cli.Opt.value("--json", "FILE", "write the report as JSON (folders are created)"));
+    o.add(Cli.Opt.value("--html", "FILE", "write the report as a self-contained HTML page"));
+    o.addAll(ScoreCommand.TERM_OPTIONS);
+    return o;
+  }
 
   /** Labeled items read from {@code --input}, split as asked, and what the report says of the input. */
   record Labeled(List<LabeledItem> items, EvalJson.Input input) {
@@ -53,26 +82,23 @@ final class EvalCommand {
    * Reads the labeled input the options name, or prints why it cannot and returns null; {@code code[0]}
    * is then the exit code (usage error or bad input).
    */
-  static @Nullable Labeled readLabeled(VigilCli.Options o, PrintStream err, int[] code, String command) {
+  static @Nullable Labeled readLabeled(Cli.Options o, InputStream stdin, PrintStream err, int[] code,
+      String command) {
     code[0] = VigilCli.USAGE;
-    if (!o.files.isEmpty()) {
-      err.println("vigil: " + command + " reads --input FILE; unexpected argument '" + o.files.get(0) + "'");
-      return null;
-    }
     String file = o.values.get("--input");
     if (file == null) {
-      err.println("vigil: " + command + " needs --input FILE");
+      err.println("vigil: " + command + " needs --input FILE (or --input - for standard input)");
       return null;
     }
-    String format = o.values.getOrDefault("--format", LabeledInput.formatOf(file));
+    String format = o.values.getOrDefault("--input-format", LabeledInput.formatOf(file));
     if (format == null) {
-      err.println("vigil: cannot tell the format of '" + file + "' from its name; give --format "
+      err.println("vigil: cannot tell the format of '" + file + "' from its name; give --input-format "
           + "csv, tsv or jsonl");
       return null;
     }
     String split = o.get("--split", "all");
-    if (!VigilCli.oneOf("--format", format, err, "csv", "tsv", "jsonl")
-        || !VigilCli.oneOf("--split", split, err, "all", "train", "test")) {
+    if (!Cli.oneOf("--input-format", format, err, "csv", "tsv", "jsonl")
+        || !Cli.oneOf("--split", split, err, "all", "train", "test")) {
       return null;
     }
     double testShare;
@@ -98,8 +124,8 @@ final class EvalCommand {
         o.get("--label-field", "label"), o.values.get("--id-field"), columns, harmful);
     LabeledInput.Result read;
     code[0] = VigilCli.BAD_INPUT;
-    try (InputStream in = Files.newInputStream(Path.of(file))) {
-      read = reader.read(file, in);
+    try (InputStream in = file.equals("-") ? stdin : Files.newInputStream(Path.of(file))) {
+      read = reader.read(file.equals("-") ? "<stdin>" : file, in);
     } catch (NoSuchFileException e) {
       err.println("vigil: " + file + ": no such file");
       return null;
@@ -120,12 +146,13 @@ final class EvalCommand {
       items = split.equals("test") ? s.test() : s.train();
       duplicates = s.duplicates();
     }
-    return new Labeled(items, new EvalJson.Input(file, format, read.rows(), read.malformed(), duplicates,
+    String source = file.equals("-") ? "<stdin>" : file;
+    return new Labeled(items, new EvalJson.Input(source, format, read.rows(), read.malformed(), duplicates,
         split, seed, testShare, List.copyOf(harmful)));
   }
 
   /** The evaluation of {@code policy} flagging what {@code --flagged} says. */
-  static Evaluation evaluation(Policy policy, VigilCli.Options o) {
+  static Evaluation evaluation(Policy policy, Cli.Options o) {
     Evaluation evaluation = Evaluation.of(policy);
     if (o.values.containsKey("--flagged")) {
       evaluation = evaluation.flagging(list(o.values.get("--flagged")));
@@ -133,15 +160,16 @@ final class EvalCommand {
     return evaluation;
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
-    List<String> options = new ArrayList<>(INPUT_OPTIONS);
-    options.addAll(List.of("--policy", "--json", "--html", "--terms", "--preset", "--mode", "--allow"));
-    VigilCli.Options o = VigilCli.Options.parse(args, options, err);
+  static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
+    Cli.Options o = Cli.Options.parse(args, SPEC, out, err);
     if (o == null) {
       return VigilCli.USAGE;
     }
+    if (o.helped) {
+      return VigilCli.OK;
+    }
     int[] code = new int[1];
-    Labeled labeled = readLabeled(o, err, code, "eval");
+    Labeled labeled = readLabeled(o, stdin, err, code, "eval");
     if (labeled == null) {
       return code[0];
     }
@@ -158,13 +186,13 @@ final class EvalCommand {
     printSummary(out, report, input);
     try {
       if (o.values.containsKey("--json")) {
-        try (OutputStream json = Files.newOutputStream(Path.of(o.values.get("--json")))) {
+        try (OutputStream json = Files.newOutputStream(created(o.values.get("--json")))) {
           EvalJson.write(json, report, input);
         }
         out.println("wrote " + o.values.get("--json"));
       }
       if (o.values.containsKey("--html")) {
-        Files.writeString(Path.of(o.values.get("--html")), EvalHtml.render(report, input));
+        Files.writeString(created(o.values.get("--html")), EvalHtml.render(report, input));
         out.println("wrote " + o.values.get("--html"));
       }
     } catch (IOException e) {
@@ -172,6 +200,16 @@ final class EvalCommand {
       return VigilCli.BAD_INPUT;
     }
     return labeled.hadMalformedRows() ? VigilCli.BAD_INPUT : VigilCli.OK;
+  }
+
+  /** The path of a report to write, its folder created if missing. */
+  static Path created(String file) throws IOException {
+    Path p = Path.of(file);
+    Path parent = p.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    return p;
   }
 
   static List<String> list(String csv) {

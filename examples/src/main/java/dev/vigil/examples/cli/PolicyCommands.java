@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,11 +22,20 @@ import org.jspecify.annotations.Nullable;
 final class PolicyCommands {
   private PolicyCommands() {}
 
+  static final Cli.Command LINT = new Cli.Command("lint", "Loads policy files and prints every error"
+      + " and warning as file:line:column: message;\nexits 1 on an error.", "[--strict] FILE...",
+      List.of(Cli.Opt.flag("--strict", "exit 1 on a warning too")), "FILE", Map.of());
+  static final Cli.Command TEST = new Cli.Command("test", "Runs policy files' inline tests; prints each"
+      + " failure with its decision; exits 1\nwhen one fails or a policy does not load.", "FILE...",
+      List.of(), "FILE", Map.of());
+  static final Cli.Command SCHEMA = new Cli.Command("schema", "Prints the JSON Schema of policy files, with"
+      + " every signal kind on the class path.", "", List.of(), null, Map.of());
+
   /** {@code vigil lint FILE... [--strict]}: errors, then warnings; exit 1 on an error (or a warning with --strict). */
   static int lint(String[] args, PrintStream out, PrintStream err) {
-    VigilCli.Options o = files(args, List.of("--strict"), err);
-    if (o == null) {
-      return VigilCli.USAGE;
+    Cli.Options o = files(args, LINT, out, err);
+    if (o == null || o.helped) {
+      return o == null ? VigilCli.USAGE : VigilCli.OK;
     }
     int errors = 0;
     int warnings = 0;
@@ -56,9 +66,9 @@ final class PolicyCommands {
 
   /** {@code vigil test FILE...}: runs the inline tests; exit 1 when one fails or a policy does not load. */
   static int test(String[] args, PrintStream out, PrintStream err) {
-    VigilCli.Options o = files(args, List.of(), err);
-    if (o == null) {
-      return VigilCli.USAGE;
+    Cli.Options o = files(args, TEST, out, err);
+    if (o == null || o.helped) {
+      return o == null ? VigilCli.USAGE : VigilCli.OK;
     }
     int failed = 0;
     int run = 0;
@@ -100,10 +110,11 @@ final class PolicyCommands {
     return failed > 0 || broken ? VigilCli.BAD_INPUT : VigilCli.OK;
   }
 
-  /** The options of a command that takes policy files and flags; null after printing why not. */
-  private static VigilCli.@Nullable Options files(String[] args, List<String> flags, PrintStream err) {
-    VigilCli.Options o = VigilCli.Options.parse(args, List.of(), flags, err);
-    if (o != null && o.files.isEmpty()) {
+  /** The options of a command that takes policy files; null after printing why not. */
+  private static Cli.@Nullable Options files(String[] args, Cli.Command c, PrintStream out,
+      PrintStream err) {
+    Cli.Options o = Cli.Options.parse(args, c, out, err);
+    if (o != null && !o.helped && o.files.isEmpty()) {
       err.println("vigil: " + args[0] + " needs a policy file (or a bundled policy's name)");
       return null;
     }
@@ -112,13 +123,9 @@ final class PolicyCommands {
 
   /** {@code vigil schema}: the JSON Schema of policy files for the kinds on the class path. */
   static int schema(String[] args, PrintStream out, PrintStream err) {
-    VigilCli.Options o = VigilCli.Options.parse(args, List.of(), List.of(), err);
-    if (o == null) {
-      return VigilCli.USAGE;
-    }
-    if (!o.files.isEmpty()) {
-      err.println("vigil: schema takes no arguments");
-      return VigilCli.USAGE;
+    Cli.Options o = Cli.Options.parse(args, SCHEMA, out, err);
+    if (o == null || o.helped) {
+      return o == null ? VigilCli.USAGE : VigilCli.OK;
     }
     out.print(PolicySchema.generate(PolicyLoader.defaults().kinds().values()));
     return VigilCli.OK;

@@ -113,7 +113,7 @@ class EvalCommandTest {
     Files.writeString(noExt, "x");
     Run r = run("eval", "--input", noExt.toString());
     assertEquals(VigilCli.USAGE, r.code());
-    assertTrue(r.err().contains("--format"), r.err());
+    assertTrue(r.err().contains("give --input-format csv, tsv or jsonl"), r.err());
     assertEquals(VigilCli.BAD_INPUT, run("eval", "--input", dir.resolve("none.csv").toString()).code());
     Path csv = dir.resolve("x.csv");
     Files.writeString(csv, "a,b\n1,2\n");

@@ -57,7 +57,7 @@ class EvalOnSharedDataTest {
       LabeledInput reader) throws Exception {
     Path evalJson = dir.resolve("eval.json");
     List<String> args = new ArrayList<>(List.of("eval", "--policy", policy, "--input", data.toString(),
-        "--format", format, "--split", "test", "--seed", "42", "--json", evalJson.toString(),
+        "--input-format", format, "--split", "test", "--seed", "42", "--json", evalJson.toString(),
         "--html", dir.resolve("eval.html").toString()));
     args.addAll(options);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -84,7 +84,7 @@ class EvalOnSharedDataTest {
       harmful.put(item.id(), item.harmful());
     }
     ByteArrayOutputStream scored = new ByteArrayOutputStream();
-    int scoreCode = VigilCli.run(new String[] {"score", "--policy", policy, "--input", "jsonl", "-"},
+    int scoreCode = VigilCli.run(new String[] {"score", "--policy", policy, "--input-format", "jsonl", "-"},
         new ByteArrayInputStream(jsonl.toString().getBytes(StandardCharsets.UTF_8)),
         new PrintStream(scored, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
     assertEquals(VigilCli.OK, scoreCode);

@@ -173,7 +173,7 @@ class PolicyCommandsTest {
     Files.writeString(after, Files.readString(after).replace("review when total >= 0.6",
         "review when total >= 0.5"));
     Run r = run("", "diff", "--policy", "sms-spam", "--against", after.toString(), "--input", data.toString(),
-        "--format", "tsv", "--columns", "label,text", "--harmful", "spam", "--split", "test");
+        "--input-format", "tsv", "--columns", "label,text", "--harmful", "spam", "--split", "test");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("item(s) changed action"), r.out());
   }
@@ -199,7 +199,7 @@ class PolicyCommandsTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> VigilCli.run(
-        new String[] {"score", "--policy", file.toString(), "--watch", "--input", "jsonl", "-"}, stdin, out,
+        new String[] {"score", "--policy", file.toString(), "--watch", "--input-format", "jsonl", "-"}, stdin, out,
         errStream));
     BufferedReader decisions = new BufferedReader(new InputStreamReader(outPipe, StandardCharsets.UTF_8));
     OutputStream in = feed;

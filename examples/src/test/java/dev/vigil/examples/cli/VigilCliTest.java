@@ -126,7 +126,7 @@ class VigilCliTest {
     Path rules = dir.resolve("rules.tsv");
     Files.writeString(rules, "kys\tthreat\t1.0\t\"kill yourself\"\nins\tabuse\t0.6\tidiot~1\n");
     Run r = run("go kill yourself\nwhat an idoit\nk\u200bill y\u043eurself\n", "match", "--queries",
-        rules.toString(), "--analyzer", "normalized", "--input", "text", "-");
+        rules.toString(), "--analyzer", "normalized", "--input-format", "text", "-");
     assertEquals(0, r.code(), r.err());
     assertEquals(3, r.lines().size(), r.lines()::toString);
     JsonNode first = JSON.readTree(r.lines().get(0));
@@ -178,7 +178,7 @@ class VigilCliTest {
         "{\"id\": \"d\", \"fields\": {\"title\": 5}}",
         "{\"id\": \"e\", \"text\": \"you idiot\"}",
         "{\"a\":".repeat(1000)) + "\n";
-    Run r = run(input, "score", "--input", "jsonl", "-");
+    Run r = run(input, "score", "--input-format", "jsonl", "-");
     assertEquals(1, r.code());
     assertEquals(2, r.lines().size());
     assertEquals("a", validDecision(r.lines().get(0)).get("id").asText());
@@ -264,7 +264,7 @@ class VigilCliTest {
         "{\"id\":2,\"field\":\"body\",\"rule\":\"ass\",\"category\":\"abuse\",\"start\":4,"
             + "\"end\":7,\"text\":\"a$$\"}"), r.lines());
     Run json = run("{\"id\": \"m1\", \"fields\": {\"title\": \"hi\", \"body\": \"go kill  yourself\"}}\n",
-        "match", "--terms", terms.toString(), "--input", "jsonl");
+        "match", "--terms", terms.toString(), "--input-format", "jsonl");
     JsonNode hit = JSON.readTree(json.lines().get(0));
     assertEquals("m1", hit.get("id").asText());
     assertEquals("kys", hit.get("rule").asText());
@@ -318,14 +318,14 @@ class VigilCliTest {
     for (String s : strings) {
       jsonl.append(JSON.writeValueAsString(java.util.Map.of("id", id++, "text", s))).append('\n');
     }
-    Run json = run(jsonl.toString(), "score", "--input", "jsonl", "-");
+    Run json = run(jsonl.toString(), "score", "--input-format", "jsonl", "-");
     assertEquals(0, json.code(), json.err());
     assertEquals(strings.size(), json.lines().size());
     for (String line : json.lines()) {
       validDecision(line);
     }
     // As plain text a line with a line separator inside becomes two items; every output is valid.
-    Run text = run(String.join("\n", strings) + "\n", "score", "--input", "text", "-");
+    Run text = run(String.join("\n", strings) + "\n", "score", "--input-format", "text", "-");
     assertEquals(0, text.code(), text.err());
     for (String line : text.lines()) {
       validDecision(line);
@@ -358,7 +358,7 @@ class VigilCliTest {
     }
     for (String preset : List.of("none", "standard", "aggressive")) {
       Run r = run(String.join("\n", strings) + "\n", "match", "--terms", terms.toString(),
-          "--preset", preset, "--input", "text", "-");
+          "--preset", preset, "--input-format", "text", "-");
       assertEquals(0, r.code(), r.err());
       assertFalse(r.lines().isEmpty(), preset);
       for (String line : r.lines()) {
