@@ -2,7 +2,6 @@ package dev.vigil;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.vigil.text.RegexClassifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -164,18 +163,6 @@ public final class Classifiers {
     requireNonNull(holder, "holder");
     checkName(name);
     return new Live(name, holder);
-  }
-
-  /**
-   * A regular-expression classifier with score 1 on any match; see {@link RegexClassifier} for the
-   * options and for what RE2/J's syntax lacks.
-   *
-   * @param id the rule id, reported in evidence and used as the classifier's name
-   * @param category the category reported in evidence
-   * @throws IllegalArgumentException if the pattern is invalid or too large to run fast
-   */
-  public static RegexClassifier regex(String id, String category, String pattern) {
-    return RegexClassifier.builder(id, pattern).category(category).build();
   }
 
   /** The expression of a classifier as a decision shows it: a named classifier shows what it names. */

@@ -2,7 +2,6 @@ package dev.vigil;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.vigil.internal.Texts;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -166,7 +165,9 @@ public final class Content {
         if (cut == null) {
           cut = texts.clone();
         }
-        cut[i] = texts[i].substring(0, Texts.safeCut(texts[i], limit));
+        // Never inside a surrogate pair: a cut there would leave half a character.
+        int end = Evidence.splitsSurrogatePair(texts[i], limit) ? limit - 1 : limit;
+        cut[i] = texts[i].substring(0, end);
       }
     }
     return cut == null ? this : new Content(names, cut, author, locale, surface, attributes);

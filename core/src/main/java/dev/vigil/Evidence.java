@@ -2,7 +2,6 @@ package dev.vigil;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.vigil.internal.Texts;
 
 /**
  * Why a classifier fired: the span of the original text it matched and the rule that matched it.
@@ -48,10 +47,21 @@ public record Evidence(String field, int start, int end, String text, String rul
       String category) {
     requireNonNull(original, "original");
     java.util.Objects.checkFromToIndex(start, end, original.length());
-    if (Texts.splitsSurrogatePair(original, start) || Texts.splitsSurrogatePair(original, end)) {
+    if (splitsSurrogatePair(original, start) || splitsSurrogatePair(original, end)) {
       throw new IllegalArgumentException("evidence span [" + start + ", " + end + ") of rule '" + rule
           + "' in field '" + field + "' splits a surrogate pair");
     }
     return new Evidence(field, start, end, original.substring(start, end), rule, category);
+  }
+
+  /**
+   * Whether {@code index} falls between the two halves of a surrogate pair in {@code text}: an offset
+   * evidence must never take. Classifiers that compute spans (from a tokenizer, say) use it to move an
+   * end off a pair.
+   */
+  public static boolean splitsSurrogatePair(CharSequence text, int index) {
+    return index > 0 && index < text.length()
+        && Character.isHighSurrogate(text.charAt(index - 1))
+        && Character.isLowSurrogate(text.charAt(index));
   }
 }

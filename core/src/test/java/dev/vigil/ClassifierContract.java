@@ -80,8 +80,8 @@ public interface ClassifierContract {
       String original = content.field(e.field());
       assertNotNull(original, () -> "evidence names a field the content lacks: " + e.field());
       assertEquals(original.substring(e.start(), e.end()), e.text());
-      assertFalse(dev.vigil.internal.Texts.splitsSurrogatePair(original, e.start()));
-      assertFalse(dev.vigil.internal.Texts.splitsSurrogatePair(original, e.end()));
+      assertFalse(Evidence.splitsSurrogatePair(original, e.start()));
+      assertFalse(Evidence.splitsSurrogatePair(original, e.end()));
     }
   }
 

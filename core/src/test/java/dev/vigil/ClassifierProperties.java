@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vigil.internal.Texts;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -90,7 +89,7 @@ class ClassifierProperties {
     for (Evidence e : s.evidence()) {
       String original = content.field(e.field());
       assertEquals(original.substring(e.start(), e.end()), e.text());
-      assertFalse(Texts.splitsSurrogatePair(original, e.start()));
+      assertFalse(Evidence.splitsSurrogatePair(original, e.start()));
     }
 
     // not(not(x)) behaves as x; not(x) is 1 - x where x answers.

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.vigil.text.RegexClassifier;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -137,7 +138,7 @@ class ClassifiersTest {
     assertEquals("weightedSum(cap 1.0: 0.5*url + 1.0*verified)", Classifiers.weightedSum(1.0,
         Classifiers.weighted(0.5, url), Classifiers.weighted(1, verified)).toString());
     assertEquals("max(url, verified)", Classifiers.max(url, verified).name());
-    assertEquals("regex(r)", Classifiers.regex("r", "spam", "x").toString());
+    assertEquals("regex(r)", RegexClassifier.of("r", "spam", "x").toString());
   }
 
   @Test

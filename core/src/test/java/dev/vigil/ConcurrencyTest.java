@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.text.Normalizer;
+import dev.vigil.text.RegexClassifier;
 import dev.vigil.text.Term;
 import dev.vigil.text.TermClassifier;
 import dev.vigil.text.TermMatcher;
@@ -38,9 +39,9 @@ class ConcurrencyTest {
   private static Policy policy(String version, Classifier list) {
     return Policy.builder("concurrency").version(version)
         .signal(list, "abuse")
-        .signal(Classifiers.regex("links", "spam", "https?://\\S+"), "spam")
-        .signal(Classifiers.regex("money", "scam", "(?i)free money").and(
-            Classifiers.regex("links2", "spam", "https?://\\S+")).named("scam-link"), "scam")
+        .signal(RegexClassifier.of("links", "spam", "https?://\\S+"), "spam")
+        .signal(RegexClassifier.of("money", "scam", "(?i)free money").and(
+            RegexClassifier.of("links2", "spam", "https?://\\S+")).named("scam-link"), "scam")
         .removeWhen(total().atLeast(1.5))
         .reviewWhen(total().atLeast(0.5))
         .build();

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contact.Contacts;
-import dev.vigil.internal.Texts;
 import dev.vigil.links.DomainList;
 import dev.vigil.links.Links;
 import dev.vigil.text.MatchMode;
 import dev.vigil.text.Normalizer;
+import dev.vigil.text.RegexClassifier;
 import dev.vigil.text.Term;
 import dev.vigil.text.TermClassifier;
 import dev.vigil.text.TermMatcher;
@@ -63,9 +63,9 @@ class HostileInputTest {
       b.signal(TermClassifier.of("terms-" + n, m), "abuse");
     }
     b.signal(TermClassifier.of("dictionary", DICTIONARY), "abuse");
-    Classifier links = Classifiers.regex("links", "spam", "(?i)https?://\\S+");
+    Classifier links = RegexClassifier.of("links", "spam", "(?i)https?://\\S+");
     b.signal(links, "spam")
-        .signal(Classifiers.regex("evil", "test", "(a+)+$"), "test")
+        .signal(RegexClassifier.of("evil", "test", "(a+)+$"), "test")
         .signal(TextFeatures.shouting(), "spam")
         .signal(TextFeatures.repeatedCharacters(), "spam")
         .signal(TextFeatures.emojiDensity(), "spam")
@@ -97,8 +97,8 @@ class HostileInputTest {
       for (Evidence e : r.signal().evidence()) {
         String original = content.field(e.field());
         assertEquals(original.substring(e.start(), e.end()), e.text());
-        assertFalse(Texts.splitsSurrogatePair(original, e.start()));
-        assertFalse(Texts.splitsSurrogatePair(original, e.end()));
+        assertFalse(Evidence.splitsSurrogatePair(original, e.start()));
+        assertFalse(Evidence.splitsSurrogatePair(original, e.end()));
       }
     }
   }

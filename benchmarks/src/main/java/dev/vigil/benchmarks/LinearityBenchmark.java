@@ -2,11 +2,11 @@ package dev.vigil.benchmarks;
 
 import static dev.vigil.Condition.total;
 
-import dev.vigil.Classifiers;
 import dev.vigil.Content;
 import dev.vigil.Decision;
 import dev.vigil.Policy;
 import dev.vigil.text.Normalizer;
+import dev.vigil.text.RegexClassifier;
 import dev.vigil.text.Term;
 import dev.vigil.text.TermClassifier;
 import dev.vigil.text.TermMatcher;
@@ -61,7 +61,7 @@ public class LinearityBenchmark {
           .add(Term.of("kill yourself")).build();
       b.signal(TermClassifier.of("terms-" + n, m), "abuse");
     }
-    policy = b.signal(Classifiers.regex("bait", "test", "(a+)+$"), "test")
+    policy = b.signal(RegexClassifier.of("bait", "test", "(a+)+$"), "test")
         .signal(TextFeatures.repeatedCharacters(), "spam")
         .signal(TextFeatures.invisibles(), "evasion")
         .signal(TextFeatures.mixedScripts(), "evasion")

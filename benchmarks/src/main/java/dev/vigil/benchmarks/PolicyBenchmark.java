@@ -11,6 +11,7 @@ import dev.vigil.SignalOptions;
 import dev.vigil.links.Links;
 import dev.vigil.policy.PolicyLoader;
 import dev.vigil.text.Normalizer;
+import dev.vigil.text.RegexClassifier;
 import dev.vigil.text.Term;
 import dev.vigil.text.TermClassifier;
 import dev.vigil.text.TermLists;
@@ -136,10 +137,10 @@ public class PolicyBenchmark {
       blocklist = TermClassifier.of("blocklist", TermEngines.vigilMatcher(small, Normalizer.standard()));
       watchlist = TermClassifier.of("watchlist", TermEngines.vigilMatcher(large, Normalizer.standard()));
     }
-    Classifier scam = Classifiers.regex("scam", "scam",
+    Classifier scam = RegexClassifier.of("scam", "scam",
         "(?i)\\b(guaranteed (returns|profits?)|double your (money|bitcoin|crypto))\\b");
-    Classifier insults = Classifiers.regex("insults", "abuse", "(?i)\\b(idiot|moron|loser)s?\\b");
-    Classifier phone = Classifiers.regex("phone", "spam", "\\b\\d{3}[ .-]\\d{4}\\b");
+    Classifier insults = RegexClassifier.of("insults", "abuse", "(?i)\\b(idiot|moron|loser)s?\\b");
+    Classifier phone = RegexClassifier.of("phone", "spam", "\\b\\d{3}[ .-]\\d{4}\\b");
     Classifier links = Links.count();
     return Policy.builder("bench").version("1")
         .signal(blocklist, SignalOptions.in("abuse").weight(0.3))

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * either is left to the automaton ({@link #find} returns false), so no match of the pattern is ever
  * missed.
  *
- * <p>Immutable and thread safe. Not API.
+ * <p>Immutable and thread safe.
  */
 final class AsciiLiteralScan {
   /** Beyond this many literals the set fills up and the automaton costs less. */

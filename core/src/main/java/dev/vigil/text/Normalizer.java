@@ -2,8 +2,6 @@ package dev.vigil.text;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.vigil.internal.FoldTable;
-import dev.vigil.internal.NormalizingCursor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -218,7 +216,7 @@ public final class Normalizer {
    */
   public record Unit(int codePoint, int count, int start, int end) {}
 
-  /** A new cursor over this normalizer's pipeline (one per thread; reusable). Not API. */
+  /** A new cursor over this normalizer's pipeline (one per thread; reusable). */
   NormalizingCursor cursor() {
     return new NormalizingCursor(table, leet, stages.contains(Stage.SEPARATORS),
         stages.contains(Stage.REPEATS), stages.contains(Stage.WHITESPACE));

@@ -9,8 +9,6 @@ import dev.vigil.Classifier;
 import dev.vigil.Content;
 import dev.vigil.Evidence;
 import dev.vigil.Signal;
-import dev.vigil.internal.RegexLiterals;
-import dev.vigil.internal.RegexSize;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -367,6 +365,17 @@ public final class RegexClassifier implements Classifier {
     public String toString() {
       return text.substring(from, to);
     }
+  }
+
+  /**
+   * A classifier with rule id {@code id} (also its name) that scores 1 on any match of {@code pattern}
+   * and labels its evidence with {@code category}: {@code RegexClassifier.of("links", "spam",
+   * "(?i)https?://\\S+")}. For the other options, {@link #builder}.
+   *
+   * @throws IllegalArgumentException if the pattern is invalid or too large to run fast
+   */
+  public static RegexClassifier of(String id, String category, String pattern) {
+    return builder(id, pattern).category(category).build();
   }
 
   /**

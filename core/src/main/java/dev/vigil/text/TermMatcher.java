@@ -2,8 +2,6 @@ package dev.vigil.text;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.vigil.internal.NormalizingCursor;
-import dev.vigil.internal.WordChars;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -170,7 +168,7 @@ public final class TermMatcher {
 
   // Fast path for per-code-point normalizers: one table read per char folds, classifies and maps it.
   private final int @org.jspecify.annotations.Nullable [] fast;
-  private final dev.vigil.internal.FoldTable foldTable;
+  private final FoldTable foldTable;
   private final boolean foldWhitespace;
   private static final int SYMBOL = 0xFFFF;
   private static final int WORD = 1 << 16;
@@ -639,7 +637,7 @@ public final class TermMatcher {
         continue;
       }
       int f = foldTable.fold(c);
-      if (f == dev.vigil.internal.FoldTable.DROP) {
+      if (f == FoldTable.DROP) {
         int type = Character.getType(c);
         boolean mark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
         t[c] = DROP | (mark ? MARK : 0);
@@ -1473,7 +1471,7 @@ public final class TermMatcher {
       int cp = text.codePointAt(p);
       int next = p + Character.charCount(cp);
       int f = foldTable.fold(cp);
-      if (f == dev.vigil.internal.FoldTable.DROP) {
+      if (f == FoldTable.DROP) {
         int type = Character.getType(cp);
         if ((type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) && absorbing) {
           lastEnd = next;
@@ -1527,7 +1525,7 @@ public final class TermMatcher {
       int m = Character.codePointAt(text, end);
       int type = Character.getType(m);
       if ((type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK)
-          && foldTable.fold(m) == dev.vigil.internal.FoldTable.DROP) {
+          && foldTable.fold(m) == FoldTable.DROP) {
         end += Character.charCount(m);
       } else {
         break;
@@ -1616,7 +1614,7 @@ public final class TermMatcher {
       int cp = text.codePointBefore(q);
       int at = q - Character.charCount(cp);
       int f = foldTable.fold(cp);
-      if (f == dev.vigil.internal.FoldTable.DROP) {
+      if (f == FoldTable.DROP) {
         q = at;
         continue;
       }
@@ -1629,7 +1627,7 @@ public final class TermMatcher {
         while (r > 0) {
           int b = text.codePointBefore(r);
           int bf = foldTable.fold(b);
-          if (bf == dev.vigil.internal.FoldTable.DROP) {
+          if (bf == FoldTable.DROP) {
             r -= Character.charCount(b);
           } else if (bf >= 0 && Character.isWhitespace(bf)) {
             r -= Character.charCount(b);

@@ -4,8 +4,6 @@ import dev.vigil.Classifier;
 import dev.vigil.Content;
 import dev.vigil.Evidence;
 import dev.vigil.Signal;
-import dev.vigil.internal.FoldTable;
-import dev.vigil.internal.Texts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -166,7 +164,7 @@ public final class TextFeatures {
             // A run can be megabytes long (an attacker's input): the evidence points at its start
             // rather than copying it whole.
             int end = Math.min(m.spans.get(i + 1), start + MAX_EVIDENCE_CHARS);
-            end = Texts.safeCut(text, end);
+            end = Evidence.splitsSurrogatePair(text, end) ? end - 1 : end;
             evidence.add(Evidence.of(content.fieldName(f), text, start, end, name, "text-feature"));
           }
         }

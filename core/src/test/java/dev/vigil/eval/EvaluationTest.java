@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vigil.Classifiers;
 import dev.vigil.Content;
 import dev.vigil.Policy;
 import dev.vigil.SignalOptions;
+import dev.vigil.text.RegexClassifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +19,12 @@ class EvaluationTest {
   /** spam words (weight 0.6), links (0.5); review at 0.5, remove at 1.0; a shadow and a dead rule. */
   private static Policy policy(String spamWords) {
     return Policy.builder("test").version("1")
-        .signal(Classifiers.regex("spam-words", "spam", "(?i)\\b(" + spamWords + ")\\b"),
+        .signal(RegexClassifier.of("spam-words", "spam", "(?i)\\b(" + spamWords + ")\\b"),
             SignalOptions.in("spam").weight(0.6))
-        .signal(Classifiers.regex("links", "spam", "https?://\\S+"), SignalOptions.in("spam").weight(0.5))
-        .signal(Classifiers.regex("insults", "abuse", "(?i)\\bidiot\\b"), SignalOptions.in("abuse"))
-        .signal(Classifiers.regex("never", "spam", "zzzqqq"), "spam")
-        .shadow(Classifiers.regex("shadow-free", "spam", "(?i)\\bfree\\b"), "spam")
+        .signal(RegexClassifier.of("links", "spam", "https?://\\S+"), SignalOptions.in("spam").weight(0.5))
+        .signal(RegexClassifier.of("insults", "abuse", "(?i)\\bidiot\\b"), SignalOptions.in("abuse"))
+        .signal(RegexClassifier.of("never", "spam", "zzzqqq"), "spam")
+        .shadow(RegexClassifier.of("shadow-free", "spam", "(?i)\\bfree\\b"), "spam")
         .removeWhen(total().atLeast(1.0))
         .reviewWhen(total().atLeast(0.5))
         .build();
@@ -75,8 +75,8 @@ class EvaluationTest {
   @Test
   void evidenceRulesAndTheirFalsePositives() {
     EvaluationReport r = Evaluation.of(Policy.builder("terms")
-        .signal(Classifiers.regex("w", "spam", "(?i)\\bwin\\b"), "spam")
-        .signal(Classifiers.regex("f", "spam", "(?i)\\bfree\\b"), "spam")
+        .signal(RegexClassifier.of("w", "spam", "(?i)\\bwin\\b"), "spam")
+        .signal(RegexClassifier.of("f", "spam", "(?i)\\bfree\\b"), "spam")
         .reviewWhen(total().atLeast(0.5)).build()).run(ITEMS);
     List<EvidenceRuleStats> top = r.topFalsePositiveRules(10);
     assertEquals(2, top.size());
@@ -117,7 +117,7 @@ class EvaluationTest {
     assertEquals(2, diff.broken());
     assertEquals(0, diff.neutral());
     EvaluationReport removeAll = Evaluation.of(Policy.builder("strict")
-        .signal(Classifiers.regex("any", "spam", "."), "spam")
+        .signal(RegexClassifier.of("any", "spam", "."), "spam")
         .removeWhen(total().atLeast(0.5)).build()).run(ITEMS);
     PolicyDiff toStrict = PolicyDiff.between(before, removeAll);
     assertTrue(toStrict.neutral() > 0); // review -> remove keeps the flag

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.Evidence;
 import dev.vigil.contact.Contact;
 import dev.vigil.contact.Contacts;
-import dev.vigil.internal.Texts;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -43,8 +43,8 @@ class ExtractionProperties {
     int previousEnd = 0;
     for (Link l : links) {
       assertEquals(text.substring(l.start(), l.end()), l.text());
-      assertFalse(Texts.splitsSurrogatePair(text, l.start()));
-      assertFalse(Texts.splitsSurrogatePair(text, l.end()));
+      assertFalse(Evidence.splitsSurrogatePair(text, l.start()));
+      assertFalse(Evidence.splitsSurrogatePair(text, l.end()));
       assertTrue(l.start() >= previousEnd, "links do not overlap and come in text order");
       assertFalse(l.host().isEmpty());
       previousEnd = l.end();
@@ -81,8 +81,8 @@ class ExtractionProperties {
     List<Contact> contacts = Contacts.find(text);
     for (Contact c : contacts) {
       assertEquals(text.substring(c.start(), c.end()), c.text());
-      assertFalse(Texts.splitsSurrogatePair(text, c.start()));
-      assertFalse(Texts.splitsSurrogatePair(text, c.end()));
+      assertFalse(Evidence.splitsSurrogatePair(text, c.start()));
+      assertFalse(Evidence.splitsSurrogatePair(text, c.end()));
       assertTrue(c.confidence() > 0 && c.confidence() <= 1);
     }
     assertEquals(contacts, Contacts.find(text));

@@ -1,6 +1,5 @@
 package dev.vigil.text;
 
-import dev.vigil.internal.Lookalikes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

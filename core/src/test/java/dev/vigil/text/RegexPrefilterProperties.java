@@ -8,7 +8,6 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.vigil.Content;
 import dev.vigil.Evidence;
-import dev.vigil.internal.RegexLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,12 +1,12 @@
 package dev.vigil.examples;
 
 import dev.vigil.Classifier;
-import dev.vigil.Classifiers;
 import dev.vigil.Condition;
 import dev.vigil.Content;
 import dev.vigil.Decision;
 import dev.vigil.Policy;
 import dev.vigil.SignalOptions;
+import dev.vigil.text.RegexClassifier;
 
 /**
  * The code example of the README. A test checks that the README shows exactly the lines between the
@@ -18,8 +18,8 @@ public final class ReadmeExample {
   /** Runs the README example and returns its decision. */
   public static Decision run() {
     // README-BEGIN
-    Classifier links = Classifiers.regex("links", "spam", "(?i)https?://\\S+");
-    Classifier scam = Classifiers.regex("scam-phrases", "scam", "(?i)double your (money|bitcoin)");
+    Classifier links = RegexClassifier.of("links", "spam", "(?i)https?://\\S+");
+    Classifier scam = RegexClassifier.of("scam-phrases", "scam", "(?i)double your (money|bitcoin)");
 
     Policy policy = Policy.builder("dm-scams").version("3")
         .signal(links, SignalOptions.in("spam").weight(0.4))

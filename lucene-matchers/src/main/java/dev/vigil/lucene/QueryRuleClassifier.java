@@ -7,7 +7,6 @@ import dev.vigil.Content;
 import dev.vigil.Evidence;
 import dev.vigil.Holder;
 import dev.vigil.Signal;
-import dev.vigil.internal.Texts;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -118,10 +117,10 @@ public final class QueryRuleClassifier implements Classifier {
       count++;
       if (evidence.size() < Signal.MAX_EVIDENCE) {
         String text = texts[field];
-        if (Texts.splitsSurrogatePair(text, start)) {
+        if (Evidence.splitsSurrogatePair(text, start)) {
           start--;
         }
-        if (Texts.splitsSurrogatePair(text, end)) {
+        if (Evidence.splitsSurrogatePair(text, end)) {
           end++;
         }
         evidence.add(Evidence.of(names[field], text, start, end, r.id(), r.category()));

@@ -10,7 +10,6 @@ import dev.vigil.Evidence;
 import dev.vigil.Outcome;
 import dev.vigil.SharedData;
 import dev.vigil.Signal;
-import dev.vigil.internal.Texts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,8 +59,8 @@ class QueryRulesHostileInputTest {
           for (Evidence e : signal.evidence()) {
             String original = content.field(e.field());
             assertEquals(original.substring(e.start(), e.end()), e.text());
-            assertTrue(!Texts.splitsSurrogatePair(original, e.start())
-                && !Texts.splitsSurrogatePair(original, e.end()));
+            assertTrue(!Evidence.splitsSurrogatePair(original, e.start())
+                && !Evidence.splitsSurrogatePair(original, e.end()));
           }
         }
       }

@@ -1,11 +1,11 @@
-package dev.vigil.internal;
+package dev.vigil.text;
 
 /**
  * Which code points count as word characters for boundary checks: letters, marks, decimal digits and
  * connector punctuation, except letters of scripts written without spaces. Precomputed for planes 0 and
- * 1. Not API.
+ * 1.
  */
-public final class WordChars {
+final class WordChars {
   private static final int SIZE = 0x20000;
   private static final long[] WORD = new long[SIZE / 64];
   private static final long[] NO_SPACE = new long[SIZE / 64];

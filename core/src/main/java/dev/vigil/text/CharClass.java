@@ -1,13 +1,13 @@
-package dev.vigil.internal;
+package dev.vigil.text;
 
 /**
  * {@link Character}'s letter, letter-or-digit, whitespace and mark tests, precomputed for the Basic
  * Multilingual Plane: the normalizing cursor asks them several times per char, and through {@code
  * Character} each goes through {@code CharacterData.of} and a property lookup (about two fifths of the
  * {@code aggressive} scan's time when profiled). Same answers as {@code Character} for every code point
- * (beyond the BMP it asks {@code Character}). Not API.
+ * (beyond the BMP it asks {@code Character}).
  */
-public final class CharClass {
+final class CharClass {
   private static final int LETTER = 1;
   private static final int LETTER_OR_DIGIT = 2;
   private static final int WHITESPACE = 4;

@@ -1,4 +1,4 @@
-package dev.vigil.internal;
+package dev.vigil.text;
 
 import java.util.Collections;
 import java.util.HashMap;
@@ -7,14 +7,14 @@ import java.util.Map;
 /**
  * Vigil's own table of letters from other scripts that imitate Latin letters and digits, written by
  * hand from the glyphs (not copied from Unicode's confusables data; the tests measure its coverage
- * against that data). Not API.
+ * against that data).
  *
  * <p>Targets are lower-case Latin letters or digits. Upper- and lower-case forms are listed separately
  * because they imitate different letters: Greek capital eta looks like H, small eta like n.
  * Compatibility variants (fullwidth, mathematical, circled letters) are not listed: Unicode's
  * compatibility decomposition already takes them to Latin.
  */
-public final class Lookalikes {
+final class Lookalikes {
   private Lookalikes() {}
 
   // Each entry: the target, a colon, then every character that imitates it.

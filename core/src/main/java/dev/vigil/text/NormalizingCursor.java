@@ -1,8 +1,8 @@
-package dev.vigil.internal;
+package dev.vigil.text;
 
 /**
  * Streams the normalized units of a text, each with the span of original text it came from. Reused
- * per thread: {@link #reset} it for each text; it allocates nothing while scanning. Not API.
+ * per thread: {@link #reset} it for each text; it allocates nothing while scanning.
  *
  * <p>The pipeline, each stage pulling from the one before with a small, bounded lookahead:
  * <ol>
@@ -29,7 +29,7 @@ package dev.vigil.internal;
  * The test suite holds a separate, list-based implementation of the same definition and checks the two
  * agree.
  */
-public final class NormalizingCursor {
+final class NormalizingCursor {
   private static final int RING = 32; // power of two, > the longest lookahead (about 12 units)
   private static final int MASK = RING - 1;
 

@@ -1,4 +1,4 @@
-package dev.vigil.internal;
+package dev.vigil.text;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -10,12 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * The context-free part of normalization, precomputed for every code point of planes 0 and 1: what a
  * code point becomes under the chosen stages (compatibility forms, case folding, diacritics,
  * look-alikes), and which code points are invisible. Built once per combination of stages and shared.
- * Not API.
+ *
  *
  * <p>Encoding of {@link #fold(int)}: a value {@code >= 0} is the single code point the input becomes;
  * {@link #DROP} means it becomes nothing; a value {@code <= -2} indexes {@link #expansion(int)}.
  */
-public final class FoldTable {
+final class FoldTable {
   /** The code point becomes nothing. */
   public static final int DROP = -1;
 

@@ -1,7 +1,7 @@
-package dev.vigil.internal;
+package dev.vigil.text;
 
 /**
- * Estimates the size of the program RE2/J would compile a pattern to, without compiling it. Not API.
+ * Estimates the size of the program RE2/J would compile a pattern to, without compiling it.
  *
  * <p>Why: RE2/J compiles {@code ((a{1000}){1000}){1000}} by expanding every counted repetition, which
  * exhausts the heap before any size check can run. Counted repetitions multiply the size of what they
@@ -9,7 +9,7 @@ package dev.vigil.internal;
  * rough (each literal, class or escape counts one) but never far below the real size for the patterns
  * that matter here; the caller still checks the real size after compiling.
  */
-public final class RegexSize {
+final class RegexSize {
   private static final long SATURATED = Long.MAX_VALUE / 4;
 
   private final String s;

@@ -1,4 +1,4 @@
-package dev.vigil.internal;
+package dev.vigil.text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds literal strings of which every match of a regular expression must contain at least one, so
  * that a text containing none of them can be skipped without running the regular expression (the idea
- * of RE2's prefilter). Not API.
+ * of RE2's prefilter).
  *
  * <p>Conservative by construction: it understands a subset of RE2 syntax (literals, escapes, groups,
  * alternation, classes, quantifiers, a leading flag group) and gives up, returning null, on anything
@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * of which must occur; concatenation multiplies or keeps the better side, alternation unites, and
  * anything that can match the empty string imposes nothing.
  */
-public final class RegexLiterals {
+final class RegexLiterals {
   private static final int MAX_SET = 32;
   private static final int MIN_LENGTH = 3;
 

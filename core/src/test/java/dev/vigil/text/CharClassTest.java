@@ -1,4 +1,4 @@
-package dev.vigil.internal;
+package dev.vigil.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
