@@ -195,34 +195,7 @@ public final class Policy {
    */
   public Decision evaluate(Content content) {
     requireNonNull(content, "content");
-    List<Truncation> truncations = List.of();
-    Content scanned = content;
-    int fields = content.fieldCount();
-    int[] limits = null;
-    for (int f = 0; f < fields; f++) {
-      int limit = scanLimit(content.fieldName(f));
-      int length = content.fieldText(f).length();
-      if (length > limit) {
-        if (limits == null) {
-          limits = new int[fields];
-          java.util.Arrays.fill(limits, -1);
-          truncations = new ArrayList<>(1);
-        }
-        limits[f] = limit;
-      }
-    }
-    if (limits != null) {
-      scanned = content.truncated(limits);
-      for (int f = 0; f < fields; f++) {
-        if (limits[f] >= 0) {
-          truncations.add(new Truncation(content.fieldName(f), content.fieldText(f).length(),
-              scanned.fieldText(f).length()));
-        }
-      }
-      truncations = List.copyOf(truncations);
-    }
-
-    int n = classifiers.length;
+    Content scanned = scanned(content);
     Signal[] signals;
     Classifiers.Memo memo = Classifiers.beginEvaluation(scanned);
     try {
@@ -230,49 +203,108 @@ public final class Policy {
     } finally {
       Classifiers.endEvaluation(memo);
     }
-    double[] raw = new double[categories.length];
-    String failedClosed = null;
-    for (int i = 0; i < n; i++) {
-      Signal s = signals[i];
-      if (s.outcome() == Outcome.FAILED) {
-        logFailure(i, s, content);
-        if (categoryOf[i] >= 0 && options[i].failureMode() == FailureMode.FAIL_CLOSED
-            && failedClosed == null) {
-          failedClosed = classifiers[i].name();
-        }
-      }
-      if (categoryOf[i] >= 0 && s.outcome() == Outcome.MATCHED) {
-        raw[categoryOf[i]] += options[i].weight() * s.score();
-      }
-    }
+    String failedClosed = failures(signals, content);
+    double[] raw = uncapped(signals);
     double[] scores = new double[categories.length];
     double total = 0.0;
     for (int c = 0; c < categories.length; c++) {
       scores[c] = Math.min(caps[c], raw[c]);
       total += scores[c];
     }
-
-    Action action = Action.ALLOW;
-    Rule chosen = null;
-    double heldValue = 0.0;
-    for (int r = 0; r < rules.length; r++) {
-      double value = valueOf(r, total, scores, signals);
-      if (rules[r].condition().holds(value)) {
-        chosen = rules[r];
-        action = chosen.action();
-        heldValue = value;
-        break;
-      }
-    }
-    Rule held = chosen;
+    int held = firstHolding(total, scores, signals);
+    Rule chosen = held < 0 ? null : rules[held];
+    double heldValue = held < 0 ? 0.0 : valueOf(held, total, scores, signals);
+    Action action = chosen == null ? Action.ALLOW : chosen.action();
     String forcedBy = null;
     if (failedClosed != null && action.severity() < Action.REVIEW.severity()) {
       forcedBy = failedClosed;
       action = Action.REVIEW;
-      chosen = null;
     }
+    Rule deciding = forcedBy == null ? chosen : null;
+    List<NearMiss> nearMisses = nearMisses(action, deciding, total, scores, signals);
+    // The per-category and per-signal reports are built when first asked for (Decision documents it):
+    // unmodifiable views of arrays nobody else holds, immutable without a second copy.
+    return new Decision(name, version, contentHash, action, deciding, chosen, heldValue, forcedBy,
+        total, () -> categoryScores(raw, scores), () -> signalReports(signals), nearMisses,
+        truncations(content, scanned));
+  }
 
-    List<NearMiss> nearMisses = List.of();
+  /** The content with each field cut to its scan limit (step 1); the content itself when none is cut. */
+  private Content scanned(Content content) {
+    int fields = content.fieldCount();
+    int[] limits = null;
+    for (int f = 0; f < fields; f++) {
+      int limit = scanLimit(content.fieldName(f));
+      if (content.fieldText(f).length() > limit) {
+        if (limits == null) {
+          limits = new int[fields];
+          java.util.Arrays.fill(limits, -1);
+        }
+        limits[f] = limit;
+      }
+    }
+    return limits == null ? content : content.truncated(limits);
+  }
+
+  /** The fields that {@link #scanned} cut, for the decision. */
+  private static List<Truncation> truncations(Content content, Content scanned) {
+    if (scanned == content) {
+      return List.of();
+    }
+    List<Truncation> out = new ArrayList<>(1);
+    for (int f = 0; f < content.fieldCount(); f++) {
+      int length = content.fieldText(f).length();
+      int cut = scanned.fieldText(f).length();
+      if (cut < length) {
+        out.add(new Truncation(content.fieldName(f), length, cut));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Logs each failed signal (step 2's failures) and returns the first counted signal that failed closed,
+   * or null.
+   */
+  private @Nullable String failures(Signal[] signals, Content content) {
+    String failedClosed = null;
+    for (int i = 0; i < signals.length; i++) {
+      if (signals[i].outcome() == Outcome.FAILED) {
+        logFailure(i, signals[i], content);
+        if (categoryOf[i] >= 0 && options[i].failureMode() == FailureMode.FAIL_CLOSED
+            && failedClosed == null) {
+          failedClosed = classifiers[i].name();
+        }
+      }
+    }
+    return failedClosed;
+  }
+
+  /** Each category's sum of weight x score of its counted, matched signals (step 3, before caps). */
+  private double[] uncapped(Signal[] signals) {
+    double[] raw = new double[categories.length];
+    for (int i = 0; i < signals.length; i++) {
+      if (categoryOf[i] >= 0 && signals[i].outcome() == Outcome.MATCHED) {
+        raw[categoryOf[i]] += options[i].weight() * signals[i].score();
+      }
+    }
+    return raw;
+  }
+
+  /** The first rule, forced ones first, whose condition holds (step 5), or -1. */
+  private int firstHolding(double total, double[] scores, Signal[] signals) {
+    for (int r = 0; r < rules.length; r++) {
+      if (rules[r].condition().holds(valueOf(r, total, scores, signals))) {
+        return r;
+      }
+    }
+    return -1;
+  }
+
+  /** The rules more severe than {@code action} that came close to holding (step 7). */
+  private List<NearMiss> nearMisses(Action action, @Nullable Rule chosen, double total, double[] scores,
+      Signal[] signals) {
+    List<NearMiss> out = null;
     for (int r = 0; r < rules.length; r++) {
       Rule rule = rules[r];
       if (rule == chosen || rule.action().severity() <= action.severity()) {
@@ -281,20 +313,15 @@ public final class Policy {
       double value = valueOf(r, total, scores, signals);
       if (!rule.condition().holds(value) && value > 0.0
           && value >= nearMissRatio * rule.condition().threshold()) {
-        if (nearMisses.isEmpty()) {
-          nearMisses = new ArrayList<>(2);
+        if (out == null) {
+          out = new ArrayList<>(2);
         }
-        nearMisses.add(new NearMiss(rule, value));
+        out.add(new NearMiss(rule, value));
       }
     }
-
-    Signal[] finalSignals = signals;
-    // The per-category and per-signal reports are built when first asked for (Decision documents it):
-    // unmodifiable views of arrays nobody else holds, immutable without a second copy.
-    return new Decision(name, version, contentHash, action, chosen, held, heldValue, forcedBy,
-        total, () -> categoryScores(raw, scores), () -> signalReports(finalSignals),
-        nearMisses.isEmpty() ? List.of() : List.copyOf(nearMisses), truncations);
+    return out == null ? List.of() : List.copyOf(out);
   }
+
 
   private List<CategoryScore> categoryScores(double[] raw, double[] scores) {
     CategoryScore[] out = new CategoryScore[categories.length];

@@ -7,7 +7,8 @@ import static java.util.Objects.requireNonNull;
  * does. Immutable: each method returns a new value.
  *
  * <pre>{@code
- * Policy.builder("dm").signal(links, SignalOptions.in("spam").weight(0.5).failClosed())
+ * Policy.Builder dm = Policy.builder("dm")
+ *     .signal(links, SignalOptions.in("spam").weight(0.5).failClosed());
  * }</pre>
  */
 public final class SignalOptions {

@@ -1,6 +1,7 @@
 package dev.vigil.links;
 
 import dev.vigil.internal.Hosts;
+import dev.vigil.internal.PerThread;
 import java.net.IDN;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -32,38 +33,23 @@ final class LinkScanner {
 
   /** Scans {@code text}, passing each link to {@code sink} in text order. */
   static void scan(String text, Sink sink) {
-    Scan scan = SCANS.get();
-    if (scan.busy) {
-      scan = new Scan(); // a sink that scans again: give the inner scan its own state
-    }
-    scan.busy = true;
+    Scan scan = SCANS.acquire(); // a sink that scans again gets a state of its own
     try {
       scan.reset(text);
       scan.run(sink);
     } finally {
       scan.reset("");
-      scan.busy = false;
+      SCANS.release(scan);
     }
   }
 
-  /**
-   * The plain walk {@link Scan#run} is a faster form of: every word start, in order, passed to
-   * {@code at}. Kept for the property that checks the two agree; not used in scanning.
-   */
-  static void scanEveryWord(String text, Sink sink) {
-    Scan scan = new Scan();
-    scan.reset(text);
-    scan.runEveryWord(sink);
-  }
-
   /** Scan state reused per thread: the label arrays would otherwise be allocated per text. */
-  private static final ThreadLocal<Scan> SCANS = ThreadLocal.withInitial(Scan::new);
+  private static final PerThread<Scan> SCANS = new PerThread<>(Scan::new);
 
   /** The state of one scan; label boundaries are reused across candidates. */
-  private static final class Scan {
+  static final class Scan extends PerThread.Reusable {
     String s = "";
     int n;
-    boolean busy;
     int[] labelStart = new int[8];
     int[] labelEnd = new int[8];
     /** Whether the dot token after label i is obfuscated. */
@@ -165,31 +151,6 @@ final class LinkScanner {
         floor = Math.max(floor, next);
       }
       return floor;
-    }
-
-    /** See {@link LinkScanner#scanEveryWord}. */
-    void runEveryWord(Sink sink) {
-      int i = 0;
-      while (i < n) {
-        int cp = s.codePointAt(i);
-        if (!Hosts.isLabelChar(cp) || cp == '-') {
-          i += Character.charCount(cp);
-          continue;
-        }
-        resume = i + Character.charCount(cp);
-        Link link = at(i);
-        if (link != null && !sink.accept(link)) {
-          return;
-        }
-        i = Math.max(resume, i + Character.charCount(cp));
-        while (i < n) {
-          int c = s.codePointAt(i);
-          if (!Hosts.isLabelChar(c)) {
-            break;
-          }
-          i += Character.charCount(c);
-        }
-      }
     }
 
     /**

@@ -15,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  * itself.
  *
  * <pre>{@code
- * Parameter.of("pattern", Type.STRING, "the regular expression, in RE2 syntax").required()
- * Parameter.of("score", Type.NUMBER, "the score of a match").defaultValue(1.0).greaterThan(0).atMost(1)
- * Parameter.choice("analyzer", "how text is analyzed", "english", "german").defaultValue("english")
+ * List<Parameter> parameters = List.of(
+ *     Parameter.of("pattern", Type.STRING, "the regular expression, in RE2 syntax").required(),
+ *     Parameter.of("score", Type.NUMBER, "the score of a match").greaterThan(0).atMost(1)
+ *         .defaultValue(1.0),
+ *     Parameter.choice("analyzer", "how text is analyzed", "english", "german").defaultValue("english"));
  * }</pre>
  *
  * <p>Immutable: each method returns a new value.

@@ -3,6 +3,7 @@ package dev.vigil.text;
 import dev.vigil.Content;
 import dev.vigil.Evidence;
 import dev.vigil.Signal;
+import dev.vigil.internal.PerThread;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,14 +14,12 @@ import org.jspecify.annotations.Nullable;
  * all): shared by {@link TermClassifier} and {@link TermLists}. One per thread, reused across contents,
  * so that a content without hits allocates nothing. Not thread safe.
  */
-final class ContentHits implements HitHandler {
+final class ContentHits extends PerThread.Reusable implements HitHandler {
   /** The list argument of {@link #signal} that takes every term. */
   static final int ALL = -1;
 
   /** The content these hits are of, once {@link #scan} completed; for callers that cache. */
   @Nullable Content content;
-  /** Whether a scan or signal is running on this object (a re-entrant caller takes a fresh one). */
-  boolean busy;
   private int[] hit = new int[48]; // (term, start, end) triples
   private int hits;
   private int[] fieldEnd = new int[4]; // the hits of field f end at fieldEnd[f]

@@ -169,12 +169,6 @@ final class RegexLiterals {
   public record Literals(List<String> strings, boolean caseInsensitive, boolean requiresDigit,
       long maxLength, int digitRun) {}
 
-  /** The literals of {@link #analyze}, or null; for tests. */
-  public static @Nullable List<String> required(String pattern, boolean caseInsensitive) {
-    Literals l = analyze(pattern, caseInsensitive);
-    return l == null || l.strings().isEmpty() ? null : l.strings();
-  }
-
   /**
    * The literals of which every match contains one (lower-cased when matching is case-insensitive),
    * or null when no useful set is known. Under case-insensitive matching, literals outside ASCII give

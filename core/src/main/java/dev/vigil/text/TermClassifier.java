@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.vigil.Classifier;
 import dev.vigil.Content;
 import dev.vigil.Signal;
+import dev.vigil.internal.PerThread;
 
 /**
  * A classifier over a {@link TermMatcher}: every hit in every field is evidence, and the score combines
@@ -18,7 +19,7 @@ import dev.vigil.Signal;
 public final class TermClassifier implements Classifier {
   private final String name;
   private final TermMatcher matcher;
-  private final ThreadLocal<ContentHits> collectors = ThreadLocal.withInitial(ContentHits::new);
+  private final PerThread<ContentHits> collectors = new PerThread<>(ContentHits::new);
 
   private TermClassifier(String name, TermMatcher matcher) {
     this.name = name;
@@ -60,16 +61,12 @@ public final class TermClassifier implements Classifier {
     if (content.fieldCount() == 0) {
       return Signal.notApplicable();
     }
-    ContentHits c = collectors.get();
-    if (c.busy) {
-      c = new ContentHits();
-    }
-    c.busy = true;
+    ContentHits c = collectors.acquire();
     try {
       c.scan(matcher, content);
       return c.signal(matcher, content, ContentHits.ALL);
     } finally {
-      c.busy = false;
+      collectors.release(c);
     }
   }
 }

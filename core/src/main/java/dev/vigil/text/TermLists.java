@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.vigil.Classifier;
 import dev.vigil.Content;
 import dev.vigil.Signal;
+import dev.vigil.internal.PerThread;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,7 +28,8 @@ import java.util.Map;
  * Policy policy = Policy.builder("comments")
  *     .signal(lists.classifier("slurs"), SignalOptions.in("abuse").weight(0.8))
  *     .signal(lists.classifier("scam-phrases"), SignalOptions.in("scam").weight(0.4))
- *     ...
+ *     .removeWhen(Condition.total().atLeast(1.0))
+ *     .build();
  * }</pre>
  *
  * <p>Each list's classifier gives exactly the signal a {@link TermClassifier} over a matcher of that
@@ -41,7 +43,7 @@ import java.util.Map;
 public final class TermLists {
   private final TermMatcher matcher;
   private final Map<String, ListClassifier> classifiers = new LinkedHashMap<>();
-  private final ThreadLocal<ContentHits> scans = ThreadLocal.withInitial(ContentHits::new);
+  private final PerThread<ContentHits> scans = new PerThread<>(ContentHits::new);
 
   private TermLists(TermMatcher matcher, List<String> names) {
     this.matcher = matcher;
@@ -87,18 +89,15 @@ public final class TermLists {
 
   /** The hits of the last content scanned on this thread: the cached ones, or a new scan's. */
   private ContentHits scan(Content content) {
-    ContentHits s = scans.get();
-    if (s.content == content) {
-      return s;
+    ContentHits cached = scans.peek();
+    if (cached.content == content) {
+      return cached;
     }
-    if (s.busy) {
-      s = new ContentHits(); // a handler never runs user code here, but stay safe if one ever does
-    }
-    s.busy = true;
+    ContentHits s = scans.acquire(); // a handler never runs user code here, but stay safe if one ever does
     try {
       s.scan(matcher, content);
     } finally {
-      s.busy = false;
+      scans.release(s);
     }
     return s;
   }

@@ -2,6 +2,7 @@ package dev.vigil.text;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.vigil.internal.PerThread;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -16,11 +17,12 @@ import java.util.Map;
  * <pre>{@code
  * TermMatcher slurs = TermMatcher.builder()
  *     .normalizer(Normalizer.aggressive())
- *     .addAll(TermList.load(Path.of("slurs.tsv")))
+ *     .addAll(TermList.load(Path.of("slurs.tsv")).terms())
  *     .allow("scunthorpe")
  *     .build();
- * slurs.match(text, (term, start, end) -> ...);     // allocation-free
- * List<TermMatcher.Hit> hits = slurs.find(text);     // convenient
+ * int[] hitCount = {0};
+ * slurs.match(text, (term, start, end) -> hitCount[0]++);  // allocation-free
+ * List<TermMatcher.Hit> hits = slurs.find(text);            // convenient
  * }</pre>
  *
  * <h2>Semantics</h2>
@@ -159,7 +161,7 @@ public final class TermMatcher {
   // there is nothing to report, and the scan skips the output walk.
   private final boolean[] endBound;
 
-  private final ThreadLocal<Scratch> scratch;
+  private final PerThread<Scratch> scratch;
 
   // Lists of single whole words (anchored, every pattern bound to a word end too) under a per-code-point
   // normalizer: the words by their packed symbols, looked up once per word of the text instead of a
@@ -326,8 +328,7 @@ public final class TermMatcher {
     this.dualFrom = b.dualFrom > 0 ? b.dualFrom : DUAL_FROM;
     this.shortDualFrom = b.dualFrom > 0 ? b.dualFrom : SHORT_DUAL_FROM;
     int wordBuffer = words != null ? chunk / 2 + 2 : 0; // the most words a chunk can end
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(normalizer.cursor(), ring, chunk,
-        wordBuffer));
+    this.scratch = new PerThread<>(() -> new Scratch(normalizer.cursor(), ring, chunk, wordBuffer));
   }
 
   /** A builder; the normalizer defaults to {@link Normalizer#standard()}. */
@@ -395,16 +396,12 @@ public final class TermMatcher {
       denseScan(text.toString(), handler, null);
       return;
     }
-    Scratch s = scratch.get();
-    if (s.busy) {
-      // Re-entrant use from inside a handler: use fresh buffers rather than corrupt the running scan.
-      s = new Scratch(normalizer.cursor(), s.ringStart.length, chunk, s.wordKeys.length);
-    }
-    s.busy = true;
+    // Re-entrant use from inside a handler gets fresh buffers rather than corrupt the running scan.
+    Scratch s = scratch.acquire();
     try {
       scan(text, handler, s);
     } finally {
-      s.busy = false;
+      scratch.release(s);
     }
   }
 
@@ -735,7 +732,7 @@ public final class TermMatcher {
       // Rare chars leave the hot loop: the state goes through the scratch object and back. (A scan
       // reentered from a handler may share that object: each writes it only just before reading.)
       if (s == null) {
-        s = scratch.get();
+        s = scratch.peek();
       }
       int q = special(text, p, state, lastStart, lastWasSpace, handler, s);
       state = s.row;
@@ -868,7 +865,7 @@ public final class TermMatcher {
       }
       if ((e & HOT) != 0) {
         if (s == null) {
-          s = scratch.get();
+          s = scratch.peek();
         }
         p = untilGap(text, p - length, handler, s) - 1;
       } else if (length != 0) {
@@ -1129,7 +1126,7 @@ public final class TermMatcher {
         continue;
       }
       if (s == null) {
-        s = scratch.get();
+        s = scratch.peek();
       }
       boolean afterSpace = p > 0 && (table[text.charAt(p - 1)] & SPACE) != 0;
       int q = special(text, p, state, p - 1, afterSpace, handler, s);
@@ -1186,7 +1183,7 @@ public final class TermMatcher {
       pb++;
       if ((ea & HOT) != 0) {
         if (s == null) {
-          s = scratch.get();
+          s = scratch.peek();
         }
         boolean afterSpace = pa > 0 && (table[text.charAt(pa - 1)] & SPACE) != 0;
         int q = special(text, pa, sa, pa - 1, afterSpace, handler, s);
@@ -1818,7 +1815,7 @@ public final class TermMatcher {
   }
 
   /** Per-thread buffers: a ring of the last units, and hits held back for the allow-list. */
-  private static final class Scratch {
+  private static final class Scratch extends PerThread.Reusable {
     final NormalizingCursor cursor;
     final int[] ringStart;
     final int[] ringEnd;
@@ -1828,7 +1825,6 @@ public final class TermMatcher {
     int blockHits;
     int[] allow = new int[16];
     int allowHits;
-    boolean busy;
     // The dense scan's state while it is outside its hot loop.
     int row;
     boolean pending;

@@ -214,19 +214,19 @@ class RegexPrefilterProperties {
     // "guaranteed profits" contains "guaranteed profit": the shorter one suffices.
     assertEquals(List.of("guaranteed returns", "guaranteed profit", "double your money",
             "double your bitcoin", "double your crypto"),
-        RegexLiterals.required("(?i)\\b(guaranteed (returns|profits?)|double your (money|bitcoin|crypto))\\b",
+        required("(?i)\\b(guaranteed (returns|profits?)|double your (money|bitcoin|crypto))\\b",
             false));
     assertEquals(List.of("idiot", "moron", "loser"),
-        RegexLiterals.required("(?i)\\b(idiot|moron|loser)s?\\b", false));
-    assertEquals(List.of("https://", "http://"), RegexLiterals.required("http[s]?://\\S+", false));
-    assertNull(RegexLiterals.required("\\b\\d{3}[ .-]\\d{4}\\b", false)); // no literal
+        required("(?i)\\b(idiot|moron|loser)s?\\b", false));
+    assertEquals(List.of("https://", "http://"), required("http[s]?://\\S+", false));
+    assertNull(required("\\b\\d{3}[ .-]\\d{4}\\b", false)); // no literal
     assertTrue(RegexLiterals.analyze("\\b\\d{3}[ .-]\\d{4}\\b", false).requiresDigit()); // but digits
     assertTrue(RegexLiterals.analyze("[0-9]+|x\\d", false).requiresDigit());
     assertNull(RegexLiterals.analyze("\\d*x", false)); // may match without a digit
-    assertNull(RegexLiterals.required("(a+)+$", false)); // one char is not worth it
-    assertNull(RegexLiterals.required("caf\u00e9", true)); // non-ASCII under (?i): gives up
-    assertNull(RegexLiterals.required("x(?i)abc", false)); // flags inside: gives up
-    assertEquals(List.of("abc"), RegexLiterals.required("abc|abcd", false));
+    assertNull(required("(a+)+$", false)); // one char is not worth it
+    assertNull(required("caf\u00e9", true)); // non-ASCII under (?i): gives up
+    assertNull(required("x(?i)abc", false)); // flags inside: gives up
+    assertEquals(List.of("abc"), required("abc|abcd", false));
   }
 
   /**
@@ -264,5 +264,12 @@ class RegexPrefilterProperties {
     assertEquals(-1, RegexLiterals.analyze("http[s]?://\\S+", false).maxLength());
     assertEquals(-1, RegexLiterals.analyze("abc\\d{2,}", false).maxLength());
     assertEquals(2 * 4 + 3, RegexLiterals.analyze("(?:ab[0-9]){1,2}xyz", false).maxLength());
+  }
+
+  /** The literals {@code RegexLiterals.analyze} finds, or null when none. */
+  private static @org.jspecify.annotations.Nullable List<String> required(String pattern,
+      boolean caseInsensitive) {
+    RegexLiterals.Literals l = RegexLiterals.analyze(pattern, caseInsensitive);
+    return l == null || l.strings().isEmpty() ? null : l.strings();
   }
 }

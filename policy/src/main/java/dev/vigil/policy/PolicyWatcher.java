@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (PolicyWatcher watcher = PolicyWatcher.start(Path.of("policies/forum.yaml"))) {
  *   Holder<Policy> policy = watcher.policy();
- *   ... policy.get().evaluate(content) on every request ...
+ *   Decision d = policy.get().evaluate(content); // on every request
  * }
  * }</pre>
  *
