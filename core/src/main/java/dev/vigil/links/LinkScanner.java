@@ -1,6 +1,7 @@
 package dev.vigil.links;
 
 import dev.vigil.internal.Hosts;
+import dev.vigil.internal.IntBuffer;
 import dev.vigil.internal.PerThread;
 import java.net.IDN;
 import java.util.Locale;
@@ -50,22 +51,17 @@ final class LinkScanner {
   static final class Scan extends PerThread.Reusable {
     String s = "";
     int n;
-    int[] labelStart = new int[8];
-    int[] labelEnd = new int[8];
-    /** Whether the dot token after label i is obfuscated. */
-    boolean[] obfuscatedDot = new boolean[8];
-    int labels;
+    /** Per label of the chain read last: its start, its end, and 1 when the dot after it is obfuscated. */
+    final IntBuffer label = new IntBuffer(24);
     /** The scan's window on the text. */
     final char[] buffer = new char[512];
     /** Where tokens may start in the buffered chunk (see run). */
     final int[] marks = new int[buffer.length];
-    /** Where the scan goes on after a candidate. */
-    int resume;
 
     void reset(String text) {
       this.s = text;
       this.n = text.length();
-      this.labels = 0;
+      label.clear();
     }
 
     /**
@@ -182,9 +178,8 @@ final class LinkScanner {
         return floor;
       }
       int first = Character.charCount(s.codePointAt(w));
-      resume = w + first;
-      Link link = at(w);
-      if (link != null && !sink.accept(link)) {
+      int resume = at(w, sink);
+      if (resume < 0) {
         return -1;
       }
       int i = Math.max(resume, w + first);
@@ -252,8 +247,11 @@ final class LinkScanner {
       return q;
     }
 
-    /** A link starting at word start {@code p}, or null; sets {@link #resume}. */
-    @Nullable Link at(int p) {
+    /**
+     * Hands the link starting at word start {@code p}, if there is one, to {@code sink}; returns where
+     * the walk goes on (past what the candidate consumed), or -1 when the sink stops the scan.
+     */
+    int at(int p, Sink sink) {
       int schemeEnd = p;
       while (schemeEnd < n && schemeEnd - p <= 6 && isAsciiLetter(s.charAt(schemeEnd))) {
         schemeEnd++;
@@ -264,33 +262,30 @@ final class LinkScanner {
         if (isScheme(scheme)) {
           boolean defanged = scheme.indexOf('x') >= 0 || !scheme.startsWith("h") && !scheme.startsWith("f")
               || separator != 3;
-          return withScheme(p, schemeEnd + separator, defanged);
+          return withScheme(p, schemeEnd + separator, defanged, sink);
         }
       }
       if (p > 0 && s.charAt(p - 1) == '@') {
         // The domain of an e-mail address, not a link.
-        resume = chain(p);
-        return null;
+        return chain(p);
       }
       int end = chain(p);
-      resume = end;
-      if (labels < 2 || end < n && s.charAt(end) == '@') {
+      if (labels() < 2 || end < n && s.charAt(end) == '@') {
         // One word, or the local part of an e-mail address ("first.last@").
-        return null;
+        return end;
       }
       boolean www = labelEquals(0, "www");
       boolean numeric = allNumeric();
-      for (int k = labels - 1; k >= 1; k--) {
-        boolean last = k == labels - 1;
-        int hostEnd = labelEnd[k];
+      for (int k = labels() - 1; k >= 1; k--) {
+        boolean last = k == labels() - 1;
+        int hostEnd = endOf(k);
         int after = last ? portAndPath(hostEnd) : hostEnd;
         boolean qualified = www || after > hostEnd;
         if (numeric) {
-          if (last && labels == 4 && qualified && isIpv4()) {
-            resume = Math.max(end, after);
-            return link(p, p, hostEnd, after, false, true, false);
+          if (last && labels() == 4 && qualified && isIpv4()) {
+            return deliver(link(p, p, hostEnd, after, false, true, false), Math.max(end, after), sink);
           }
-          return null;
+          return end;
         }
         String tld = label(k);
         boolean common = Hosts.COMMON_TLDS.contains(tld) && !sentenceJoin(k);
@@ -298,16 +293,18 @@ final class LinkScanner {
           continue;
         }
         Link link = link(p, p, hostEnd, after, obfuscatedUpTo(k), false, false);
-        if (link != null) {
-          resume = Math.max(end, after);
-        }
-        return link;
+        return link == null ? end : deliver(link, Math.max(end, after), sink);
       }
-      return null;
+      return end;
     }
 
-    /** A link with a scheme whose authority starts at {@code a}. */
-    @Nullable Link withScheme(int start, int a, boolean defanged) {
+    /** Hands {@code link}, if any, to the sink; returns {@code resume}, or -1 when the sink says stop. */
+    private static int deliver(@Nullable Link link, int resume, Sink sink) {
+      return link == null || sink.accept(link) ? resume : -1;
+    }
+
+    /** {@link #at} for a link with a scheme whose authority starts at {@code a}. */
+    int withScheme(int start, int a, boolean defanged, Sink sink) {
       // user:password@host: the host is after the last '@' (http://paypal.com@evil.net goes to evil.net).
       int authorityEnd = a;
       int at = -1;
@@ -323,38 +320,35 @@ final class LinkScanner {
         authorityEnd++;
       }
       int h = at >= 0 ? at + 1 : a;
-      resume = Math.max(a, authorityEnd);
+      int resume = Math.max(a, authorityEnd);
       if (h < n && s.charAt(h) == '[') {
         int close = s.indexOf(']', h);
         if (close < 0 || close > authorityEnd || close - h < 3) {
-          return null;
+          return resume;
         }
         for (int i = h + 1; i < close; i++) {
           char c = s.charAt(i);
           if (!(c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
-            return null;
+            return resume;
           }
         }
         String host = s.substring(h, close + 1).toLowerCase(Locale.ROOT);
         int end = portAndPath(close + 1);
-        resume = Math.max(resume, end);
-        return new Link(start, end, s.substring(start, end), host, host, null, true, defanged, true);
+        return deliver(new Link(start, end, s.substring(start, end), host, host, null, true, defanged,
+            true), Math.max(resume, end), sink);
       }
       if (h >= n || !Hosts.isLabelChar(s.codePointAt(h))) {
-        return null;
+        return resume;
       }
       chain(h);
-      if (labels == 0) {
-        return null;
+      if (labels() == 0) {
+        return resume;
       }
-      int hostEnd = labelEnd[labels - 1];
+      int hostEnd = endOf(labels() - 1);
       int end = portAndPath(hostEnd);
-      boolean ip = allNumeric() && (labels == 1 && isNumberHost() || labels == 4 && isIpv4());
-      Link link = link(start, h, hostEnd, end, defanged || obfuscatedUpTo(labels - 1), ip, true);
-      if (link != null) {
-        resume = Math.max(resume, end);
-      }
-      return link;
+      boolean ip = allNumeric() && (labels() == 1 && isNumberHost() || labels() == 4 && isIpv4());
+      Link link = link(start, h, hostEnd, end, defanged || obfuscatedUpTo(labels() - 1), ip, true);
+      return link == null ? resume : deliver(link, Math.max(resume, end), sink);
     }
 
     /** Builds the link of labels up to the one ending at {@code hostEnd}; null if IDNA refuses it. */
@@ -362,11 +356,11 @@ final class LinkScanner {
         boolean scheme) {
       StringBuilder raw = new StringBuilder(hostEnd - hostStart);
       boolean ascii = true;
-      for (int k = 0; k < labels && labelEnd[k] <= hostEnd; k++) {
+      for (int k = 0; k < labels() && endOf(k) <= hostEnd; k++) {
         if (k > 0) {
           raw.append('.');
         }
-        for (int i = labelStart[k]; i < labelEnd[k]; i++) {
+        for (int i = startOf(k); i < endOf(k); i++) {
           char c = s.charAt(i);
           ascii &= c < 0x80;
           raw.append(c);
@@ -398,7 +392,7 @@ final class LinkScanner {
 
     /** Reads labels joined by dot tokens from {@code p}; returns the end of the last label read. */
     int chain(int p) {
-      labels = 0;
+      label.clear();
       int q = p;
       while (true) {
         int ls = q;
@@ -406,8 +400,8 @@ final class LinkScanner {
         if (q == ls) {
           return q;
         }
-        if (labels == MAX_LABELS || q - ls > MAX_LABEL_CHARS) {
-          labels = 0;
+        if (labels() == MAX_LABELS || q - ls > MAX_LABEL_CHARS) {
+          label.clear();
           return skipChain(q);
         }
         add(ls, q);
@@ -415,7 +409,7 @@ final class LinkScanner {
         if (dot == 0 || q + Math.abs(dot) >= n || !isLabelStart(s, q + Math.abs(dot))) {
           return q;
         }
-        obfuscatedDot[labels - 1] = dot < 0;
+        label.set(label.size() - 1, dot < 0 ? 1 : 0);
         q += Math.abs(dot);
       }
     }
@@ -438,15 +432,25 @@ final class LinkScanner {
     }
 
     void add(int start, int end) {
-      if (labels == labelStart.length) {
-        labelStart = java.util.Arrays.copyOf(labelStart, labels * 2);
-        labelEnd = java.util.Arrays.copyOf(labelEnd, labels * 2);
-        obfuscatedDot = java.util.Arrays.copyOf(obfuscatedDot, labels * 2);
-      }
-      labelStart[labels] = start;
-      labelEnd[labels] = end;
-      obfuscatedDot[labels] = false;
-      labels++;
+      label.add(start, end, 0);
+    }
+
+    /** The number of labels of the chain read last. */
+    int labels() {
+      return label.size() / 3;
+    }
+
+    int startOf(int k) {
+      return label.get(3 * k);
+    }
+
+    int endOf(int k) {
+      return label.get(3 * k + 1);
+    }
+
+    /** Whether the dot token after label {@code k} is obfuscated. */
+    boolean obfuscatedAfter(int k) {
+      return label.get(3 * k + 2) != 0;
     }
 
     /** The end of an optional {@code :port} and path after a host ending at {@code q}. */
@@ -523,20 +527,20 @@ final class LinkScanner {
      * capital, then lower case, after a lower-case letter).
      */
     boolean sentenceJoin(int k) {
-      int first = labelStart[k];
-      int len = labelEnd[k] - first;
+      int first = startOf(k);
+      int len = endOf(k) - first;
       return len >= 2 && Character.isUpperCase(s.charAt(first))
           && Character.isLowerCase(s.charAt(first + 1))
-          && Character.isLowerCase(s.charAt(labelEnd[k - 1] - 1));
+          && Character.isLowerCase(s.charAt(endOf(k - 1) - 1));
     }
 
     boolean labelEquals(int k, String word) {
-      return labelEnd[k] - labelStart[k] == word.length()
-          && s.regionMatches(true, labelStart[k], word, 0, word.length());
+      return endOf(k) - startOf(k) == word.length()
+          && s.regionMatches(true, startOf(k), word, 0, word.length());
     }
 
     String label(int k) {
-      String label = s.substring(labelStart[k], labelEnd[k]);
+      String label = s.substring(startOf(k), endOf(k));
       for (int i = 0; i < label.length(); i++) {
         if (label.charAt(i) >= 0x80) {
           // Fullwidth and other compatibility forms: ｃｏｍ is com to a browser.
@@ -549,7 +553,7 @@ final class LinkScanner {
 
     boolean obfuscatedUpTo(int k) {
       for (int i = 0; i < k; i++) {
-        if (obfuscatedDot[i]) {
+        if (obfuscatedAfter(i)) {
           return true;
         }
       }
@@ -557,8 +561,8 @@ final class LinkScanner {
     }
 
     boolean allNumeric() {
-      for (int k = 0; k < labels; k++) {
-        for (int i = labelStart[k]; i < labelEnd[k]; i++) {
+      for (int k = 0; k < labels(); k++) {
+        for (int i = startOf(k); i < endOf(k); i++) {
           if (!isAsciiDigit(s.charAt(i))) {
             return false;
           }
@@ -569,8 +573,8 @@ final class LinkScanner {
 
     boolean isIpv4() {
       for (int k = 0; k < 4; k++) {
-        int len = labelEnd[k] - labelStart[k];
-        if (len > 3 || Integer.parseInt(s, labelStart[k], labelEnd[k], 10) > 255) {
+        int len = endOf(k) - startOf(k);
+        if (len > 3 || Integer.parseInt(s, startOf(k), endOf(k), 10) > 255) {
           return false;
         }
       }
@@ -579,8 +583,8 @@ final class LinkScanner {
 
     /** A host written as one number (http://3232235777/), which browsers read as an IPv4 address. */
     boolean isNumberHost() {
-      int len = labelEnd[0] - labelStart[0];
-      return len >= 8 && len <= 10 && Long.parseLong(s, labelStart[0], labelEnd[0], 10) <= 0xFFFFFFFFL;
+      int len = endOf(0) - startOf(0);
+      return len >= 8 && len <= 10 && Long.parseLong(s, startOf(0), endOf(0), 10) <= 0xFFFFFFFFL;
     }
   }
 

@@ -3,9 +3,9 @@ package dev.vigil.text;
 import dev.vigil.Content;
 import dev.vigil.Evidence;
 import dev.vigil.Signal;
+import dev.vigil.internal.IntBuffer;
 import dev.vigil.internal.PerThread;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -20,20 +20,13 @@ final class ContentHits extends PerThread.Reusable implements HitHandler {
 
   /** The content these hits are of, once {@link #scan} completed; for callers that cache. */
   @Nullable Content content;
-  private int[] hit = new int[48]; // (term, start, end) triples
-  private int hits;
-  private int[] fieldEnd = new int[4]; // the hits of field f end at fieldEnd[f]
-  private int[] termHits = new int[16];
+  private final IntBuffer hit = new IntBuffer(48); // (term, start, end) triples
+  private int[] fieldEnd = new int[4]; // the hits of field f end at fieldEnd[f] (an index into hit)
+  private final IntBuffer termHits = new IntBuffer(16);
 
   @Override
   public void onHit(int term, int start, int end) {
-    if (3 * hits + 3 > hit.length) {
-      hit = Arrays.copyOf(hit, hit.length * 2);
-    }
-    hit[3 * hits] = term;
-    hit[3 * hits + 1] = start;
-    hit[3 * hits + 2] = end;
-    hits++;
+    hit.add(term, start, end);
   }
 
   /** Scans every field of {@code content} with {@code matcher}, replacing the hits held. */
@@ -43,10 +36,10 @@ final class ContentHits extends PerThread.Reusable implements HitHandler {
       fieldEnd = new int[fields];
     }
     this.content = null; // not valid until complete
-    hits = 0;
+    hit.clear();
     for (int f = 0; f < fields; f++) {
       matcher.match(content.fieldText(f), this);
-      fieldEnd[f] = hits;
+      fieldEnd[f] = hit.size();
     }
     this.content = content;
   }
@@ -57,37 +50,35 @@ final class ContentHits extends PerThread.Reusable implements HitHandler {
    */
   Signal signal(TermMatcher matcher, Content content, int group) {
     List<Evidence> evidence = null;
-    int total = 0;
+    termHits.clear();
     int h = 0;
     for (int f = 0; f < content.fieldCount(); f++) {
       String text = content.fieldText(f);
-      for (; h < fieldEnd[f]; h++) {
-        int term = hit[3 * h];
+      for (; h < fieldEnd[f]; h += 3) {
+        int term = hit.get(h);
         if (group != ALL && matcher.group(term) != group) {
           continue;
         }
-        if (total == termHits.length) {
-          termHits = Arrays.copyOf(termHits, total * 2);
-        }
-        termHits[total++] = term;
+        termHits.add(term);
         if (evidence == null) {
-          evidence = new ArrayList<>(Math.min(hits, Signal.MAX_EVIDENCE));
+          evidence = new ArrayList<>(Math.min(hit.size() / 3, Signal.MAX_EVIDENCE));
         }
         if (evidence.size() < Signal.MAX_EVIDENCE) {
           Term t = matcher.term(term);
-          evidence.add(Evidence.of(content.fieldName(f), text, hit[3 * h + 1], hit[3 * h + 2],
+          evidence.add(Evidence.of(content.fieldName(f), text, hit.get(h + 1), hit.get(h + 2),
               t.id(), t.category()));
         }
       }
     }
+    int total = termHits.size();
     if (total == 0) {
       return Signal.notMatched();
     }
-    Arrays.sort(termHits, 0, total);
+    termHits.sort();
     double miss = 1.0;
     for (int i = 0; i < total; i++) {
-      if (i == 0 || termHits[i] != termHits[i - 1]) {
-        miss *= 1.0 - matcher.term(termHits[i]).weight();
+      if (i == 0 || termHits.get(i) != termHits.get(i - 1)) {
+        miss *= 1.0 - matcher.term(termHits.get(i)).weight();
       }
     }
     return Signal.of(1.0 - miss, evidence, total);

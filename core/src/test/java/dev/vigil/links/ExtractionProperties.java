@@ -113,12 +113,11 @@ class ExtractionProperties {
         i += Character.charCount(cp);
         continue;
       }
-      scan.resume = i + Character.charCount(cp);
-      Link link = scan.at(i);
-      if (link != null && !sink.accept(link)) {
+      int resume = scan.at(i, sink);
+      if (resume < 0) {
         return;
       }
-      i = Math.max(scan.resume, i + Character.charCount(cp));
+      i = Math.max(resume, i + Character.charCount(cp));
       while (i < scan.n) {
         int c = text.codePointAt(i);
         if (!Hosts.isLabelChar(c)) {

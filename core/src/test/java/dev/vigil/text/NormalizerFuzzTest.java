@@ -55,8 +55,9 @@ class NormalizerFuzzTest {
     if (terms.isEmpty()) {
       return;
     }
-    TermMatcher m = TermMatcher.builder().normalizer(n).addAll(terms).wordIndex(wordIndex)
-        .scanChunk(chunk).dualScanFrom(dualFrom).build();
+    TermMatcher m = TermMatcher.builder().normalizer(n).addAll(terms)
+        .tuning(MatcherTuning.DEFAULT.wordIndex(wordIndex).scanChunk(chunk).dualScanFrom(dualFrom))
+        .build();
     List<NaiveTermMatcher.Hit> actual = new ArrayList<>();
     m.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
     actual.sort(null);

@@ -86,7 +86,7 @@ class TermMatcherProperties {
       return;
     }
     TermMatcher.Builder b = TermMatcher.builder().normalizer(normalizer).addAll(usable)
-        .denseBudget(denseBudget).scanChunk(chunk);
+        .tuning(MatcherTuning.DEFAULT.denseBudget(denseBudget).scanChunk(chunk));
     usableAllow.forEach(b::allow);
     TermMatcher matcher = b.build();
     NaiveTermMatcher naive = new NaiveTermMatcher(normalizer, usable, usableAllow);
@@ -136,7 +136,8 @@ class TermMatcherProperties {
       terms.add(new Term(w, w, "x", 1.0, MatchMode.WORD));
     }
     TermMatcher.Builder b = TermMatcher.builder().normalizer(normalizer).addAll(terms)
-        .denseBudget(denseBudget).scanChunk(chunk).wordIndex(wordIndex);
+        .tuning(MatcherTuning.DEFAULT.denseBudget(denseBudget).scanChunk(chunk)
+            .wordIndex(wordIndex));
     allow.forEach(a -> b.allow(a, MatchMode.WORD));
     TermMatcher matcher = b.build();
     NaiveTermMatcher naive = new NaiveTermMatcher(normalizer, terms, allow, MatchMode.WORD);
@@ -165,7 +166,9 @@ class TermMatcherProperties {
           : MatchMode.WORD));
     }
     TermMatcher matcher = TermMatcher.builder().normalizer(normalizer).addAll(terms)
-        .denseBudget(denseBudget).scanChunk(chunk).dualScanFrom(dual ? 1 : -1).build();
+        .tuning(MatcherTuning.DEFAULT.denseBudget(denseBudget).scanChunk(chunk)
+            .dualScanFrom(dual ? 1 : -1))
+        .build();
     NaiveTermMatcher naive = new NaiveTermMatcher(normalizer, terms, List.of());
     List<NaiveTermMatcher.Hit> actual = new ArrayList<>();
     matcher.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
@@ -207,8 +210,8 @@ class TermMatcherProperties {
       @ForAll("chunks") int chunk) {
     List<List<NaiveTermMatcher.Hit>> runs = new ArrayList<>();
     for (int dualFrom : new int[] {1, Integer.MAX_VALUE}) {
-      TermMatcher.Builder b = TermMatcher.builder().normalizer(normalizer).scanChunk(chunk)
-          .dualScanFrom(dualFrom);
+      TermMatcher.Builder b = TermMatcher.builder().normalizer(normalizer)
+          .tuning(MatcherTuning.DEFAULT.scanChunk(chunk).dualScanFrom(dualFrom));
       for (String w : words) {
         b.add(new Term(w, w, "x", 1.0, MatchMode.WORD));
       }

@@ -70,7 +70,7 @@ class TermMatcherTest {
     for (int dualFrom : new int[] {1, Integer.MAX_VALUE}) {
       for (int chunk : new int[] {3, 16, 4096}) {
         TermMatcher matcher = TermMatcher.builder().add("ass").add("fuck").add("asshole")
-            .scanChunk(chunk).dualScanFrom(dualFrom).build();
+            .tuning(MatcherTuning.DEFAULT.scanChunk(chunk).dualScanFrom(dualFrom)).build();
         List<String> hits = new ArrayList<>();
         matcher.match(text, (t, s, e) -> hits.add(t + "@" + s + "-" + e));
         runs.add(hits);
@@ -91,7 +91,8 @@ class TermMatcherTest {
   void shortCutScanFinishesTheFirstHalf() {
     String text = "\u200b\u200b\u200b\u200bcat. ab ";
     for (int dualFrom : new int[] {1, Integer.MAX_VALUE}) {
-      TermMatcher matcher = TermMatcher.builder().add("cat").add("ab").dualScanFrom(dualFrom).build();
+      TermMatcher matcher = TermMatcher.builder().add("cat").add("ab")
+          .tuning(MatcherTuning.DEFAULT.dualScanFrom(dualFrom)).build();
       List<String> hits = new ArrayList<>();
       matcher.match(text, (t, s, e) -> hits.add(text.substring(s, e) + "@" + s));
       assertEquals(List.of("cat@4", "ab@9"), hits, "dualScanFrom " + dualFrom);
@@ -112,7 +113,7 @@ class TermMatcherTest {
           .add(Term.of("spam"), 1)
           .add(Term.of("scam"), 0)
           .add(Term.of("phishing"), 1)
-          .wordIndex(index).scanChunk(8).build();
+          .tuning(MatcherTuning.DEFAULT.wordIndex(index).scanChunk(8)).build();
       List<String> hits = new ArrayList<>();
       matcher.match(text, (t, s, e) -> hits.add(t + ":" + text.substring(s, e)));
       runs.add(hits);

@@ -1,0 +1,318 @@
+package dev.vigil.text;
+
+import dev.vigil.text.ScanTables.CharEntry;
+import dev.vigil.text.ScanTables.OutputInfo;
+import dev.vigil.text.ScanTables.RecordHeader;
+import dev.vigil.text.ScanTables.Transition;
+import java.util.Arrays;
+
+/**
+ * The third stage of a {@link TermMatcher}'s build, for per-code-point normalizers: lays the {@link
+ * Trie} out as {@link ScanTables} (see there for every encoding) and builds the word index. Used once,
+ * in the build, then dropped: it is the only place that knows both a state's number and its code.
+ *
+ * <p>Why this layout: the shallow states, where a scan spends nearly all its time, get full rows, and
+ * a state is known by the offset of its row, so the next read needs no multiplication; deeper states
+ * are compact records (their sorted children and failure in one place: a step reads one or two cache
+ * lines, where the trie's arrays by state number took a miss in each of five arrays). Rows and records
+ * are laid out depth first when the scan walks down the trie from word starts (anchored, or failing to
+ * word starts only), so the states a word walks through lie close together (with the 55,000 terms of
+ * the policy benchmark, a fifth less time than breadth first); otherwise breadth first, which keeps the
+ * shallow states that failure transitions jump between in less memory.
+ */
+final class TableLayout {
+  private final Trie trie;
+  private final PatternSet patterns;
+  private final boolean anchored;
+  private final boolean hasDead;
+  private final int states;
+  private final int dead;
+  // States with rows: the trie's dense states, and the dead state when the trie is fully dense.
+  private final int denseStates;
+  private final int stride;
+  private final int denseLimit;
+  // By dense index (see denseIndex): the row's place in the laid-out rows.
+  private final int[] rowOf;
+  // By state - denseStates: the sparse states' codes.
+  private final int[] sparseCode;
+  // By state: its first output record, or -1.
+  private final int[] firstOutput;
+  // By state: every output of the state needs a word boundary after it (a word char next reports
+  // nothing, so the transition need not be flagged).
+  private final boolean[] endBound;
+  private final ScanTables tables;
+
+  /**
+   * Lays out {@code trie}, the automaton of {@code patterns}; {@code anchored}: the trie is entered at
+   * word starts only ({@link ScanPlan#ANCHORED}), without failure links.
+   */
+  TableLayout(Trie trie, PatternSet patterns, Normalizer normalizer, boolean anchored) {
+    this.trie = trie;
+    this.patterns = patterns;
+    this.anchored = anchored;
+    this.hasDead = anchored || trie.wordStart;
+    this.states = trie.states;
+    this.dead = trie.dead();
+    this.denseStates = hasDead && trie.denseStates == states ? states + 1 : trie.denseStates;
+    int[] byState = anchored ? anchoredRows() : trie.rows;
+    this.endBound = endBound();
+    // The dead state always gets a row: inside words no term begins, the scan stays there.
+    int tableRows = denseStates + (hasDead && dead >= denseStates ? 1 : 0);
+    this.stride = trie.alphabet + 1;
+    this.denseLimit = tableRows * stride;
+    this.rowOf = new int[tableRows];
+    this.firstOutput = new int[states + 1];
+    int[] outputs = outputRecords();
+    // Depth first, children in symbol order: dense states get rows, the others records. The dense
+    // states are the shallowest (breadth-first numbers below denseStates), so their parents are dense
+    // too. The dead state, no one's child, comes last.
+    int all = hasDead ? states + 1 : states;
+    int[] order = new int[all];
+    int ordered = 0;
+    int[] stack = new int[states];
+    int top = 0;
+    stack[top++] = Trie.ROOT;
+    while (top > 0) {
+      int st = stack[--top];
+      order[ordered++] = st;
+      for (int child = trie.firstChild[st + 1] - 1; child >= trie.firstChild[st]; child--) {
+        stack[top++] = child;
+      }
+    }
+    if (hasDead) {
+      order[ordered++] = dead;
+    }
+    int row = 0;
+    long size = 0;
+    this.sparseCode = new int[Math.max(0, all - denseStates)];
+    for (int i = 0; i < ordered; i++) {
+      int st = order[i];
+      int di = denseIndex(st);
+      if (di >= 0) {
+        rowOf[di] = hasDead ? row : di;
+        row++;
+      } else {
+        sparseCode[st - denseStates] = (int) Math.min(Integer.MAX_VALUE, denseLimit + size);
+        size += RecordHeader.SIZE + 2L * trie.children(st);
+      }
+    }
+    if (denseLimit + size > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("the automaton is too large: " + states + " states");
+    }
+    int[] records = new int[(int) size];
+    for (int i = 0; i < ordered; i++) {
+      int st = order[i];
+      if (denseIndex(st) >= 0) {
+        continue;
+      }
+      int r = sparseCode[st - denseStates] - denseLimit;
+      int from = st < states ? trie.firstChild[st] : 0;
+      int children = trie.children(st);
+      records[r] = children | (reports(st, Alphabet.OTHER_WORD) ? RecordHeader.REPORT_WORD : 0)
+          | (reports(st, Alphabet.OTHER) ? RecordHeader.REPORT_OTHER : 0);
+      records[r + 1] = anchored || st >= states ? 0 : code(trie.fail[st]);
+      records[r + 2] = firstOutput[st];
+      for (int k = 0; k < children; k++) {
+        records[r + RecordHeader.SIZE + 2 * k] = trie.edgeSymbol[from + k];
+        records[r + RecordHeader.SIZE + 2 * k + 1] = code(from + k);
+      }
+    }
+    this.tables = new ScanTables(charTable(normalizer, patterns.alphabet), layOut(byState), denseLimit,
+        records, outputs, anchored, hasDead ? code(dead) : 0, patterns.alphabet, normalizer);
+  }
+
+  /** The laid-out tables. */
+  ScanTables tables() {
+    return tables;
+  }
+
+  /**
+   * The anchored rows, by state: each child; without one, the dead state on a word char and the root
+   * on any other. The dead state's row, when not among the dense, comes last.
+   */
+  private int[] anchoredRows() {
+    boolean deadRow = states >= denseStates;
+    int alphabet = trie.alphabet;
+    boolean[] isWord = patterns.alphabet.wordFlags();
+    int rows = denseStates + (deadRow ? 1 : 0);
+    int[] t = new int[rows * alphabet];
+    for (int r = 0; r < rows; r++) {
+      int st = r < denseStates ? r : dead;
+      for (int sym = 0; sym < alphabet; sym++) {
+        t[r * alphabet + sym] = isWord[sym] ? dead : Trie.ROOT;
+      }
+      if (st < states) {
+        for (int child = trie.firstChild[st]; child < trie.firstChild[st + 1]; child++) {
+          t[r * alphabet + trie.edgeSymbol[child]] = child;
+        }
+      }
+    }
+    return t;
+  }
+
+  private boolean[] endBound() {
+    boolean[] bound = new boolean[states + 1];
+    for (int st = 0; st < states; st++) {
+      boolean all = true;
+      int first = trie.outPattern[st] >= 0 ? st : anchored ? -1 : trie.outLink[st];
+      for (int o = first; o >= 0 && all; o = anchored ? -1 : trie.outLink[o]) {
+        for (int q = trie.outPattern[o]; q >= 0 && all; q = trie.nextPattern[q]) {
+          all = patterns.checkEnd[q];
+        }
+      }
+      bound[st] = all;
+    }
+    return bound;
+  }
+
+  /** Whether the scan must look for outputs after entering {@code state} (its own, or on its chain). */
+  private boolean hasOutputs(int state) {
+    return state < states && (anchored ? trie.outPattern[state] >= 0 : trie.emits[state]);
+  }
+
+  /**
+   * Whether leaving {@code state} on {@code sym} may end a hit: the state has outputs, and not all of
+   * them need a word boundary after them, or {@code sym} is not a word char.
+   */
+  private boolean reports(int state, int sym) {
+    return hasOutputs(state) && (!endBound[state] || !patterns.alphabet.isWord(sym));
+  }
+
+  /** The code of a state. */
+  private int code(int state) {
+    int di = denseIndex(state);
+    return di >= 0 ? rowOf[di] * stride + 1 : sparseCode[state - denseStates];
+  }
+
+  /**
+   * The index of a state's row in the rows by state: its number for the dense states, one past them
+   * for a dead state beyond them; -1 for sparse states.
+   */
+  private int denseIndex(int state) {
+    return state < denseStates ? state : hasDead && state == dead ? denseStates : -1;
+  }
+
+  /** The rows by state, moved to their codes' places, targets made codes and flagged. */
+  private int[] layOut(int[] byState) {
+    int alphabet = trie.alphabet;
+    int[] t = new int[rowOf.length * stride];
+    for (int r = 0; r < rowOf.length; r++) {
+      int st = r < denseStates ? r : dead;
+      int from = r * alphabet;
+      int to = rowOf[r] * stride + 1;
+      t[to - 1] = firstOutput[st];
+      for (int sym = 0; sym < alphabet; sym++) {
+        t[to + sym] = code(byState[from + sym]) | (reports(st, sym) ? Transition.REPORT : 0);
+      }
+    }
+    return t;
+  }
+
+  /** The output records, and each state's first in {@link #firstOutput}. */
+  private int[] outputRecords() {
+    int[] own = new int[states]; // the record of the state's own patterns, or -1
+    Arrays.fill(own, -1);
+    long size = 0;
+    for (int st = 0; st < states; st++) {
+      int n = 0;
+      for (int p = trie.outPattern[st]; p >= 0; p = trie.nextPattern[p]) {
+        if (patterns.symbols[p].length > OutputInfo.LENGTH) {
+          throw new IllegalArgumentException("term too long: " + patterns.symbols[p].length + " units");
+        }
+        n++;
+      }
+      if (n > 0) {
+        own[st] = (int) size;
+        size += 2 + 2L * n;
+        if (size > Integer.MAX_VALUE) {
+          throw new IllegalArgumentException("too many terms: " + patterns.size());
+        }
+      }
+    }
+    int[] o = new int[(int) size];
+    for (int st = 0; st < states; st++) {
+      int r = own[st];
+      if (r < 0) {
+        continue;
+      }
+      int n = 0;
+      for (int p = trie.outPattern[st]; p >= 0; p = trie.nextPattern[p]) {
+        o[r + 2 + 2 * n] = patterns.owner[p];
+        o[r + 3 + 2 * n] = patterns.symbols[p].length
+            | (patterns.checkStart[p] ? OutputInfo.START : 0)
+            | (patterns.checkEnd[p] ? OutputInfo.END : 0);
+        n++;
+      }
+      o[r] = n;
+      o[r + 1] = anchored || trie.outLink[st] < 0 ? -1 : own[trie.outLink[st]];
+    }
+    Arrays.fill(firstOutput, -1); // the dead state, one past the trie, has none
+    for (int st = 0; st < states; st++) {
+      firstOutput[st] = own[st] >= 0 ? own[st]
+          : anchored || trie.outLink[st] < 0 ? -1 : own[trie.outLink[st]];
+    }
+    return o;
+  }
+
+  /**
+   * The word index of an anchored list whose patterns all need a word boundary after them too (so a hit
+   * is always a whole word of the text), of words up to {@code limit} symbols (-1: as many as a key
+   * holds). Each state with patterns is a word: its key is the path's symbols, packed; its value the
+   * term when it has one pattern, else its code (see {@link WordIndex}).
+   */
+  WordIndex wordIndex(int limit) {
+    int bits = 32 - Integer.numberOfLeadingZeros(trie.alphabet - 1);
+    int maxLength = limit < 0 ? 64 / bits : Math.min(limit, 64 / bits);
+    // States are numbered breadth first, so a parent's key is known before its children's.
+    long[] key = new long[states];
+    byte[] depth = new byte[states];
+    int n = 0;
+    for (int st = 0; st < states; st++) {
+      if (trie.outPattern[st] >= 0 && depth[st] <= maxLength) {
+        n++;
+      }
+      for (int child = trie.firstChild[st]; child < trie.firstChild[st + 1]; child++) {
+        depth[child] = (byte) Math.min(maxLength + 1, depth[st] + 1);
+        key[child] = (key[st] << bits) | trie.edgeSymbol[child];
+      }
+    }
+    long[] keys = new long[n];
+    long[] values = new long[n];
+    int k = 0;
+    for (int st = 0; st < states; st++) {
+      if (trie.outPattern[st] < 0 || depth[st] > maxLength) {
+        continue;
+      }
+      int p = trie.outPattern[st];
+      keys[k] = key[st];
+      values[k++] = trie.nextPattern[p] < 0 ? patterns.owner[p] : WordIndex.STATE | code(st);
+    }
+    return new WordIndex(keys, values, n, bits, maxLength);
+  }
+
+  /** The chars' table: for each UTF-16 char, its symbol and flags (see {@link ScanTables#chars}). */
+  private static int[] charTable(Normalizer normalizer, Alphabet alphabet) {
+    FoldTable fold = normalizer.table();
+    boolean foldWhitespace = normalizer.foldsWhitespace();
+    int[] t = new int[0x10000];
+    for (int c = 0; c < 0x10000; c++) {
+      if (Character.isSurrogate((char) c)) {
+        t[c] = CharEntry.SLOW;
+        continue;
+      }
+      int f = fold.fold(c);
+      if (f == FoldTable.DROP) {
+        int type = Character.getType(c);
+        boolean mark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+        t[c] = CharEntry.DROP | (mark ? CharEntry.MARK : 0);
+      } else if (f < 0 || f >= 0x10000) {
+        t[c] = CharEntry.SLOW;
+      } else if (foldWhitespace && Character.isWhitespace(f)) {
+        t[c] = CharEntry.SPACE | alphabet.symbol(' ');
+      } else {
+        t[c] = alphabet.symbol(f) | (WordChars.isWord(f) ? CharEntry.WORD : 0);
+      }
+    }
+    return t;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.vigil.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each list gets the scan plan its documentation promises, and the matcher says which. */
+class ScanPlanTest {
+
+  private static TermMatcher build(Normalizer normalizer, MatcherTuning tuning, Term... terms) {
+    return TermMatcher.builder().normalizer(normalizer).addAll(List.of(terms)).tuning(tuning).build();
+  }
+
+  private static Term term(String text, MatchMode mode) {
+    return new Term(text, text, "x", 1.0, mode);
+  }
+
+  @Test
+  void contextualNormalizersScanThroughTheCursor() {
+    TermMatcher m = build(Normalizer.aggressive(), MatcherTuning.DEFAULT, Term.of("cat"));
+    assertEquals(ScanPlan.CONTEXTUAL, m.plan());
+    assertEquals(List.of("cat"), m.find("c.a.t").stream().map(h -> h.term().id()).toList());
+  }
+
+  @Test
+  void smallListsOfWholeWordsAreAnchored() {
+    TermMatcher m = build(Normalizer.standard(), MatcherTuning.DEFAULT, Term.of("cat"),
+        Term.of("dog"));
+    assertEquals(ScanPlan.ANCHORED, m.plan());
+    assertTrue(m.toString().contains("anchored at word starts"), m.toString());
+  }
+
+  @Test
+  void wholeWordsWithoutFullRowsGetAWordIndex() {
+    TermMatcher m = build(Normalizer.standard(), MatcherTuning.DEFAULT.denseBudget(1),
+        Term.of("cat"), Term.of("dog"), Term.of("cow"));
+    assertEquals(ScanPlan.WORD_INDEX, m.plan());
+    assertTrue(m.toString().contains("3 words indexed"), m.toString());
+    assertEquals(ScanPlan.ANCHORED, build(Normalizer.standard(),
+        MatcherTuning.DEFAULT.denseBudget(1).wordIndex(0), Term.of("cat")).plan(),
+        "no index when it is turned off");
+    assertEquals(ScanPlan.ANCHORED, build(Normalizer.standard(),
+        MatcherTuning.DEFAULT.denseBudget(1), term("cat", MatchMode.PREFIX)).plan(),
+        "no index for words not bound to a word end");
+  }
+
+  @Test
+  void phrasesBoundToWordStartsEnterAtWordStarts() {
+    TermMatcher m = build(Normalizer.standard(), MatcherTuning.DEFAULT, Term.of("cat"),
+        Term.of("free money"));
+    assertEquals(ScanPlan.WORD_STARTS, m.plan());
+    assertTrue(m.toString().contains("entered at word starts"), m.toString());
+  }
+
+  @Test
+  void otherListsRunTheFullAutomaton() {
+    TermMatcher m = build(Normalizer.standard(), MatcherTuning.DEFAULT, Term.of("cat"),
+        term("ass", MatchMode.ANYWHERE));
+    assertEquals(ScanPlan.AUTOMATON, m.plan());
+    assertEquals(List.of("ass"), m.find("classic").stream().map(h -> h.term().id()).toList());
+  }
+}
