@@ -9,6 +9,7 @@ import dev.vigil.Classifier;
 import dev.vigil.Content;
 import dev.vigil.Evidence;
 import dev.vigil.Signal;
+import dev.vigil.internal.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -118,19 +119,18 @@ public final class RegexClassifier implements Classifier {
     boolean found;
     int pad = -1; // -1: only whether anything was found
     int length;
-    int[] windows = new int[32];
+    /** The windows: (from, to) pairs. */
+    final IntBuffer windows = new IntBuffer(32);
     /** The literal scan's buffer. */
     final char[] chars = new char[1024];
     final byte[] bytes = new byte[chars.length + 8];
-    int count; // pairs
 
     /**
      * The latest place each find may start a match's required part (a literal's start; for a run of
      * digits, its end minus the digits every match holds), sorted once the scan is done: after a match,
      * the window needs another search only while one of these lies ahead.
      */
-    int[] starts = new int[32];
-    int startCount;
+    final IntBuffer starts = new IntBuffer(32);
 
     /** The window of the runs of digits so far that {@link #addRun} has not added yet, or -1. */
     int runFrom = -1;
@@ -141,8 +141,8 @@ public final class RegexClassifier implements Classifier {
       this.runFrom = -1;
       this.pad = pad;
       this.length = length;
-      this.count = 0;
-      this.startCount = 0;
+      windows.clear();
+      starts.clear();
     }
 
     /**
@@ -161,7 +161,7 @@ public final class RegexClassifier implements Classifier {
         runFrom = from;
       }
       runTo = (int) Math.min(length, (long) end - k + pad);
-      addStart(end - k);
+      starts.add(end - k);
     }
 
     void closeRuns() {
@@ -172,13 +172,6 @@ public final class RegexClassifier implements Classifier {
       }
     }
 
-    void addStart(int at) {
-      if (startCount == starts.length) {
-        starts = java.util.Arrays.copyOf(starts, startCount * 2);
-      }
-      starts[startCount++] = at;
-    }
-
     @Override
     public void onHit(int term, int start, int end) {
       found = true;
@@ -186,48 +179,50 @@ public final class RegexClassifier implements Classifier {
       // chars after its start; a find longer than a match can be is in none.
       if (pad >= 0 && end - start < pad) {
         add(Math.max(0, end - pad), (int) Math.min(length, (long) start + pad));
-        addStart(start);
+        starts.add(start);
       }
     }
 
     /** Adds a window (overlapping ones are merged by {@link #merge}). */
     void add(int from, int to) {
-      if (2 * count + 2 > windows.length) {
-        windows = java.util.Arrays.copyOf(windows, windows.length * 2);
-      }
-      windows[2 * count] = from;
-      windows[2 * count + 1] = to;
-      count++;
+      windows.add(from, to);
+    }
+
+    /** The number of windows. */
+    int count() {
+      return windows.size() / 2;
     }
 
     /** Sorts the windows by start and merges those that overlap or touch; sorts the starts. */
     void merge() {
-      java.util.Arrays.sort(starts, 0, startCount);
+      starts.sort();
+      IntBuffer w = windows;
+      int count = count();
       for (int k = 1; k < count; k++) { // insertion sort: few windows, nearly in order
-        int from = windows[2 * k];
-        int to = windows[2 * k + 1];
+        int from = w.get(2 * k);
+        int to = w.get(2 * k + 1);
         int j = k - 1;
-        while (j >= 0 && windows[2 * j] > from) {
-          windows[2 * j + 2] = windows[2 * j];
-          windows[2 * j + 3] = windows[2 * j + 1];
+        while (j >= 0 && w.get(2 * j) > from) {
+          w.set(2 * j + 2, w.get(2 * j));
+          w.set(2 * j + 3, w.get(2 * j + 1));
           j--;
         }
-        windows[2 * j + 2] = from;
-        windows[2 * j + 3] = to;
+        w.set(2 * j + 2, from);
+        w.set(2 * j + 3, to);
       }
       int out = 0;
       for (int k = 0; k < count; k++) {
-        int from = windows[2 * k];
-        int to = windows[2 * k + 1];
-        if (out > 0 && from <= windows[2 * out - 1]) {
-          windows[2 * out - 1] = Math.max(windows[2 * out - 1], to);
+        int from = w.get(2 * k);
+        int to = w.get(2 * k + 1);
+        if (out > 0 && from <= w.get(2 * out - 1)) {
+          w.set(2 * out - 1, Math.max(w.get(2 * out - 1), to));
         } else {
-          windows[2 * out] = from;
-          windows[2 * out + 1] = to;
+          w.set(2 * out, from);
+          w.set(2 * out + 1, to);
           out++;
         }
       }
-      count = out;
+      w.truncate(2 * out);
     }
   }
 
@@ -426,7 +421,7 @@ public final class RegexClassifier implements Classifier {
       }
       // Without windows, the whole field is one range, read straight from the string.
       Window view = maxLength < 0 ? null : new Window(text);
-      int ranges = view == null ? 1 : finds.count;
+      int ranges = view == null ? 1 : finds.count();
       Matcher m = null;
       int ahead = 0; // the first of finds.starts not behind the last match
       for (int w = 0; w < ranges; w++) {
@@ -434,8 +429,8 @@ public final class RegexClassifier implements Classifier {
         int to = text.length();
         CharSequence input = text;
         if (view != null) {
-          from = finds.windows[2 * w];
-          to = finds.windows[2 * w + 1];
+          from = finds.windows.get(2 * w);
+          to = finds.windows.get(2 * w + 1);
           view.set(from, to);
           input = view;
         }
@@ -457,10 +452,10 @@ public final class RegexClassifier implements Classifier {
           if (view != null) {
             // A later match starts at or after this one's end and holds a find's required part: with
             // none of those left in the window, a search for it would only read the rest in vain.
-            while (ahead < finds.startCount && finds.starts[ahead] < end) {
+            while (ahead < finds.starts.size() && finds.starts.get(ahead) < end) {
               ahead++;
             }
-            if (ahead == finds.startCount || finds.starts[ahead] >= to) {
+            if (ahead == finds.starts.size() || finds.starts.get(ahead) >= to) {
               break;
             }
           }
@@ -528,14 +523,19 @@ public final class RegexClassifier implements Classifier {
      * Compiles the pattern.
      *
      * @throws IllegalArgumentException naming the rule when the pattern is invalid, uses syntax RE2/J
-     *     lacks, or is too large
+     *     lacks, is too large, or nests groups and repetitions more than 250 deep
      */
     public RegexClassifier build() {
       if (source.length() > MAX_PATTERN_LENGTH) {
         throw new IllegalArgumentException("regex '" + id + "' is " + source.length()
             + " chars long; the limit is " + MAX_PATTERN_LENGTH);
       }
-      long estimate = RegexSize.estimate(source);
+      RegexSyntax.Pattern tree = RegexSyntax.read(source);
+      if (tree.tooDeep()) {
+        throw new IllegalArgumentException("regex '" + id + "' nests groups or repetitions more than "
+            + RegexSyntax.MAX_DEPTH + " deep");
+      }
+      long estimate = RegexSize.estimate(tree);
       if (estimate > maxProgramSize) {
         throw new IllegalArgumentException("regex '" + id + "' is too large to run fast: its repetitions"
             + " expand to about " + estimate + " instructions, over the limit of " + maxProgramSize
@@ -553,7 +553,7 @@ public final class RegexClassifier implements Classifier {
             + p.programSize() + " instructions, over the limit of " + maxProgramSize);
       }
       return new RegexClassifier(this, p,
-          RegexLiterals.analyze(source, (flags & Pattern.CASE_INSENSITIVE) != 0));
+          RegexLiterals.analyze(tree, (flags & Pattern.CASE_INSENSITIVE) != 0));
     }
   }
 

@@ -12,24 +12,21 @@ import org.jspecify.annotations.Nullable;
  * that a text containing none of them can be skipped without running the regular expression (the idea
  * of RE2's prefilter).
  *
- * <p>Conservative by construction: it understands a subset of RE2 syntax (literals, escapes, groups,
- * alternation, classes, quantifiers, a leading flag group) and gives up, returning null, on anything
- * else. Each node yields either its finite set of possible strings (when small) or a set of strings one
- * of which must occur; concatenation multiplies or keeps the better side, alternation unites, and
- * anything that can match the empty string imposes nothing.
+ * <p>Conservative by construction: it walks the tree {@link RegexSyntax} reads, understands a subset of
+ * RE2 syntax (literals, escapes, groups, alternation, classes, quantifiers, a leading flag group) and
+ * gives up, returning null, on anything else. Each node yields either its finite set of possible
+ * strings (when small) or a set of strings one of which must occur; concatenation multiplies or keeps
+ * the better side, alternation unites, and anything that can match the empty string imposes nothing.
  */
 final class RegexLiterals {
   private static final int MAX_SET = 32;
   private static final int MIN_LENGTH = 3;
+  /** Repeat counts RE2 accepts are far below this; a larger one is not worth reasoning about. */
+  private static final long MAX_COUNT = 999_999;
 
-  private final String p;
-  private int i;
   private boolean failed;
 
-  private RegexLiterals(String pattern, int start) {
-    this.p = pattern;
-    this.i = start;
-  }
+  private RegexLiterals() {}
 
   /** What a node can match: its finite strings, or a requirement. Both null: anything. */
   private static final class Info {
@@ -175,22 +172,27 @@ final class RegexLiterals {
    * up too, since their case variants can differ in length.
    */
   public static @Nullable Literals analyze(String pattern, boolean caseInsensitive) {
-    int start = 0;
+    return analyze(RegexSyntax.read(pattern), caseInsensitive);
+  }
+
+  /** {@link #analyze(String, boolean)} of a pattern already read. */
+  static @Nullable Literals analyze(RegexSyntax.Pattern tree, boolean caseInsensitive) {
+    if (tree.tooDeep()) {
+      return null;
+    }
     boolean ci = caseInsensitive;
-    if (pattern.startsWith("(?")) {
-      int close = pattern.indexOf(')');
-      if (close < 0) {
+    if (tree.leadingFlags() != null) {
+      if (!tree.leadingFlags().matches("[imsU]+")) {
         return null;
       }
-      String flags = pattern.substring(2, close);
-      if (flags.matches("[imsU]+")) {
-        ci |= flags.indexOf('i') >= 0;
-        start = close + 1;
-      }
+      ci |= tree.leadingFlags().indexOf('i') >= 0;
     }
-    RegexLiterals r = new RegexLiterals(pattern, start);
-    Info info = r.alternation();
-    if (r.failed || r.i != pattern.length()) {
+    if (tree.parts().size() != 1) {
+      return null; // a stray ')'
+    }
+    RegexLiterals r = new RegexLiterals();
+    Info info = r.alternation(tree.parts().get(0));
+    if (r.failed) {
       return null;
     }
     boolean digit = needsDigit(info);
@@ -292,76 +294,102 @@ final class RegexLiterals {
     return new Info(null, union, digit, runs);
   }
 
-  private Info alternation() {
-    Info x = sequence();
-    long max = x.max;
-    while (!failed && i < p.length() && p.charAt(i) == '|') {
-      i++;
-      Info y = sequence();
-      max = max < 0 || y.max < 0 ? -1 : Math.max(max, y.max);
-      x = alternate(x, y);
+  private Info alternation(RegexSyntax.Alternation a) {
+    Info x = null;
+    long max = 0;
+    for (RegexSyntax.Sequence seq : a.alternatives()) {
+      Info y = sequence(seq);
+      if (x == null) {
+        x = y;
+        max = y.max;
+      } else {
+        max = max < 0 || y.max < 0 ? -1 : Math.max(max, y.max);
+        x = alternate(x, y);
+      }
     }
     return x.withMax(max);
   }
 
-  private Info sequence() {
+  private Info sequence(RegexSyntax.Sequence seq) {
     Info x = EMPTY;
     long max = 0;
-    while (!failed && i < p.length() && p.charAt(i) != '|' && p.charAt(i) != ')') {
-      Info y = repetition();
+    for (RegexSyntax.Node node : seq.items()) {
+      Info y = node(node);
       max = sum(max, y.max);
       x = concat(x, y);
     }
     return x.withMax(max);
   }
 
-  private Info repetition() {
-    Info x = atom();
-    long max = x.max;
-    while (!failed && i < p.length()) {
-      char c = p.charAt(i);
-      if (c == '*') {
-        i++;
-        x = ANY;
-        max = -1;
-      } else if (c == '+') {
-        i++;
-        x = new Info(null, requirement(x), needsDigit(x), runs(x)); // x+ holds a match of x
-        max = -1;
-      } else if (c == '?') {
-        i++;
-        x = x.exact != null ? withEmpty(x.exact) : ANY;
-      } else if (c == '{') {
-        int close = p.indexOf('}', i);
-        if (close < 0 || !p.substring(i + 1, close).matches("\\d+(,\\d*)?")) {
-          failed = true; // RE2 reads some of these as literals; do not guess
-          return ANY;
-        }
-        String body = p.substring(i + 1, close);
-        String[] bounds = body.split(",", -1);
-        if (bounds[0].length() > 6 || bounds.length > 1 && bounds[1].length() > 6) {
-          failed = true; // RE2 refuses repeat counts over 1000 anyway
-          return ANY;
-        }
-        int min = Integer.parseInt(bounds[0]);
-        long most = bounds.length == 1 ? min : bounds[1].isEmpty() ? -1 : Long.parseLong(bounds[1]);
-        max = max < 0 || most < 0 || max * most > TOO_LONG ? -1 : max * most;
-        i = close + 1;
-        // x{min,} holds min matches of x in a row (counting a few is enough for the runs).
-        Runs r = runs(x);
-        Runs copies = r;
-        for (int k = 1; k < Math.min(min, 32); k++) {
-          copies = Runs.concat(copies, r);
-        }
-        x = min == 0 ? ANY : new Info(null, requirement(x), needsDigit(x), copies);
-      } else {
-        break;
-      }
-      if (i < p.length() && p.charAt(i) == '?') {
-        i++; // lazy: the same strings
-      }
+  private Info node(RegexSyntax.Node node) {
+    if (failed) {
+      return ANY;
     }
-    return x.withMax(max);
+    if (node instanceof RegexSyntax.Literal l) {
+      int cp = l.codePoint();
+      // Case variants of an ASCII letter are single chars (K, the Kelvin sign); others may be pairs.
+      return new Info(Set.of(new String(Character.toChars(cp))), null, false, cp < 0x80 ? 1 : CHAR,
+          Runs.NONE);
+    }
+    if (node instanceof RegexSyntax.AnyChar) {
+      return ANY.withMax(CHAR);
+    }
+    if (node instanceof RegexSyntax.Assertion) {
+      return EMPTY;
+    }
+    if (node instanceof RegexSyntax.Perl p) {
+      if (!p.closed()) {
+        return giveUp();
+      }
+      return (p.letter() == 'd' ? ANY_DIGIT : ANY).withMax(CHAR);
+    }
+    if (node instanceof RegexSyntax.CharClass c) {
+      return charClass(c).withMax(CHAR);
+    }
+    if (node instanceof RegexSyntax.Group g) {
+      String prefix = g.prefix();
+      boolean named = (prefix.startsWith("?P<") || prefix.startsWith("?<")) && prefix.endsWith(">");
+      if (!g.closed() || !(prefix.isEmpty() || prefix.equals("?:") || named)) {
+        return giveUp(); // flags inside the pattern, or an unclosed group
+      }
+      return alternation(g.inner());
+    }
+    if (node instanceof RegexSyntax.Repeat r) {
+      return repeat(r);
+    }
+    return giveUp(); // Flags inside the pattern, Unsupported
+  }
+
+  private Info giveUp() {
+    failed = true;
+    return ANY;
+  }
+
+  private Info repeat(RegexSyntax.Repeat r) {
+    Info x = node(r.node());
+    long max = x.max;
+    switch (r.op()) {
+      case '*':
+        return ANY;
+      case '+':
+        return new Info(null, requirement(x), needsDigit(x), runs(x)); // x+ holds a match of x
+      case '?':
+        return (x.exact != null ? withEmpty(x.exact) : ANY).withMax(max);
+      default:
+        if (r.min() > MAX_COUNT || r.max() > MAX_COUNT) {
+          return giveUp(); // RE2 refuses repeat counts over 1000 anyway
+        }
+        int min = (int) r.min();
+        long most = r.max();
+        max = max < 0 || most < 0 || max * most > TOO_LONG ? -1 : max * most;
+        // x{min,} holds min matches of x in a row (counting a few is enough for the runs).
+        Runs runs = runs(x);
+        Runs copies = runs;
+        for (int k = 1; k < Math.min(min, 32); k++) {
+          copies = Runs.concat(copies, runs);
+        }
+        return (min == 0 ? ANY : new Info(null, requirement(x), needsDigit(x), copies)).withMax(max);
+    }
   }
 
   private static Info withEmpty(Set<String> exact) {
@@ -370,188 +398,22 @@ final class RegexLiterals {
     return new Info(s, null);
   }
 
-  private Info atom() {
-    char c = p.charAt(i);
-    switch (c) {
-      case '(':
-        return group();
-      case '[':
-        return charClass().withMax(CHAR);
-      case '.':
-        i++;
-        return ANY.withMax(CHAR);
-      case '^':
-      case '$':
-        i++;
-        return EMPTY;
-      case '\\':
-        Info e = escape();
-        return e == EMPTY ? e : e.withMax(CHAR);
-      case '*':
-      case '+':
-      case '?':
-      case '{':
-        failed = true;
-        return ANY;
-      default:
-        int cp = p.codePointAt(i);
-        i += Character.charCount(cp);
-        // Case variants of an ASCII letter are single chars (K, the Kelvin sign); others may be pairs.
-        return new Info(Set.of(new String(Character.toChars(cp))), null, false,
-            cp < 0x80 ? 1 : CHAR, Runs.NONE);
-    }
-  }
-
-  private Info group() {
-    i++;
-    if (p.startsWith("?:", i)) {
-      i += 2;
-    } else if (p.startsWith("?P<", i) || p.startsWith("?<", i)) {
-      int close = p.indexOf('>', i);
-      if (close < 0) {
-        failed = true;
-        return ANY;
-      }
-      i = close + 1;
-    } else if (i < p.length() && p.charAt(i) == '?') {
-      failed = true; // flags inside the pattern: give up
-      return ANY;
-    }
-    Info inner = alternation();
-    if (i >= p.length() || p.charAt(i) != ')') {
-      failed = true;
-      return ANY;
-    }
-    i++;
-    return inner;
-  }
-
-  private Info escape() {
-    if (i + 1 >= p.length()) {
-      failed = true;
-      return ANY;
-    }
-    char e = p.charAt(i + 1);
-    i += 2;
-    switch (e) {
-      case 'b':
-      case 'B':
-      case 'A':
-      case 'z':
-        return EMPTY;
-      case 'd':
-        return ANY_DIGIT;
-      case 'D':
-      case 'w':
-      case 'W':
-      case 's':
-      case 'S':
-        return ANY;
-      case 'p':
-      case 'P':
-        skipPropertyName();
-        return ANY;
-      case 'n':
-        return literal('\n');
-      case 't':
-        return literal('\t');
-      case 'r':
-        return literal('\r');
-      case 'f':
-        return literal('\f');
-      default:
-        if (e < 0x80 && !Character.isLetterOrDigit(e)) {
-          return literal(e);
-        }
-        failed = true; // \x, octal, \Q...: not worth the risk
-        return ANY;
-    }
-  }
-
-  /** Skips the name after {@code \\p} or {@code \\P} ({@code L} or {@code {Greek}}); false if unclosed. */
-  private boolean skipPropertyName() {
-    if (i < p.length() && p.charAt(i) == '{') {
-      int close = p.indexOf('}', i);
-      if (close < 0) {
-        failed = true;
-        return false;
-      }
-      i = close + 1;
-    } else {
-      i++;
-    }
-    return true;
-  }
-
-  private static Info literal(char c) {
-    return new Info(Set.of(String.valueOf(c)), null);
-  }
-
   /** A class of a few literal chars is a small set; anything else is any char. */
-  private Info charClass() {
-    int start = i;
-    i++;
-    boolean negated = i < p.length() && p.charAt(i) == '^';
-    if (negated) {
-      i++;
+  private Info charClass(RegexSyntax.CharClass c) {
+    if (c.unsupported() || !c.closed()) {
+      return giveUp();
+    }
+    boolean any = c.negated() || c.named();
+    boolean digitsOnly = !c.negated() && !c.named();
+    for (int k = 0; k < c.perls().length(); k++) {
+      char e = c.perls().charAt(k);
+      any = true;
+      digitsOnly &= e == 'd';
     }
     Set<String> chars = new LinkedHashSet<>();
-    boolean any = negated;
-    boolean digitsOnly = !negated;
-    boolean first = true;
-    while (i < p.length() && (first || p.charAt(i) != ']')) {
-      first = false;
-      char c = p.charAt(i);
-      if (c == '[' && p.startsWith("[:", i)) {
-        int close = p.indexOf(":]", i);
-        if (close < 0) {
-          failed = true;
-          return ANY;
-        }
-        i = close + 2;
-        any = true;
-        digitsOnly = false;
-        continue;
-      }
-      int lo;
-      if (c == '\\') {
-        if (i + 1 >= p.length()) {
-          failed = true;
-          return ANY;
-        }
-        char e = p.charAt(i + 1);
-        i += 2;
-        if (e < 0x80 && !Character.isLetterOrDigit(e)) {
-          lo = e;
-        } else if (e == 'p' || e == 'P') {
-          if (!skipPropertyName()) {
-            return ANY;
-          }
-          any = true;
-          digitsOnly = false;
-          continue;
-        } else if ("dDwWsS".indexOf(e) >= 0) {
-          any = true;
-          digitsOnly &= e == 'd';
-          continue;
-        } else {
-          failed = true;
-          return ANY;
-        }
-      } else {
-        lo = p.codePointAt(i);
-        i += Character.charCount(lo);
-      }
-      int hi = lo;
-      if (i + 1 < p.length() && p.charAt(i) == '-' && p.charAt(i + 1) != ']') {
-        char h = p.charAt(i + 1);
-        if (h == '\\' || h == '[') {
-          failed = true;
-          return ANY;
-        }
-        hi = p.codePointAt(i + 1);
-        i += 1 + Character.charCount(hi);
-      }
+    for (int[] range : c.ranges()) {
+      int lo = range[0];
+      int hi = range[1];
       digitsOnly &= lo >= '0' && hi <= '9';
       if (hi - lo > 8 || hi < lo) {
         any = true;
@@ -561,12 +423,6 @@ final class RegexLiterals {
         chars.add(new String(Character.toChars(x)));
       }
     }
-    if (i >= p.length()) {
-      failed = true;
-      i = start;
-      return ANY;
-    }
-    i++; // ']'
     if (any || chars.isEmpty() || chars.size() > 8) {
       return digitsOnly ? ANY_DIGIT : ANY;
     }
