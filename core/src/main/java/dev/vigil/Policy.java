@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.vigil.Decision.CategoryScore;
 import dev.vigil.Decision.NearMiss;
 import dev.vigil.Decision.SignalReport;
-import dev.vigil.Decision.Truncation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,15 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,13 +84,10 @@ public final class Policy {
   private final double[] caps;
   private final Rule[] rules; // forced first, then ordinary, each in order
   private final int[] ruleIndex; // the category or signal index each rule's condition reads
-  private final int maxScanChars;
-  private final Map<String, Integer> fieldScanLimits;
+  private final ScanLimits scanLimits;
   private final double nearMissRatio;
   private final boolean logContent;
-  private final long budgetNanos;
-  private final boolean hasIsolated;
-  private final ExecutorService executor;
+  private final SignalRunner runner;
   private final Builder source;
 
   private Policy(Builder b, List<String> categoryList, Rule[] rules, int[] ruleIndex) {
@@ -122,17 +110,10 @@ public final class Policy {
     }
     this.rules = rules;
     this.ruleIndex = ruleIndex;
-    this.maxScanChars = b.maxScanChars;
-    this.fieldScanLimits = Map.copyOf(b.fieldScanLimits);
+    this.scanLimits = new ScanLimits(b.maxScanChars, b.fieldScanLimits);
     this.nearMissRatio = b.nearMissRatio;
     this.logContent = b.logContent;
-    this.budgetNanos = b.budget == null ? 0L : b.budget.toNanos();
-    boolean isolated = false;
-    for (SignalOptions o : options) {
-      isolated |= o.isIsolated();
-    }
-    this.hasIsolated = isolated;
-    this.executor = b.executor != null ? b.executor : IsolatedThreads.POOL;
+    this.runner = new SignalRunner(classifiers, options, b.budget, b.executor);
     this.source = b.copy();
   }
 
@@ -195,11 +176,11 @@ public final class Policy {
    */
   public Decision evaluate(Content content) {
     requireNonNull(content, "content");
-    Content scanned = scanned(content);
+    Content scanned = scanLimits.apply(content);
     Signal[] signals;
     Classifiers.Memo memo = Classifiers.beginEvaluation(scanned);
     try {
-      signals = classifyAll(scanned);
+      signals = runner.classifyAll(scanned);
     } finally {
       Classifiers.endEvaluation(memo);
     }
@@ -226,40 +207,7 @@ public final class Policy {
     // unmodifiable views of arrays nobody else holds, immutable without a second copy.
     return new Decision(name, version, contentHash, action, deciding, chosen, heldValue, forcedBy,
         total, () -> categoryScores(raw, scores), () -> signalReports(signals), nearMisses,
-        truncations(content, scanned));
-  }
-
-  /** The content with each field cut to its scan limit (step 1); the content itself when none is cut. */
-  private Content scanned(Content content) {
-    int fields = content.fieldCount();
-    int[] limits = null;
-    for (int f = 0; f < fields; f++) {
-      int limit = scanLimit(content.fieldName(f));
-      if (content.fieldText(f).length() > limit) {
-        if (limits == null) {
-          limits = new int[fields];
-          java.util.Arrays.fill(limits, -1);
-        }
-        limits[f] = limit;
-      }
-    }
-    return limits == null ? content : content.truncated(limits);
-  }
-
-  /** The fields that {@link #scanned} cut, for the decision. */
-  private static List<Truncation> truncations(Content content, Content scanned) {
-    if (scanned == content) {
-      return List.of();
-    }
-    List<Truncation> out = new ArrayList<>(1);
-    for (int f = 0; f < content.fieldCount(); f++) {
-      int length = content.fieldText(f).length();
-      int cut = scanned.fieldText(f).length();
-      if (cut < length) {
-        out.add(new Truncation(content.fieldName(f), length, cut));
-      }
-    }
-    return List.copyOf(out);
+        ScanLimits.truncations(content, scanned));
   }
 
   /**
@@ -343,71 +291,6 @@ public final class Policy {
     return Collections.unmodifiableList(Arrays.asList(out));
   }
 
-  /**
-   * Runs every classifier: isolated ones first, on the executor, then the others in order on this
-   * thread, then collects the isolated ones until the deadline. See {@link Builder#timeBudget}.
-   */
-  private Signal[] classifyAll(Content content) {
-    int n = classifiers.length;
-    Signal[] signals = new Signal[n];
-    long start = budgetNanos > 0 ? System.nanoTime() : 0L;
-    List<Future<Signal>> futures = null;
-    if (hasIsolated) {
-      futures = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        Future<Signal> f = null;
-        if (options[i].isIsolated()) {
-          Classifier c = classifiers[i];
-          try {
-            f = executor.submit(() -> Classifiers.classifySafely(c, content));
-          } catch (RejectedExecutionException e) {
-            signals[i] = Signal.failed(new RejectedExecutionException(
-                "no thread was free to run isolated classifier '" + c.name() + "'", e));
-          }
-        }
-        futures.add(f);
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      if (options[i].isIsolated()) {
-        continue;
-      }
-      if (budgetNanos > 0 && System.nanoTime() - start > budgetNanos) {
-        signals[i] = Signal.failed(new TimeoutException("not started: the evaluation's time budget of "
-            + budgetMillis() + " ms was spent"));
-      } else {
-        signals[i] = Classifiers.classifySafely(classifiers[i], content);
-      }
-    }
-    if (futures != null) {
-      for (int i = 0; i < n; i++) {
-        Future<Signal> f = futures.get(i);
-        if (f == null) {
-          continue;
-        }
-        try {
-          long left = budgetNanos - (System.nanoTime() - start);
-          signals[i] = f.get(Math.max(0L, left), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-          f.cancel(true);
-          signals[i] = Signal.failed(new TimeoutException("abandoned: still running when the"
-              + " evaluation's time budget of " + budgetMillis() + " ms ran out"));
-        } catch (ExecutionException e) {
-          signals[i] = Signal.failed(e.getCause() != null ? e.getCause() : e);
-        } catch (InterruptedException e) {
-          f.cancel(true);
-          Thread.currentThread().interrupt();
-          signals[i] = Signal.failed(e);
-        }
-      }
-    }
-    return signals;
-  }
-
-  private String budgetMillis() {
-    return Decision.format(budgetNanos / 1e6);
-  }
-
   private double valueOf(int r, double total, double[] scores, Signal[] signals) {
     switch (rules[r].condition().subject()) {
       case TOTAL:
@@ -417,11 +300,6 @@ public final class Policy {
       default:
         return signals[ruleIndex[r]].score();
     }
-  }
-
-  private int scanLimit(String field) {
-    Integer limit = fieldScanLimits.isEmpty() ? null : fieldScanLimits.get(field);
-    return limit == null ? maxScanChars : limit;
   }
 
   private void logFailure(int i, Signal s, Content content) {
@@ -755,22 +633,6 @@ public final class Policy {
               + "' names signal '" + target + "', which the policy does not have");
         }
       }
-    }
-  }
-
-  /** The default executor for isolated classifiers: created on first use, daemon threads. */
-  private static final class IsolatedThreads {
-    static final ExecutorService POOL = create();
-
-    private static ExecutorService create() {
-      AtomicInteger count = new AtomicInteger();
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 64, 60L, TimeUnit.SECONDS,
-          new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "vigil-isolated-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          });
-      return pool;
     }
   }
 }

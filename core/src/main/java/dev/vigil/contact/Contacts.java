@@ -81,20 +81,25 @@ public final class Contacts {
     return new ContactSignal(Contact.Kind.PAYMENT_HANDLE, "payment-handle");
   }
 
-  static void scan(Contact.Kind kind, String text, ContactScanner.Sink sink) {
+  static void scan(Contact.Kind kind, String text, ContactSink sink) {
     switch (kind) {
       case PHONE:
-        ContactScanner.phones(text, sink);
+        PhoneScanner.scan(text, sink);
         break;
       case EMAIL:
-        ContactScanner.emails(text, sink);
+        EmailScanner.scan(text, sink);
         break;
       case WALLET:
-        ContactScanner.wallets(text, sink);
+        WalletScanner.scan(text, sink);
         break;
       default:
-        ContactScanner.paymentHandles(text, sink);
+        HandleScanner.scan(text, sink);
     }
+  }
+
+  /** An ASCII letter or digit: what wallet addresses and payment handles are made of. */
+  static boolean isAsciiAlnum(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
   static String rule(Contact c) {
@@ -151,7 +156,7 @@ public final class Contacts {
     }
 
     /** The scanner's sink. */
-    private static final class Collector extends HitCollector implements ContactScanner.Sink {
+    private static final class Collector extends HitCollector implements ContactSink {
       @Override
       public boolean accept(Contact c) {
         add(c.start(), c.end(), rule(c), "contact", c.confidence());

@@ -61,8 +61,11 @@ import org.apache.lucene.search.QueryVisitor;
  * and later calls to {@link #match} fail. {@link #replace} retires the snapshot it replaces. Thread safe.
  */
 public final class QueryRules implements AutoCloseable {
-  /** The default field that unqualified query terms search. */
-  static final String DEFAULT_FIELD = "_text";
+  /**
+   * The field that unqualified query terms search: every field of a content is indexed under it too.
+   * Queries built in Java ({@link Builder#add(QueryRule, Query)}) name it, or a content field's name.
+   */
+  public static final String DEFAULT_FIELD = "_text";
 
   private final String analyzerName;
   private final Map<String, QueryRule> rules;
@@ -356,8 +359,8 @@ public final class QueryRules implements AutoCloseable {
     private final String analyzerName;
     private final Analyzer analyzer;
     private final Map<String, QueryRule> rules = new LinkedHashMap<>();
-    /** Queries given already parsed, by rule id (for tests of faults inside Lucene). */
-    private final Map<String, Query> parsedByTest = new LinkedHashMap<>();
+    /** Queries built in Java rather than parsed, by rule id. */
+    private final Map<String, Query> prebuilt = new LinkedHashMap<>();
 
     private Builder(String analyzerName, Analyzer analyzer) {
       this.analyzerName = requireNonNull(analyzerName, "analyzerName");
@@ -377,10 +380,19 @@ public final class QueryRules implements AutoCloseable {
       return this;
     }
 
-    /** Adds a rule whose query is already a Lucene query. Package-private: for fault tests. */
-    Builder addParsed(QueryRule rule, Query query) {
+    /**
+     * Adds a rule whose query is built in Java rather than parsed: any Lucene {@link Query} (interval
+     * and span queries, or a team's own), for what the query syntax cannot say. The rule's query text
+     * is then not parsed; it stays the rule's description in explanations. The query runs as parsed
+     * ones do, against the same fields and analyzer, and a query that fails while matching is
+     * contained as theirs are.
+     *
+     * @throws IllegalArgumentException if a rule with the same id was added
+     */
+    public Builder add(QueryRule rule, Query query) {
+      requireNonNull(query, "query");
       add(rule);
-      parsedByTest.put(rule.id(), requireNonNull(query, "query"));
+      prebuilt.put(rule.id(), query);
       return this;
     }
 
@@ -404,7 +416,8 @@ public final class QueryRules implements AutoCloseable {
         QueryParser parser = new QueryParser(DEFAULT_FIELD, analyzer);
         Query q;
         try {
-          q = parsedByTest.containsKey(r.id()) ? parsedByTest.get(r.id()) : parser.parse(r.query());
+          Query given = prebuilt.get(r.id());
+          q = given != null ? given : parser.parse(r.query());
         } catch (ParseException | RuntimeException e) {
           String message = e.getMessage() == null ? e.getClass().getSimpleName()
               : e.getMessage().lines().findFirst().orElse("");

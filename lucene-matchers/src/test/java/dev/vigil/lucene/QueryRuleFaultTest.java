@@ -50,7 +50,7 @@ class QueryRuleFaultTest {
   @Test
   void aFailingRuleIsNotedAndTheOthersStillMatch() {
     try (QueryRules rules = QueryRules.builder("english")
-        .addParsed(new QueryRule("bad", "x", 1, "(exploding)"), new Exploding())
+        .add(new QueryRule("bad", "x", 1, "(exploding)"), new Exploding())
         .add(new QueryRule("good", "abuse", 0.7, "idiot")).build()) {
       Signal s = QueryRuleClassifier.of("q", rules).classify(Content.of("you idiot"));
       assertEquals(Outcome.MATCHED, s.outcome());

@@ -17,6 +17,8 @@ import dev.vigil.Signal;
 import java.io.StringReader;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,6 +88,22 @@ class QueryRulesTest {
     assertEquals(List.of("title:t:free", "body:any:winner"),
         s.evidence().stream().map(e -> e.field() + ":" + e.rule() + ":" + e.text()).toList());
     assertEquals(0.75, s.score(), 1e-12); // noisy-or of 0.5 and 0.5
+  }
+
+  @Test
+  void rulesBuiltInJavaMatchAsParsedOnesDo() {
+    // "free" then "cash" at most one word apart, built in Java; its text is a description, not parsed.
+    Query near = new PhraseQuery(1, QueryRules.DEFAULT_FIELD, "free", "cash");
+    rules = QueryRules.builder("english")
+        .add(new QueryRule("built", "scam", 0.9, "free ... cash (built in Java) (("), near)
+        .add(new QueryRule("parsed", "scam", 0.9, "\"free cash\"~1")).build();
+    Signal s = QueryRuleClassifier.of("q", rules).classify(Content.of("win free easy cash now"));
+    assertEquals(List.of("built:free easy cash", "parsed:free easy cash"),
+        s.evidence().stream().map(e -> e.rule() + ":" + e.text()).sorted().toList());
+    assertEquals(Outcome.NOT_MATCHED,
+        QueryRuleClassifier.of("q", rules).classify(Content.of("free time, no cash")).outcome());
+    assertThrows(IllegalArgumentException.class, () -> QueryRules.builder("english")
+        .add(new QueryRule("x", "scam", 1, "a")).add(new QueryRule("x", "scam", 1, "b"), near));
   }
 
   @Test
