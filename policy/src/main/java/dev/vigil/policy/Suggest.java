@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** "Did you mean": the known name closest to a misspelt one, by edit distance. */
-final class Suggest {
+/**
+ * "Did you mean": the known name closest to a misspelt one, by edit distance. The loader's errors use it
+ * for keys, kinds, signals and parameters; tools built on policy files (the examples CLI, for its
+ * options) use it so that every suggestion Vigil makes follows the same rule. Stateless.
+ */
+public final class Suggest {
   private Suggest() {}
 
   /** Lists of this many names or fewer are printed whole when nothing is close. */
@@ -35,7 +39,7 @@ final class Suggest {
    * The known name closest to {@code word}: equal ignoring case, or within an edit distance of a third
    * of the word's length (at least 1, at most 3), transpositions counting one. Null when none is close.
    */
-  static @Nullable String closest(String word, Collection<String> known) {
+  public static @Nullable String closest(String word, Collection<String> known) {
     String lower = word.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

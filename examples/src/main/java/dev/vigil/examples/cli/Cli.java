@@ -1,5 +1,6 @@
 package dev.vigil.examples.cli;
 
+import dev.vigil.policy.Suggest;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -135,7 +136,7 @@ final class Cli {
           for (Opt known : c.options()) {
             names.add(known.name());
           }
-          String close = closest(name, names);
+          String close = Suggest.closest(name, names);
           err.println("vigil: unknown option '" + name + "' for " + c.name()
               + (close != null ? "; did you mean '" + close + "'?" : "") + " (see vigil " + c.name()
               + " --help)");
@@ -175,37 +176,6 @@ final class Cli {
         return null;
       }
       return o;
-    }
-
-    /** The known name closest to a misspelt one, or null. */
-    private static @Nullable String closest(String name, List<String> known) {
-      String best = null;
-      int bestDistance = 3;
-      for (String k : known) {
-        int d = distance(name, k);
-        if (d < bestDistance) {
-          best = k;
-          bestDistance = d;
-        }
-      }
-      return best;
-    }
-
-    private static int distance(String a, String b) {
-      int[][] d = new int[a.length() + 1][b.length() + 1];
-      for (int i = 0; i <= a.length(); i++) {
-        d[i][0] = i;
-      }
-      for (int j = 0; j <= b.length(); j++) {
-        d[0][j] = j;
-      }
-      for (int i = 1; i <= a.length(); i++) {
-        for (int j = 1; j <= b.length(); j++) {
-          d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
-              d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-        }
-      }
-      return d[a.length()][b.length()];
     }
   }
 
