@@ -34,17 +34,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Implementation notes</h2>
  * An Aho-Corasick automaton over the normalized code points, built in stages that each have a class of
- * their own in this package (package-private): the {@link PatternSet} normalizes the terms and writes
- * them in the symbols of their {@link Alphabet}; the {@link Trie} is the automaton by state number; for
- * the per-code-point normalizers ({@code none}, {@code standard}), the {@link TableLayout} lays it out
- * as {@link ScanTables} (every encoding is documented there), where one table read per char folds,
+ * their own in this package (package-private): the {@code PatternSet} normalizes the terms and writes
+ * them in the symbols of their {@code Alphabet}; the {@code Trie} is the automaton by state number; for
+ * the per-code-point normalizers ({@code none}, {@code standard}), the {@code TableLayout} lays it out
+ * as {@code ScanTables} (every encoding is documented there), where one table read per char folds,
  * classifies and maps it, and one more steps the automaton. {@link Builder#build()} then chooses the
- * {@link ScanPlan}, by which one of four scans runs: {@link AnchoredScan} for lists of single whole words
- * (the bare trie, entered at word starts only), {@link WordScan} for large ones (a {@link WordIndex}
- * looked up once per word), {@link AutomatonScan} for other lists, and {@link ContextualScan} for the
+ * {@code ScanPlan}, by which one of four scans runs: {@code AnchoredScan} for lists of single whole words
+ * (the bare trie, entered at word starts only), {@code WordScan} for large ones (a {@code WordIndex}
+ * looked up once per word), {@code AutomatonScan} for other lists, and {@code ContextualScan} for the
  * contextual stages of {@code aggressive}. The per-code-point scans keep no per-unit history: they
- * leave their inner loop only to report ({@link HitEmitter}) or at a special char ({@link
- * SpecialRuns}), and read long texts through a per-thread buffer ({@link ScanScratch}). Their speed is
+ * leave their inner loop only to report ({@code HitEmitter}) or at a special char ({@code
+ * SpecialRuns}), and read long texts through a per-thread buffer ({@code ScanScratch}). Their speed is
  * measured by the benchmarks in {@code benchmarks} (TermMatcherBenchmark, ShortMessageBenchmark,
  * LargeDictionaryBenchmark). Matching through a {@link HitHandler} allocates nothing.
  *
@@ -256,7 +256,7 @@ public final class TermMatcher {
     }
 
     /**
-     * Normalizes the terms, builds the automaton, chooses the {@link ScanPlan} and lays out its tables.
+     * Normalizes the terms, builds the automaton, chooses the scan plan and lays out its tables.
      *
      * @throws IllegalArgumentException naming the term when a term or allow entry normalizes to
      *     nothing, or when there are no terms
