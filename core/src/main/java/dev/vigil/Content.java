@@ -2,6 +2,7 @@ package dev.vigil;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One piece of user content to classify: named text fields ({@code body}, {@code title},
- * {@code username}, ...) plus metadata (author, locale, surface and free-form attributes).
+ * {@code username}, ...) plus metadata (author, locale, surface, the time it was posted and free-form
+ * attributes). Behaviour signals ({@code dev.vigil.behavior}) count items by their time and by keys
+ * taken from the metadata (the author, an attribute such as a device or an IP).
  *
  * <p>Fields keep the order in which they were added; classifiers that scan "all fields" scan them in
  * that order. A field that is absent differs from a field that is empty: a classifier asked about an
@@ -40,22 +43,24 @@ public final class Content {
   private final @Nullable String author;
   private final @Nullable Locale locale;
   private final @Nullable String surface;
+  private final @Nullable Instant time;
   private final Map<String, String> attributes;
 
   private Content(String[] names, String[] texts, @Nullable String author, @Nullable Locale locale,
-      @Nullable String surface, Map<String, String> attributes) {
+      @Nullable String surface, @Nullable Instant time, Map<String, String> attributes) {
     this.names = names;
     this.texts = texts;
     this.author = author;
     this.locale = locale;
     this.surface = surface;
+    this.time = time;
     this.attributes = attributes;
   }
 
   /** Content with one field, {@value #BODY}, holding {@code text}. */
   public static Content of(String text) {
     requireNonNull(text, "text");
-    return new Content(new String[] {BODY}, new String[] {text}, null, null, null, Map.of());
+    return new Content(new String[] {BODY}, new String[] {text}, null, null, null, null, Map.of());
   }
 
   /** A builder for content with several fields or with metadata. */
@@ -72,6 +77,7 @@ public final class Content {
     b.author = author;
     b.locale = locale;
     b.surface = surface;
+    b.time = time;
     b.attributes.putAll(attributes);
     return b;
   }
@@ -129,6 +135,15 @@ public final class Content {
     return surface;
   }
 
+  /**
+   * When the content was posted or sent, as the caller's clock says, if given. Behaviour signals count
+   * by it (and ignore content without it); Vigil never reads the wall clock in their place, so that a
+   * replay of the same items gives the same decisions.
+   */
+  public @Nullable Instant time() {
+    return time;
+  }
+
   /** Free-form metadata, unmodifiable. */
   public Map<String, String> attributes() {
     return attributes;
@@ -147,7 +162,7 @@ public final class Content {
       return this;
     }
     return new Content(new String[] {names[i]}, new String[] {texts[i]}, author, locale, surface,
-        attributes);
+        time, attributes);
   }
 
   /**
@@ -170,7 +185,7 @@ public final class Content {
         cut[i] = texts[i].substring(0, end);
       }
     }
-    return cut == null ? this : new Content(names, cut, author, locale, surface, attributes);
+    return cut == null ? this : new Content(names, cut, author, locale, surface, time, attributes);
   }
 
   int indexOf(String name) {
@@ -193,7 +208,8 @@ public final class Content {
     Content that = (Content) o;
     return Arrays.equals(names, that.names) && Arrays.equals(texts, that.texts)
         && java.util.Objects.equals(author, that.author) && java.util.Objects.equals(locale, that.locale)
-        && java.util.Objects.equals(surface, that.surface) && attributes.equals(that.attributes);
+        && java.util.Objects.equals(surface, that.surface) && java.util.Objects.equals(time, that.time)
+        && attributes.equals(that.attributes);
   }
 
   @Override
@@ -217,6 +233,9 @@ public final class Content {
     if (locale != null) {
       sb.append(", locale=").append(locale.toLanguageTag());
     }
+    if (time != null) {
+      sb.append(", time=").append(time);
+    }
     return sb.append('}').toString();
   }
 
@@ -229,6 +248,7 @@ public final class Content {
     private @Nullable String author;
     private @Nullable Locale locale;
     private @Nullable String surface;
+    private @Nullable Instant time;
     private final LinkedHashMap<String, String> attributes = new LinkedHashMap<>();
 
     private Builder() {}
@@ -274,6 +294,12 @@ public final class Content {
       return this;
     }
 
+    /** Sets when the content was posted or sent (see {@link Content#time()}). */
+    public Builder time(Instant time) {
+      this.time = requireNonNull(time, "time");
+      return this;
+    }
+
     /** Adds or replaces a free-form metadata attribute. */
     public Builder attribute(String key, String value) {
       attributes.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
@@ -284,7 +310,7 @@ public final class Content {
     public Content build() {
       String[] n = fields.keySet().toArray(NO_STRINGS);
       String[] t = fields.values().toArray(NO_STRINGS);
-      return new Content(n, t, author, locale, surface,
+      return new Content(n, t, author, locale, surface, time,
           Collections.unmodifiableMap(new LinkedHashMap<>(attributes)));
     }
   }

@@ -1,0 +1,86 @@
+package dev.vigil.behavior;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.vigil.Content;
+import dev.vigil.links.Link;
+import dev.vigil.links.Links;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What a behaviour signal counts by: the keys an item has (none, one, or several: a post with three
+ * links has three link domains). {@link #author()}, {@link #attribute(String)} (a device, an IP) and
+ * {@link #linkDomain()} cover the usual cases; {@link #of} makes any other.
+ *
+ * <p>Implementations are immutable and thread safe; {@link #name()} names the key in expressions and
+ * notes ({@code author}, {@code attribute(ip)}).
+ */
+public interface Key {
+  /** The key's name, as expressions and notes print it. */
+  String name();
+
+  /** The item's values of this key, without duplicates; empty when it has none. */
+  List<String> values(Content content);
+
+  /** The author's id. */
+  static Key author() {
+    return of("author", c -> c.author() == null ? List.of() : List.of(c.author()));
+  }
+
+  /** The value of the attribute {@code name} ({@code "ip"}, {@code "device"}). */
+  static Key attribute(String name) {
+    requireNonNull(name, "name");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("attribute name must not be blank");
+    }
+    return of("attribute(" + name + ")", c -> {
+      String v = c.attributes().get(name);
+      return v == null ? List.of() : List.of(v);
+    });
+  }
+
+  /**
+   * The registrable domains of the links in every field ({@link Link#domain()}), each once: what a
+   * wave of new accounts posting one link has in common.
+   */
+  static Key linkDomain() {
+    return of("link-domain", c -> {
+      Set<String> domains = null;
+      for (int f = 0; f < c.fieldCount(); f++) {
+        for (Link l : Links.find(c.fieldText(f))) {
+          if (domains == null) {
+            domains = new LinkedHashSet<>();
+          }
+          domains.add(l.domain());
+        }
+      }
+      return domains == null ? List.of() : new ArrayList<>(domains);
+    });
+  }
+
+  /** A key named {@code name} whose values {@code values} computes (without duplicates). */
+  static Key of(String name, Function<Content, List<String>> values) {
+    requireNonNull(name, "name");
+    requireNonNull(values, "values");
+    return new Key() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<String> values(Content content) {
+        return values.apply(content);
+      }
+
+      @Override
+      public String toString() {
+        return name;
+      }
+    };
+  }
+}
