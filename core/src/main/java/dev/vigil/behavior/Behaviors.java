@@ -1,6 +1,7 @@
 package dev.vigil.behavior;
 
 import dev.vigil.Classifier;
+import dev.vigil.Holder;
 import java.time.Duration;
 
 /**
@@ -74,5 +75,46 @@ public final class Behaviors {
   public static Classifier distinct(String name, BehaviorState state, Key key, Key counted,
       Duration window, int normal, int suspicious) {
     return new DistinctSignal(name, state, key, counted, window, normal, suspicious);
+  }
+
+  /**
+   * A spam wave: near-copies of the content's text (the same text modulo small edits, in any field) from
+   * distinct values of {@code sender} (usually {@link Key#author()}) in a sliding {@code window}. Score 0
+   * up to {@code normal} distinct senders, 1 from {@code suspicious}, linear between; the note gives the
+   * cluster's size, the window and the time its earliest kept item was seen, never anyone's text.
+   *
+   * <p>Near-copies are found by MinHash over shingles of the normalized text, in 16 bands of 4 rows
+   * (see {@code Fingerprint}): texts with a few edits share a band with probability above 0.9, unrelated
+   * texts almost never. The count is exact for copies that share a band, up to {@code suspicious}
+   * senders per band. Texts with fewer than 24 letters and digits are not applicable: short greetings
+   * are sent by everyone.
+   *
+   * @throws IllegalArgumentException naming the signal if the window is not between 1 ms and 366 days,
+   *     or not {@code 0 <= normal < suspicious}
+   */
+  public static Classifier wave(String name, BehaviorState state, Key sender, Duration window,
+      int normal, int suspicious) {
+    return new WaveSignal(name, state, sender, window, normal, suspicious);
+  }
+
+  /**
+   * Hashes of the content found in a bank of known ones: score 1 when a value of {@code hashes} (hex, as
+   * long as the bank's: a PDQ hash the caller computed, as {@code Key.attribute("pdq")}, or
+   * {@link Key#textSimHash()}) lies within Hamming distance {@code maxDistance} of an entry; the note
+   * names the nearest entry's label and distance. A value that is not such a hash fails the signal, with
+   * the reason. Swap the bank while running with {@link Holder#set}.
+   *
+   * @throws IllegalArgumentException naming the signal unless {@code 0 <= maxDistance <= bits / 2}
+   */
+  public static Classifier bank(String name, Holder<HashBank> bank, Key hashes, int maxDistance) {
+    return new BankSignal(name, bank, hashes, maxDistance);
+  }
+
+  /**
+   * The 64-bit SimHash of a text, in hex: what {@link Key#textSimHash()} gives for content with this
+   * text, for building a bank of known texts.
+   */
+  public static String simHash(String text) {
+    return Fingerprint.simHashHex(java.util.Objects.requireNonNull(text, "text"));
   }
 }

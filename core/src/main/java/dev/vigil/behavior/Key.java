@@ -62,6 +62,15 @@ public interface Key {
     });
   }
 
+  /**
+   * The 64-bit SimHash of the content's text (every field), as 16 hex digits: near-copies of a text
+   * have hashes a few bits apart. For {@link Behaviors#bank banks} of known texts.
+   */
+  static Key textSimHash() {
+    return of("text-simhash", c -> c.fieldCount() == 0 ? List.of()
+        : List.of(Fingerprint.simHashHex(Fingerprint.text(c))));
+  }
+
   /** A key named {@code name} whose values {@code values} computes (without duplicates). */
   static Key of(String name, Function<Content, List<String>> values) {
     requireNonNull(name, "name");

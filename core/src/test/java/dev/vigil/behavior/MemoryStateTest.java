@@ -146,7 +146,8 @@ class MemoryStateTest {
     List<Content> items = new ArrayList<>();
     Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
     for (int i = 0; i < 32_000; i++) {
-      items.add(Content.builder().body("hi").author("u" + (i % 97)).attribute("ip", "ip" + (i % 13))
+      items.add(Content.builder().body(TEMPLATES.get(i % 3) + " " + (i % 5)).author("u" + (i % 97))
+          .attribute("ip", "ip" + (i % 13))
           .time(t0.plusSeconds(i % 3_600)).build());
     }
     MemoryState shared = MemoryState.withCapacity(10_000);
@@ -183,13 +184,28 @@ class MemoryStateTest {
     for (int ip = 0; ip < 13; ip++) {
       assertArrayEquals(alone.read("distinct", "ip" + ip), shared.read("distinct", "ip" + ip));
     }
+    // The wave's records too: one more copy of each text sees the same cluster in both.
+    for (int k = 0; k < TEMPLATES.size(); k++) {
+      Content probe = Content.builder().body(TEMPLATES.get(k)).author("probe")
+          .time(t0.plusSeconds(3_600)).build();
+      assertEquals(aloneSignals.get(3).classify(probe), sharedSignals.get(3).classify(probe));
+    }
   }
+
+  /** Texts the 32-thread test sends, each by many authors. */
+  private static final List<String> TEMPLATES = List.of(
+      "Your parcel is waiting, confirm the delivery fee at the link below today",
+      "Congratulations, you were chosen for a cash prize, reply with your bank details",
+      "Hey, are we still on for dinner at seven on Friday? Let me know soon");
 
   private static List<Classifier> signals(BehaviorState state) {
     return List.of(Behaviors.rate("rate", state, Key.author(), Duration.ofMinutes(10), 5, 50),
         Behaviors.newKey("new", state, Key.author(), Duration.ofMinutes(1), Duration.ofHours(1)),
         Behaviors.distinct("distinct", state, Key.attribute("ip"), Key.author(), Duration.ofMinutes(5),
-            3, 30));
+            3, 30),
+        // A window longer than the items span and a cap above the senders: nothing is trimmed, so the
+        // records do not depend on the order of updates.
+        Behaviors.wave("wave", state, Key.author(), Duration.ofHours(3), 3, 200));
   }
 
   @Test
@@ -229,7 +245,8 @@ class MemoryStateTest {
     List<Classifier> signals = List.of(
         Behaviors.rate("rate", state, Key.author(), Duration.ofHours(1), 1, 10),
         Behaviors.newKey("new", state, Key.linkDomain(), Duration.ofHours(1), Duration.ofDays(1)),
-        Behaviors.distinct("shared", state, Key.linkDomain(), Key.author(), Duration.ofHours(1), 1, 5));
+        Behaviors.distinct("shared", state, Key.linkDomain(), Key.author(), Duration.ofHours(1), 1, 5),
+        Behaviors.wave("wave", state, Key.author(), Duration.ofHours(1), 1, 5));
     String secret = "my card number is 4111 and my password hunter2 see scamdomain-example.com";
     for (int i = 0; i < 20; i++) {
       Content c = Content.builder().body(secret).author("alice-" + i).attribute("ip", "10.0.0." + i)

@@ -1,0 +1,170 @@
+package dev.vigil.behavior;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hashing;
+import dev.vigil.Classifier;
+import dev.vigil.Content;
+import dev.vigil.Signal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A spam wave ({@link Behaviors#wave}): near-copies of one text from many distinct senders in a window.
+ *
+ * <p>The text's MinHash ({@link Fingerprint}) is cut into {@value Fingerprint#BANDS} bands; each band's
+ * hash is a key of the state, whose record lists the senders whose texts had that band: triples (hash of
+ * the sender, first time, latest time), sorted by latest time, at most {@code suspicious} of them and none
+ * older than the window before the newest. An item updates the records of its bands and counts the
+ * distinct senders in all of them in the window before it: its cluster. Two texts with a few small edits
+ * share a band with high probability, unrelated texts almost never ({@link Fingerprint} gives the odds),
+ * so the cluster is the senders of near-copies. No record holds text: only hashes and times.
+ */
+final class WaveSignal implements Classifier {
+  /** Texts shorter than this many letters and digits are too common ("ok see you soon") to be a wave. */
+  static final int MIN_LENGTH = 24;
+
+  private static final HashFunction SENDER = Hashing.sipHash24(0x7761766573656E64L, 0x657273206F6E6C79L);
+
+  private final String name;
+  private final BehaviorState state;
+  private final Key sender;
+  private final long window;
+  private final Duration windowDuration;
+  private final int normal;
+  private final int suspicious;
+
+  WaveSignal(String name, BehaviorState state, Key sender, Duration window, int normal, int suspicious) {
+    this.name = requireNonNull(name, "name");
+    this.state = requireNonNull(state, "state");
+    this.sender = requireNonNull(sender, "sender");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("a behaviour signal needs a name");
+    }
+    this.window = BehaviorSignal.windowMillis(name, window);
+    this.windowDuration = window;
+    BehaviorSignal.checkRamp(name, normal, suspicious);
+    this.normal = normal;
+    this.suspicious = suspicious;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Signal classify(Content content) {
+    Instant time = content.time();
+    if (time == null) {
+      return Signal.notApplicable("no time: behaviour signals count items by the time they were posted");
+    }
+    List<String> senders = sender.values(content);
+    if (senders.isEmpty()) {
+      return Signal.notApplicable("no " + sender.name());
+    }
+    int[] reduced = Fingerprint.reduce(Fingerprint.text(content));
+    if (reduced.length < MIN_LENGTH) {
+      return Signal.notApplicable("text shorter than " + MIN_LENGTH + " letters and digits");
+    }
+    long[] minHash = Fingerprint.minHash(Fingerprint.shingles(reduced));
+    long t = BehaviorSignal.millis(time);
+    long who = SENDER.hashUnencodedChars(senders.get(0)).asLong();
+    long[] authors = new long[Fingerprint.BANDS * suspicious];
+    int n = 0;
+    long first = t;
+    for (int b = 0; b < Fingerprint.BANDS; b++) {
+      long[] record = state.update(name, Long.toHexString(Fingerprint.band(minHash, b)),
+          current -> add(current, who, t));
+      for (int i = 0; i < record.length; i += 3) {
+        if (record[i + 2] > t - window && record[i + 2] <= t) {
+          authors[n++] = record[i];
+          first = Math.min(first, record[i + 1]);
+        }
+      }
+    }
+    int cluster = distinct(authors, n);
+    double score = BehaviorSignal.ramp(cluster, normal, suspicious);
+    Signal s = Signal.of(score);
+    if (score == 0.0) {
+      return s;
+    }
+    return s.withNotes(List.of(name + ": near-copies of this text from " + cluster
+        + (cluster == 1 ? " sender" : " senders") + " (distinct " + sender.name() + ") in "
+        + BehaviorSignal.format(windowDuration) + ", first seen "
+        + Instant.ofEpochMilli(first) + " (normal " + normal + ", suspicious " + suspicious + ")"));
+  }
+
+  /** The record with sender {@code who} seen at {@code t} added, trimmed to the window and the cap. */
+  long[] add(long @org.jspecify.annotations.Nullable [] current, long who, long t) {
+    long[] old = current == null ? new long[0] : current;
+    int n = old.length / 3;
+    long newest = t;
+    long firstOfWho = t;
+    long latest = t;
+    boolean known = false;
+    for (int i = 0; i < n; i++) {
+      newest = Math.max(newest, old[3 * i + 2]);
+      if (old[3 * i] == who) {
+        known = true;
+        firstOfWho = Math.min(t, old[3 * i + 1]);
+        latest = Math.max(t, old[3 * i + 2]);
+      }
+    }
+    long[] all = new long[3 * (known ? n : n + 1)];
+    int k = 0;
+    boolean placed = false;
+    for (int i = 0; i < n; i++) {
+      if (old[3 * i] == who) {
+        continue;
+      }
+      if (!placed && old[3 * i + 2] > latest) {
+        all[k++] = who;
+        all[k++] = firstOfWho;
+        all[k++] = latest;
+        placed = true;
+      }
+      all[k++] = old[3 * i];
+      all[k++] = old[3 * i + 1];
+      all[k++] = old[3 * i + 2];
+    }
+    if (!placed) {
+      all[k++] = who;
+      all[k++] = firstOfWho;
+      all[k++] = latest;
+    }
+    int triples = all.length / 3;
+    int from = 0;
+    while (from < triples && all[3 * from + 2] <= newest - window) {
+      from++;
+    }
+    from = Math.max(from, triples - suspicious);
+    return from == 0 ? all : Arrays.copyOfRange(all, 3 * from, all.length);
+  }
+
+  /** The number of distinct values among the first {@code n} of {@code values} (which it sorts). */
+  static int distinct(long[] values, int n) {
+    Arrays.sort(values, 0, n);
+    int d = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || values[i] != values[i - 1]) {
+        d++;
+      }
+    }
+    return d;
+  }
+
+  @Override
+  public String expression() {
+    return "wave(" + sender.name() + ", " + BehaviorSignal.format(windowDuration) + ", " + normal + ".."
+        + suspicious + ")";
+  }
+
+  @Override
+  public String toString() {
+    return name + " = " + expression();
+  }
+}
