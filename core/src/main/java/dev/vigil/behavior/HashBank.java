@@ -80,6 +80,29 @@ public final class HashBank {
     }
   }
 
+  /** A line of a bank file that is not an entry: {@link #line()} says where, the message what. */
+  public static final class BadEntryException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final int line;
+    private final String problem;
+
+    BadEntryException(String bank, int line, String problem) {
+      super("hash bank '" + bank + "' line " + line + " " + problem);
+      this.line = line;
+      this.problem = problem;
+    }
+
+    /** The line, from 1. */
+    public int line() {
+      return line;
+    }
+
+    /** What is wrong with it, without the bank's name and the line number. */
+    public String problem() {
+      return problem;
+    }
+  }
+
   /** One entry of a bank found by a search. */
   public record Match(String label, int distance, String hash) {}
 
@@ -87,8 +110,9 @@ public final class HashBank {
    * Reads a bank from {@code text} in the file format above.
    *
    * @param name the bank's name, used in errors and notes
-   * @throws IllegalArgumentException naming the bank and line of the first bad entry: a hash that is not
+   * @throws BadEntryException naming the bank and line of the first bad entry: a hash that is not
    *     hexadecimal, of the wrong length, without a label, or of a length unlike the first's
+   * @throws IllegalArgumentException if the bank has no entries
    */
   public static HashBank parse(String name, String text) {
     return read(name, new StringReader(requireNonNull(text, "text")));
@@ -124,8 +148,8 @@ public final class HashBank {
           problem = "has a " + hex.length() * 4 + "-bit hash but the bank's first has " + bits + " bits";
         }
         if (problem != null) {
-          throw new IllegalArgumentException("hash bank '" + name + "' line " + lineNo + " " + problem
-              + ": '" + (l.length() > 80 ? l.substring(0, 80) + "..." : l) + "'");
+          throw new BadEntryException(name, lineNo, problem + ": '"
+              + (l.length() > 80 ? l.substring(0, 80) + "..." : l) + "'");
         }
         bits = hex.length() * 4;
         hashes.add(hex);

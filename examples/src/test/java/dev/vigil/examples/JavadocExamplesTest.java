@@ -50,7 +50,8 @@ class JavadocExamplesTest {
       "    public Signal classify(Content c) { return Signal.notMatched(); }",
       "  }");
   private static final String IMPORTS = String.join("\n",
-      "import dev.vigil.*;", "import dev.vigil.contact.*;", "import dev.vigil.eval.*;",
+      "import dev.vigil.*;", "import dev.vigil.behavior.*;", "import dev.vigil.contact.*;",
+      "import dev.vigil.eval.*;",
       "import dev.vigil.links.*;", "import dev.vigil.lucene.*;", "import dev.vigil.policy.*;",
       "import dev.vigil.spi.*;", "import dev.vigil.spi.Parameter.Type;", "import dev.vigil.text.*;",
       "import java.nio.file.*;", "import java.time.*;", "import java.util.*;");

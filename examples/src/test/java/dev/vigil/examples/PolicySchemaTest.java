@@ -75,7 +75,7 @@ class PolicySchemaTest {
     try (Stream<Path> s = Files.list(Path.of("policies"))) {
       files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }
-    assertEquals(4, files.size(), files.toString());
+    assertEquals(5, files.size(), files.toString());
     for (Path f : files) {
       Set<ValidationMessage> errors = schema.validate(yaml(Files.readString(f, StandardCharsets.UTF_8)));
       assertEquals(Set.of(), errors, f.toString());

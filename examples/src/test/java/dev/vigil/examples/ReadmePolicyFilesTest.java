@@ -44,7 +44,13 @@ class ReadmePolicyFilesTest {
 
   @Test
   void theTableOfKindsIsGeneratedFromTheirDeclarations() throws Exception {
-    assertEquals("\n" + PolicySchema.reference(PolicySchemaTest.vigilKinds()),
-        between(readme(), "<!-- kinds -->", "<!-- end of kinds -->"));
+    String generated = "\n" + PolicySchema.reference(PolicySchemaTest.vigilKinds());
+    String published = between(readme(), "<!-- kinds -->", "<!-- end of kinds -->");
+    if (!generated.equals(published)) {
+      Path fresh = Path.of("target", "kinds-table.md");
+      Files.writeString(fresh, generated, StandardCharsets.UTF_8);
+      assertEquals(generated, published, "README's table of kinds is stale: paste examples/" + fresh
+          + " between its markers");
+    }
   }
 }

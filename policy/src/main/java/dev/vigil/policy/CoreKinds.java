@@ -152,7 +152,7 @@ final class CoreKinds {
   }
 
   /** A kind whose classifier comes from one function of its arguments (null after a report). */
-  private record Simple(String name, String description, List<Parameter> parameters,
+  record Simple(String name, String description, List<Parameter> parameters,
       Function<Arguments, @Nullable Classifier> factory) implements SignalKind {
     @Override
     public Classifier create(Arguments arguments) {

@@ -2,6 +2,8 @@ package dev.vigil.policy;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.vigil.behavior.BehaviorState;
+import dev.vigil.behavior.MemoryState;
 import dev.vigil.spi.SignalKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,12 +39,14 @@ public final class PolicyLoader {
   private final boolean allowAbsolute;
   private final boolean allowParent;
   private final PolicyLimits limits;
+  private final BehaviorState state;
 
-  private PolicyLoader(Builder b) {
+  private PolicyLoader(Builder b, BehaviorState state) {
     this.kinds = Collections.unmodifiableMap(new LinkedHashMap<>(b.kinds));
     this.allowAbsolute = b.allowAbsolute;
     this.allowParent = b.allowParent;
     this.limits = b.limits;
+    this.state = state;
   }
 
   /**
@@ -114,6 +118,14 @@ public final class PolicyLoader {
     return allowParent;
   }
 
+  /**
+   * Where the policies this loader builds keep the records of their behaviour signals
+   * ({@code behavior.*} kinds): shared by every policy it loads, so that a reload keeps the counts.
+   */
+  public BehaviorState behaviorState() {
+    return state;
+  }
+
   @Override
   public String toString() {
     return "PolicyLoader{" + kinds.size() + " kinds" + (allowAbsolute ? ", absolute paths" : "")
@@ -125,6 +137,9 @@ public final class PolicyLoader {
    * the builder unchanged.
    */
   public static final class Builder {
+    /** The records of the default behaviour state. */
+    public static final int DEFAULT_STATE_CAPACITY = 1_000_000;
+
     private final Map<String, SignalKind> kinds = new LinkedHashMap<>();
     private boolean discovered;
     private @Nullable ClassLoader discoverFrom;
@@ -133,6 +148,7 @@ public final class PolicyLoader {
     private boolean allowParent;
     private PolicyLimits limits = PolicyLimits.defaults();
     private boolean limitsSet;
+    private @Nullable BehaviorState state;
 
     private Builder() {
       for (SignalKind k : CoreKinds.all()) {
@@ -205,12 +221,31 @@ public final class PolicyLoader {
     }
 
     /**
+     * Where behaviour signals keep their records: a {@link MemoryState} of
+     * {@value #DEFAULT_STATE_CAPACITY} records unless set (one per loader, shared by the policies it
+     * loads), or, say, a stream processor's state stores.
+     */
+    public Builder behaviorState(BehaviorState state) {
+      this.state = requireNonNull(state, "state");
+      return this;
+    }
+
+    /**
      * The loader.
      *
      * @throws IllegalArgumentException if two kinds share a name
      * @throws ServiceConfigurationError if a registered kind cannot be instantiated
      */
     public PolicyLoader build() {
+      BehaviorState st = state != null ? state : MemoryState.withCapacity(DEFAULT_STATE_CAPACITY);
+      Builder withState = copy();
+      for (SignalKind k : BehaviorKinds.all(st)) {
+        withState.add(k, "Vigil's behaviour kinds");
+      }
+      return withState.buildWith(st);
+    }
+
+    private PolicyLoader buildWith(BehaviorState st) {
       if (discover && !discovered) {
         ClassLoader cl = discoverFrom;
         if (cl == null) {
@@ -232,9 +267,9 @@ public final class PolicyLoader {
           copy.add(k, "registered in META-INF/services/" + SignalKind.class.getName());
         }
         copy.discovered = true;
-        return new PolicyLoader(copy);
+        return new PolicyLoader(copy, st);
       }
-      return new PolicyLoader(this);
+      return new PolicyLoader(this, st);
     }
 
     private Builder copy() {
@@ -248,6 +283,7 @@ public final class PolicyLoader {
       b.allowParent = allowParent;
       b.limits = limits;
       b.limitsSet = limitsSet;
+      b.state = state;
       return b;
     }
   }

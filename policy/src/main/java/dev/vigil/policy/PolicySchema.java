@@ -260,6 +260,7 @@ public final class PolicySchema {
     p.put("locale", str("a BCP 47 language tag"));
     p.put("surface", str("where the content was posted"));
     p.put("attributes", map(obj("type", List.of("string", "number", "boolean")), "metadata"));
+    p.put("time", str("when it was posted, an ISO-8601 instant (behaviour signals count by it)"));
     p.put("expect", str("the action the policy must choose"));
     p.put("fires", ref("names", "signals that must match"));
     p.put("silent", ref("names", "signals that must not match"));

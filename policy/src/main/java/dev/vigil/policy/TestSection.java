@@ -16,13 +16,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code tests:} section: a list of examples, each with {@code text} (the body) or {@code fields},
- * optional {@code author}, {@code locale}, {@code surface} and {@code attributes}, the action it
+ * optional {@code author}, {@code locale}, {@code surface}, {@code attributes} and {@code time} (an
+ * ISO-8601 instant, for behaviour signals: tests run in file order against one state), the action it
  * {@code expect}s, and signals that must fire ({@code fires}) or stay {@code silent}. Read when the
  * policy loads (so a typo in a test is an error like any other); run only on request.
  */
 final class TestSection {
   static final List<String> KEYS = List.of("name", "text", "fields", "author", "locale", "surface",
-      "attributes", "expect", "fires", "silent");
+      "attributes", "time", "expect", "fires", "silent");
 
   private final Values values;
   private final Problems problems;
@@ -87,6 +88,17 @@ final class TestSection {
       String a = values.text(m.get("author"), "the author of " + where);
       if (a != null) {
         b.author(a);
+      }
+    }
+    if (m.get("time") != null) {
+      String t = values.text(m.get("time"), "the time of " + where);
+      if (t != null) {
+        try {
+          b.time(java.time.Instant.parse(t));
+        } catch (java.time.format.DateTimeParseException e) {
+          problems.error(m.get("time"), "the time of " + where + " must be an ISO-8601 instant such as"
+              + " 2026-12-01T09:30:00Z but is '" + Interpreter.shorten(t) + "'");
+        }
       }
     }
     if (m.get("surface") != null) {

@@ -22,7 +22,7 @@ final class Policies {
   static final Map<String, String> BUNDLED = new LinkedHashMap<>();
 
   static {
-    for (String name : new String[] {"sample", "sms-spam", "abuse"}) {
+    for (String name : new String[] {"sample", "sms-spam", "abuse", "dm-spam-wave"}) {
       BUNDLED.put(name, "dev/vigil/examples/policies/" + name + ".yaml");
     }
   }

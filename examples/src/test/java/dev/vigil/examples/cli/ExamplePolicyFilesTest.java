@@ -45,7 +45,7 @@ class ExamplePolicyFilesTest {
 
   @Test
   void inlineTestsOfEveryExamplePolicyPass() {
-    for (String name : List.of("sample", "sms-spam", "abuse", "marketplace-dm")) {
+    for (String name : List.of("sample", "sms-spam", "abuse", "marketplace-dm", "dm-spam-wave")) {
       PolicyFile f = load(name);
       assertTrue(f.tests().size() >= 4, name + " has too few inline tests");
       for (InlineTest.Result r : f.runTests()) {
@@ -57,7 +57,7 @@ class ExamplePolicyFilesTest {
 
   @Test
   void bundledResourcesAreTheFilesUnderExamples() throws Exception {
-    for (String name : List.of("sample", "sms-spam", "abuse")) {
+    for (String name : List.of("sample", "sms-spam", "abuse", "dm-spam-wave")) {
       PolicyFile onDisk = load(name);
       PolicyFile bundled = PolicyLoader.defaults().loadResource(getClass().getClassLoader(),
           "dev/vigil/examples/policies/" + name + ".yaml");
