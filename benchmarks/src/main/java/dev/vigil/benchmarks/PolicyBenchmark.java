@@ -120,12 +120,32 @@ public class PolicyBenchmark {
     }
   }
 
+  /** The generated posts (after {@link #setUp}). */
+  String[] texts() {
+    return texts.clone();
+  }
+
+  /** The 5,000-term list. */
+  List<String> smallList() {
+    return small;
+  }
+
+  /** The 50,000-term list. */
+  List<String> largeList() {
+    return large;
+  }
+
   /**
    * The policy. With {@code sharedLists}, the two term lists are one {@link TermLists} group (one pass
    * over each post for both, as a policy with several lists is meant to be built); without, each is
    * its own {@link TermClassifier} with its own pass.
    */
   static Policy policy(List<String> small, List<String> large, boolean sharedLists) {
+    return builder(small, large, sharedLists).build();
+  }
+
+  /** The policy's builder, for benchmarks that add signals to it. */
+  static Policy.Builder builder(List<String> small, List<String> large, boolean sharedLists) {
     Classifier blocklist;
     Classifier watchlist;
     if (sharedLists) {
@@ -152,8 +172,7 @@ public class PolicyBenchmark {
         .signal(Classifiers.allOf(scam, links.or(phone)).named("scam-contact"), "scam")
         .categoryCap("spam", 0.6)
         .removeWhen(total().atLeast(1.0))
-        .reviewWhen(total().atLeast(0.5))
-        .build();
+        .reviewWhen(total().atLeast(0.5));
   }
 
   /** The policy as a file, with its lists as list files, in a temporary folder, loaded. */

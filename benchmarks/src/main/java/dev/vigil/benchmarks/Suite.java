@@ -57,6 +57,7 @@ public final class Suite {
         return o.include("PolicyBenchmark").include("ShortMessageBenchmark")
             .include("TermMatcherBenchmark").include("LargeDictionaryBenchmark")
             .include("LinearityBenchmark").include("QueryRulesBenchmark")
+            .include("BehaviorBenchmark").include("HashBankBenchmark")
             .param("engine", "VIGIL", "VIGIL_AGGRESSIVE", "ROKLENARCIC", "HANKCS")
             .param("dictionary", "words5000").param("terms", "5000", "100000")
             .param("size", "10000", "100000").param("rules", "1000", "10000")

@@ -146,6 +146,9 @@ final class EvalCommand {
       items = split.equals("test") ? s.test() : s.train();
       duplicates = s.duplicates();
     }
+    // A backtest shows behaviour signals the items as they happened: in time order, from the empty state
+    // of the freshly loaded policy.
+    items = TimeOrder.sorted(items, LabeledItem::content);
     String source = file.equals("-") ? "<stdin>" : file;
     return new Labeled(items, new EvalJson.Input(source, format, read.rows(), read.malformed(), duplicates,
         split, seed, testShare, List.copyOf(harmful)));

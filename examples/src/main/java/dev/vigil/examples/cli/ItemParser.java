@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>JSON Lines accept {@code {"id": ..., "text": "..."}} or {@code {"id": ..., "fields": {"name":
  * "text", ...}}}, with optional {@code author}, {@code locale} (a BCP 47 tag), {@code surface} and
- * {@code attributes} (an object of names to strings, numbers or booleans). A
+ * {@code attributes} (an object of names to strings, numbers or booleans) and {@code time} (when it was
+ * posted: an ISO-8601 instant such as {@code 2026-12-02T09:30:00Z}, or with an offset). A
  * missing id becomes the line number. Nesting deeper than {@value #MAX_DEPTH} levels is refused, so a
  * hostile line cannot exhaust the stack.
  */
@@ -90,6 +91,10 @@ final class ItemParser {
     if (author != null) {
       b.author(author);
     }
+    String time = optionalString(node, "time");
+    if (time != null) {
+      b.time(time(time));
+    }
     String surface = optionalString(node, "surface");
     if (surface != null) {
       b.surface(surface);
@@ -113,6 +118,16 @@ final class ItemParser {
       }
     }
     return new Item(id, b.build());
+  }
+
+  /** An ISO-8601 instant ({@code 2026-12-02T09:30:00Z}, or with an offset such as {@code +01:00}). */
+  static java.time.Instant time(String text) throws BadLineException {
+    try {
+      return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new BadLineException("\"time\" must be an ISO-8601 instant such as 2026-12-02T09:30:00Z but is '"
+          + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'");
+    }
   }
 
   private static @Nullable String optionalString(JsonNode node, String key) throws BadLineException {

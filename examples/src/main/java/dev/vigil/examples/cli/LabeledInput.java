@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * Reads labeled items for {@code vigil eval} from CSV (RFC 4180: quoted fields may hold commas, quotes
  * and line breaks), TSV (no quoting: a field holds no tab or line break) or JSON Lines. CSV and TSV start
  * with a header row naming the columns, unless {@code columns} names them. Every row that cannot be read
- * (an unterminated quote, a missing text or label, bad JSON) is counted and recorded with its line,
- * never silently dropped.
+ * (an unterminated quote, a missing text or label, bad JSON, a bad time) is counted and recorded with
+ * its line, never silently dropped. Optional {@code author} and {@code time} (ISO-8601) columns or JSON
+ * fields give behaviour signals what they count by.
  */
 final class LabeledInput {
   /** What was read: the items, and every malformed row by line. */
@@ -82,6 +83,11 @@ final class LabeledInput {
   }
 
   private void add(long line, @Nullable String id, @Nullable String text, @Nullable String label) {
+    add(line, id, text, label, null, null);
+  }
+
+  private void add(long line, @Nullable String id, @Nullable String text, @Nullable String label,
+      @Nullable String author, @Nullable String time) {
     if (text == null) {
       bad(line, "no '" + textField + "' field");
       return;
@@ -92,7 +98,19 @@ final class LabeledInput {
     }
     String value = label.strip();
     boolean isHarmful = harmful.contains(value.toLowerCase(Locale.ROOT));
-    items.add(new LabeledItem(id != null ? id : String.valueOf(line), Content.of(text), isHarmful,
+    Content.Builder content = Content.builder().body(text);
+    if (author != null && !author.isBlank()) {
+      content.author(author);
+    }
+    if (time != null && !time.isBlank()) {
+      try {
+        content.time(ItemParser.time(time));
+      } catch (ItemParser.BadLineException e) {
+        bad(line, e.getMessage());
+        return;
+      }
+    }
+    items.add(new LabeledItem(id != null ? id : String.valueOf(line), content.build(), isHarmful,
         isHarmful ? value : null));
   }
 
@@ -122,8 +140,13 @@ final class LabeledInput {
       JsonNode id = node.get(idField != null ? idField : "id");
       add(number, id == null || id.isNull() ? null : id.asText(),
           text == null || !text.isValueNode() || text.isNull() ? null : text.asText(),
-          label == null || !label.isValueNode() || label.isNull() ? null : label.asText());
+          label == null || !label.isValueNode() || label.isNull() ? null : label.asText(),
+          textOf(node.get("author")), textOf(node.get("time")));
     }
+  }
+
+  private static @Nullable String textOf(@Nullable JsonNode n) {
+    return n == null || n.isNull() || !n.isValueNode() ? null : n.asText();
   }
 
   private void readDelimited(BufferedReader reader, char delimiter) throws IOException {
@@ -143,6 +166,8 @@ final class LabeledInput {
     int text = header.indexOf(textField);
     int label = header.indexOf(labelField);
     int id = idField != null ? header.indexOf(idField) : header.indexOf("id");
+    int author = header.indexOf("author");
+    int time = header.indexOf("time");
     if (text < 0 || label < 0) {
       throw new IOException(source + ": no column named '" + (text < 0 ? textField : labelField)
           + "' among " + header + " (name them with --text-field, --label-field or --columns)");
@@ -169,7 +194,8 @@ final class LabeledInput {
         bad(start, row.size() + " columns where the header has " + header.size());
         continue;
       }
-      add(start, id >= 0 ? row.get(id) : null, row.get(text), row.get(label));
+      add(start, id >= 0 ? row.get(id) : null, row.get(text), row.get(label),
+          author >= 0 ? row.get(author) : null, time >= 0 ? row.get(time) : null);
     }
   }
 

@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * {@code vigil score}: one decision per item, as JSON Lines (the contract in the README) or as an
  * explanation for people. Items come from the files given, from standard input when it is a pipe or a
  * file (or with {@code -}), and otherwise from the bundled sample, which it says on standard error.
+ * Files and the sample are replayed in time order ({@link TimeOrder}), from the empty behaviour state of
+ * a freshly loaded policy, and printed in file order; standard input and {@code --watch} are scored as
+ * items arrive.
  */
 final class ScoreCommand {
   private ScoreCommand() {}
@@ -52,6 +55,11 @@ final class ScoreCommand {
         INPUT, INPUT_FORMAT));
     o.addAll(TERM_OPTIONS);
     return o;
+  }
+
+  /** Writes one decision. */
+  private interface Printer {
+    void print(Item item, Decision decision) throws IOException;
   }
 
   static final String SAMPLE_RESOURCE = "/dev/vigil/examples/sample.jsonl";
@@ -109,10 +117,12 @@ final class ScoreCommand {
     }
     Inputs inputs = new Inputs(err);
     boolean json = format.equals("json");
+    // Files (and the sample) are replayed in time order, so behaviour signals see items as they
+    // happened; a stream (standard input, --watch) is scored as it arrives, in its own order.
+    boolean replay = !watch && !files.contains("-");
     try (PolicyWatcher closeMe = watcher) {
       JsonGenerator g = VigilCli.jsonLines(out);
-      Inputs.ItemConsumer consumer = item -> {
-        Decision d = current.get().evaluate(item.content());
+      Printer print = (item, d) -> {
         if (json) {
           DecisionJson.write(g, item.id(), d);
           g.flush();
@@ -123,6 +133,9 @@ final class ScoreCommand {
         }
         out.flush();
       };
+      List<Item> buffered = new ArrayList<>();
+      Inputs.ItemConsumer consumer = replay ? buffered::add
+          : item -> print.print(item, current.get().evaluate(item.content()));
       if (sample) {
         err.println("vigil: scoring the bundled sample; give files, '-' or a pipe to score your own");
         try (InputStream in = VigilCli.class.getResourceAsStream(SAMPLE_RESOURCE)) {
@@ -134,6 +147,15 @@ final class ScoreCommand {
         }
       }
       inputs.readFiles(files, stdin, input, consumer);
+      if (replay) {
+        Decision[] decisions = new Decision[buffered.size()];
+        for (int i : TimeOrder.of(buffered, Item::content)) {
+          decisions[i] = current.get().evaluate(buffered.get(i).content());
+        }
+        for (int i = 0; i < decisions.length; i++) {
+          print.print(buffered.get(i), decisions[i]);
+        }
+      }
       g.close();
       out.flush();
     } catch (IOException e) {

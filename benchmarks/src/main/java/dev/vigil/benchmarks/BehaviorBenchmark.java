@@ -1,0 +1,174 @@
+package dev.vigil.benchmarks;
+
+import dev.vigil.Classifier;
+import dev.vigil.Content;
+import dev.vigil.Policy;
+import dev.vigil.Signal;
+import dev.vigil.SignalOptions;
+import dev.vigil.behavior.BehaviorState;
+import dev.vigil.behavior.Behaviors;
+import dev.vigil.behavior.Key;
+import dev.vigil.behavior.MemoryState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What behaviour signals cost per item: the state update and the read of each signal, and a full policy
+ * with and without them. Items are 280-char posts (those of {@link PolicyBenchmark}) from 100,000
+ * authors and 20,000 IP addresses, ten milliseconds apart (100 items a second), so the windows hold
+ * what they would in a busy service; the state holds up to 1,000,000 records.
+ * <ul>
+ *   <li>{@code content}: the baseline, building the next item (its time and keys) and nothing else;
+ *       subtract it from the per-signal rows;
+ *   <li>{@code rate}, {@code newKey}, {@code distinct}, {@code wave}: one signal's
+ *       {@code classify}, that is its update and read;
+ *   <li>{@code policyWithout}: {@link PolicyBenchmark}'s policy (two term lists, three expressions,
+ *       links, a composite); {@code policyWithThree}: the same plus a rate per author, a new-author
+ *       signal and distinct authors per link domain; {@code policyWithWave}: plus the spam-wave signal.
+ * </ul>
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar BehaviorBenchmark -prof gc
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class BehaviorBenchmark {
+  private static final int ITEMS = 1 << 16;
+  private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
+
+  private String[] texts;
+  private String[] authors;
+  private String[] ips;
+  private int[] author;
+  private int[] ip;
+  private int[] text;
+  private long clock;
+  private int next;
+
+  private Classifier rate;
+  private Classifier newKey;
+  private Classifier distinct;
+  private Classifier wave;
+  private Policy without;
+  private Policy withThree;
+  private Policy withWave;
+
+  @Setup
+  public void setUp() {
+    PolicyBenchmark posts = new PolicyBenchmark();
+    posts.length = 280;
+    posts.setUp();
+    texts = posts.texts();
+    SplittableRandom r = new SplittableRandom(18);
+    authors = new String[100_000];
+    for (int i = 0; i < authors.length; i++) {
+      authors[i] = "user-" + Long.toHexString(r.nextLong());
+    }
+    ips = new String[20_000];
+    for (int i = 0; i < ips.length; i++) {
+      ips[i] = "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256);
+    }
+    author = new int[ITEMS];
+    ip = new int[ITEMS];
+    text = new int[ITEMS];
+    for (int i = 0; i < ITEMS; i++) {
+      author[i] = r.nextInt(authors.length);
+      ip[i] = r.nextInt(ips.length);
+      text[i] = r.nextInt(texts.length);
+    }
+    BehaviorState state = MemoryState.withCapacity(1_000_000);
+    rate = Behaviors.rate("rate", state, Key.author(), Duration.ofHours(1), 20, 200);
+    newKey = Behaviors.newKey("new", state, Key.author(), Duration.ofHours(1), Duration.ofDays(7));
+    distinct = Behaviors.distinct("distinct", state, Key.linkDomain(), Key.author(), Duration.ofMinutes(10),
+        3, 40);
+    wave = Behaviors.wave("wave", state, Key.author(), Duration.ofMinutes(10), 2, 20);
+    List<String> small = posts.smallList();
+    List<String> large = posts.largeList();
+    without = PolicyBenchmark.policy(small, large, true);
+    withThree = withBehaviour(small, large, MemoryState.withCapacity(1_000_000), false);
+    withWave = withBehaviour(small, large, MemoryState.withCapacity(1_000_000), true);
+  }
+
+  private static Policy withBehaviour(List<String> small, List<String> large, BehaviorState state,
+      boolean wave) {
+    Policy.Builder b = PolicyBenchmark.builder(small, large, true)
+        .signal(Behaviors.rate("author-rate", state, Key.author(), Duration.ofHours(1), 20, 200),
+            SignalOptions.in("spam").weight(0.3))
+        .signal(Behaviors.newKey("new-author", state, Key.author(), Duration.ofHours(1), Duration.ofDays(7)),
+            SignalOptions.in("spam").weight(0.1))
+        .signal(Behaviors.distinct("shared-link", state, Key.linkDomain(), Key.author(),
+            Duration.ofMinutes(10), 3, 40), SignalOptions.in("spam").weight(0.3));
+    if (wave) {
+      b.signal(Behaviors.wave("dm-wave", state, Key.author(), Duration.ofMinutes(10), 2, 20),
+          SignalOptions.in("spam").weight(0.5));
+    }
+    return b.build();
+  }
+
+  /** The next item: a post, its author and IP, ten milliseconds after the previous one. */
+  private Content item() {
+    int i = next++ & (ITEMS - 1);
+    clock += 10;
+    return Content.builder().body(texts[text[i]]).author(authors[author[i]]).attribute("ip", ips[ip[i]])
+        .time(T0.plusMillis(clock)).build();
+  }
+
+  @Benchmark
+  public Content content() {
+    return item();
+  }
+
+  @Benchmark
+  public Signal rate() {
+    return rate.classify(item());
+  }
+
+  @Benchmark
+  public Signal newKey() {
+    return newKey.classify(item());
+  }
+
+  @Benchmark
+  public Signal distinct() {
+    return distinct.classify(item());
+  }
+
+  @Benchmark
+  public Signal wave() {
+    return wave.classify(item());
+  }
+
+  @Benchmark
+  public Object policyWithout() {
+    return without.evaluate(item());
+  }
+
+  @Benchmark
+  public Object policyWithThree() {
+    return withThree.evaluate(item());
+  }
+
+  @Benchmark
+  public Object policyWithWave() {
+    return withWave.evaluate(item());
+  }
+}

@@ -1,0 +1,83 @@
+package dev.vigil.benchmarks;
+
+import dev.vigil.Classifier;
+import dev.vigil.Content;
+import dev.vigil.behavior.Behaviors;
+import dev.vigil.behavior.HashBank;
+import dev.vigil.behavior.Key;
+import dev.vigil.behavior.MemoryState;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Prints the heap behaviour state takes per tracked key, and a hash bank per entry: a
+ * {@link MemoryState} filled with one record per key by each signal (a rate's record after one item,
+ * a distinct count's, a spam wave's sixteen band records of one item), and a bank of 256-bit hashes
+ * with its index. Measured as the used heap after full collections, so it is an estimate.
+ *
+ * <pre>
+ * java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.vigil.benchmarks.BehaviorFootprint 1000000
+ * </pre>
+ */
+public final class BehaviorFootprint {
+  private BehaviorFootprint() {}
+
+  private static long used() {
+    for (int i = 0; i < 4; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** Measures for the key count given as the first argument (default 1,000,000). */
+  public static void main(String[] args) {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
+    String[] signals = {"rate", "distinct", "wave"};
+    for (String kind : signals) {
+      long empty = used();
+      MemoryState state = MemoryState.withCapacity(kind.equals("wave") ? 16 * n : n);
+      Classifier c = switch (kind) {
+        case "rate" -> Behaviors.rate("s", state, Key.author(), Duration.ofHours(1), 10, 100);
+        case "distinct" -> Behaviors.distinct("s", state, Key.author(), Key.attribute("ip"),
+            Duration.ofHours(1), 10, 100);
+        default -> Behaviors.wave("s", state, Key.author(), Duration.ofHours(1), 10, 100);
+      };
+      int items = kind.equals("wave") ? n / 16 : n;
+      for (int i = 0; i < items; i++) {
+        String body = kind.equals("wave") ? "message number " + i + " sent to you by its own author today"
+            : "hi";
+        c.classify(Content.builder().body(body).author("author-" + i).attribute("ip", "ip-" + i)
+            .time(t0.plusMillis(i)).build());
+      }
+      long full = used();
+      System.out.printf("%s: %d records, %d bytes per record%s%n", kind, state.size(),
+          (full - empty) / state.size(), kind.equals("wave")
+              ? String.format(", %d bytes per item (16 band records)", (full - empty) / items) : "");
+      if (state.size() == 0) {
+        throw new IllegalStateException();
+      }
+    }
+    long empty = used();
+    SplittableRandom r = new SplittableRandom(1);
+    List<String> hashes = new ArrayList<>(n);
+    List<String> labels = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      hashes.add(String.format("%016x%016x%016x%016x", r.nextLong(), r.nextLong(), r.nextLong(),
+          r.nextLong()));
+      labels.add("e" + i);
+    }
+    long built = System.nanoTime();
+    HashBank bank = HashBank.of("footprint", hashes, labels);
+    built = System.nanoTime() - built;
+    hashes = null;
+    labels = null;
+    long withBank = used();
+    System.out.printf("hash bank: %d entries of 256 bits built in %d ms, %d bytes per entry (index,"
+        + " hashes and labels such as 'e123456')%n", bank.size(), built / 1_000_000, (withBank - empty) / n);
+  }
+}
