@@ -25,21 +25,28 @@ import java.util.Locale;
  * f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22  scam-giftcard-2026-03
  * </pre>
  *
- * <p><b>Search.</b> Multi-index hashing (Norouzi, Punjani and Fleet, 2012): the hash is cut into blocks of
- * 16 bits and each block indexes the entries by its value. Two hashes within distance {@code r} agree
- * within {@code r / blocks} bits on at least one block (pigeonhole), so a search looks up, in every block,
- * the values within that many bits of the query's, and checks only the entries found there. When that
- * would probe more values than there are entries (a radius near half the bits), it scans the bank
+ * <p><b>Search.</b> Multi-index hashing (Norouzi, Punjani and Fleet, 2012) with a second filter: the hash
+ * is cut into {@code m} blocks of at most 32 bits (8 for 256 bits, 2 for 64), and each block into two
+ * halves of at most 16 bits that index the entries by their value. Two hashes within distance {@code r}
+ * agree within {@code R = r / m} bits on some block, and so within {@code R / 2} bits on one of its
+ * halves (pigeonhole, twice). A search looks up, for every half, the values within {@code R / 2} bits of
+ * the query's; each entry found there carries the value of the other half, so the whole block's distance
+ * is checked ({@code <= R}) before the entry's hash is read. Only the few entries that pass are compared
+ * in full. When the look-ups would outnumber the entries (a radius near half the bits), it scans the bank
  * instead. Either way the result is exact: every entry within the distance, none beyond it.
  *
- * <p><b>Memory.</b> The hashes themselves plus, per block, an index of 4 bytes per entry and 256 KiB of
- * bucket offsets: about 96 bytes per 256-bit entry (see {@code benchmarks/README.md}).
+ * <p><b>Memory.</b> The hashes themselves plus, per half block, 6 bytes per entry (its number and the
+ * other half's value) and at most 256 KiB of bucket offsets: about 130 bytes per 256-bit entry, labels
+ * aside (see {@code benchmarks/README.md}).
  *
  * <p>Immutable and thread safe; building indexes the entries (done once, never while scoring). Swap a
  * bank while running through a {@link dev.vigil.Holder}.
  */
 public final class HashBank {
-  private static final int BLOCK = 16;
+  /** The widest block: two halves of 16 bits. */
+  private static final int BLOCK = 32;
+  /** The most flips per half a search enumerates before it scans instead. */
+  private static final int MAX_HALF_RADIUS = 3;
 
   private final String name;
   private final int bits;
@@ -47,10 +54,15 @@ public final class HashBank {
   private final long[] codes;
   private final String[] labels;
   private final int blocks;
-  /** Per block: the start of each value's entries in {@link #ids}, 2^16 + 1 offsets. */
+  /** Per half block (2 per block, in order): its first bit and its width, at most 16. */
+  private final int[] halfFrom;
+  private final int[] halfWidth;
+  /** Per half block: the start of each value's entries in {@link #ids}, 2^width + 1 offsets. */
   private final int[][] starts;
-  /** Per block: entry numbers sorted by the block's value. */
+  /** Per half block: entry numbers sorted by the half's value. */
   private final int[][] ids;
+  /** Per half block, beside {@link #ids}: the value of the entry's other half of the block. */
+  private final char[][] others;
 
   private HashBank(String name, int bits, long[] codes, String[] labels) {
     this.name = name;
@@ -59,24 +71,41 @@ public final class HashBank {
     this.codes = codes;
     this.labels = labels;
     this.blocks = (bits + BLOCK - 1) / BLOCK;
-    int n = labels.length;
-    this.starts = new int[blocks][];
-    this.ids = new int[blocks][];
+    this.halfFrom = new int[2 * blocks];
+    this.halfWidth = new int[2 * blocks];
+    int from = 0;
     for (int b = 0; b < blocks; b++) {
-      int[] count = new int[(1 << BLOCK) + 1];
+      int width = bits / blocks + (b < bits % blocks ? 1 : 0);
+      halfFrom[2 * b] = from;
+      halfWidth[2 * b] = width / 2;
+      halfFrom[2 * b + 1] = from + width / 2;
+      halfWidth[2 * b + 1] = width - width / 2;
+      from += width;
+    }
+    int n = labels.length;
+    this.starts = new int[2 * blocks][];
+    this.ids = new int[2 * blocks][];
+    this.others = new char[2 * blocks][];
+    for (int h = 0; h < 2 * blocks; h++) {
+      int values = 1 << halfWidth[h];
+      int[] count = new int[values + 1];
       for (int e = 0; e < n; e++) {
-        count[block(codes, e * words, b) + 1]++;
+        count[half(codes, e * words, h) + 1]++;
       }
-      for (int v = 0; v < 1 << BLOCK; v++) {
+      for (int v = 0; v < values; v++) {
         count[v + 1] += count[v];
       }
       int[] order = new int[n];
-      int[] next = Arrays.copyOf(count, 1 << BLOCK);
+      char[] other = new char[n];
+      int[] next = Arrays.copyOf(count, values);
       for (int e = 0; e < n; e++) {
-        order[next[block(codes, e * words, b)]++] = e;
+        int at = next[half(codes, e * words, h)]++;
+        order[at] = e;
+        other[at] = (char) half(codes, e * words, h ^ 1);
       }
-      starts[b] = count;
-      ids[b] = order;
+      starts[h] = count;
+      ids[h] = order;
+      others[h] = other;
     }
   }
 
@@ -208,11 +237,16 @@ public final class HashBank {
     }
   }
 
-  /** The value of block {@code b} (16 bits, fewer for a last partial block) of the code at {@code at}. */
-  private int block(long[] code, int at, int b) {
-    int from = b * BLOCK;
-    int width = Math.min(BLOCK, bits - from);
-    // Bits are numbered from the least significant end of the whole code; word 0 is the highest.
+  /** The value of half block {@code h} of the code at {@code at}. */
+  private int half(long[] code, int at, int h) {
+    return bitsAt(code, at, halfFrom[h], halfWidth[h]);
+  }
+
+  /**
+   * {@code width} (at most 32) bits of the code at {@code at}, from bit {@code from}, counting from the
+   * least significant end of the whole code (word {@code at} is the most significant).
+   */
+  private int bitsAt(long[] code, int at, int from, int width) {
     int word = words - 1 - from / 64;
     int shift = from % 64;
     long v = code[at + word] >>> shift;
@@ -251,11 +285,12 @@ public final class HashBank {
           + maxDistance);
     }
     int perBlock = maxDistance / blocks;
+    int perHalf = perBlock / 2;
     int[] found;
-    if (perBlock > 3 || (long) blocks * probes(perBlock) > labels.length) {
+    if (perHalf > MAX_HALF_RADIUS || 2L * blocks * probes(perHalf) > labels.length / 4) {
       found = scan(q, maxDistance);
     } else {
-      found = indexed(q, maxDistance, perBlock);
+      found = indexed(q, maxDistance, perBlock, perHalf);
     }
     return matches(q, found);
   }
@@ -287,12 +322,13 @@ public final class HashBank {
     return q;
   }
 
+  /** The values within {@code radius} bits of a 16-bit value (the most a half has). */
   private static long probes(int radius) {
     long p = 0;
     long c = 1;
     for (int k = 0; k <= radius; k++) {
       p += c;
-      c = c * (BLOCK - k) / (k + 1);
+      c = c * (16 - k) / (k + 1);
     }
     return p;
   }
@@ -320,54 +356,77 @@ public final class HashBank {
     return Arrays.copyOf(out, n);
   }
 
-  private int[] indexed(long[] q, int maxDistance, int perBlock) {
+  /** What a search carries through its probes. */
+  private static final class Probe {
+    final long[] q;
+    final int[] qHalves;
+    final int maxDistance;
+    final int perBlock;
+    final int perHalf;
     int[] out = new int[8];
-    int[] n = {0};
-    int[] qb = new int[blocks];
-    for (int b = 0; b < blocks; b++) {
-      qb[b] = block(q, 0, b);
+    int n;
+
+    Probe(long[] q, int[] qHalves, int maxDistance, int perBlock, int perHalf) {
+      this.q = q;
+      this.qHalves = qHalves;
+      this.maxDistance = maxDistance;
+      this.perBlock = perBlock;
+      this.perHalf = perHalf;
     }
-    for (int b = 0; b < blocks; b++) {
-      int width = Math.min(BLOCK, bits - b * BLOCK);
-      out = probe(q, qb, b, qb[b], width, perBlock, 0, maxDistance, perBlock, out, n);
-    }
-    return Arrays.copyOf(out, n[0]);
   }
 
-  /** Visits every value within {@code left} flips (of bits from {@code lowest} up) of {@code value}. */
-  private int[] probe(long[] q, int[] qb, int b, int value, int width, int left, int lowest,
-      int maxDistance, int perBlock, int[] out, int[] n) {
-    out = bucket(q, qb, b, value, maxDistance, perBlock, out, n);
+  private int[] indexed(long[] q, int maxDistance, int perBlock, int perHalf) {
+    int[] qHalves = new int[2 * blocks];
+    for (int h = 0; h < 2 * blocks; h++) {
+      qHalves[h] = half(q, 0, h);
+    }
+    Probe p = new Probe(q, qHalves, maxDistance, perBlock, perHalf);
+    for (int h = 0; h < 2 * blocks; h++) {
+      visit(p, h, qHalves[h], 0, perHalf, 0);
+    }
+    return Arrays.copyOf(p.out, p.n);
+  }
+
+  /** Visits {@code value} ({@code flips} bits from the query's half) and the values within more flips. */
+  private void visit(Probe p, int h, int value, int flips, int left, int lowest) {
+    bucket(p, h, value, flips);
     if (left == 0) {
-      return out;
+      return;
     }
-    for (int bit = lowest; bit < width; bit++) {
-      out = probe(q, qb, b, value ^ (1 << bit), width, left - 1, bit + 1, maxDistance, perBlock, out, n);
+    for (int bit = lowest; bit < halfWidth[h]; bit++) {
+      visit(p, h, value ^ (1 << bit), flips + 1, left - 1, bit + 1);
     }
-    return out;
   }
 
-  private int[] bucket(long[] q, int[] qb, int b, int value, int maxDistance, int perBlock, int[] out,
-      int[] n) {
-    int[] s = starts[b];
-    int[] order = ids[b];
+  private void bucket(Probe p, int h, int value, int flips) {
+    int[] s = starts[h];
+    int[] order = ids[h];
+    char[] other = others[h];
+    int qOther = p.qHalves[h ^ 1];
+    int budget = p.perBlock - flips;
     for (int i = s[value], end = s[value + 1]; i < end; i++) {
-      int e = order[i];
-      if (distance(q, e) > maxDistance || foundEarlier(qb, e, b, perBlock)) {
+      // The whole block's distance from the other half stored beside the entry: most entries stop here,
+      // before their hash is read.
+      if (Integer.bitCount(other[i] ^ qOther) > budget) {
         continue;
       }
-      if (n[0] == out.length) {
-        out = Arrays.copyOf(out, n[0] * 2);
+      int e = order[i];
+      if (distance(p.q, e) > p.maxDistance || foundEarlier(p, e, h)) {
+        continue;
       }
-      out[n[0]++] = e;
+      if (p.n == p.out.length) {
+        p.out = Arrays.copyOf(p.out, p.n * 2);
+      }
+      p.out[p.n++] = e;
     }
-    return out;
   }
 
-  /** Whether entry {@code e} was already reported from a block before {@code b}. */
-  private boolean foundEarlier(int[] qb, int e, int b, int perBlock) {
-    for (int j = 0; j < b; j++) {
-      if (Integer.bitCount(block(codes, e * words, j) ^ qb[j]) <= perBlock) {
+  /** Whether entry {@code e} was already reported from a half block before {@code h}. */
+  private boolean foundEarlier(Probe p, int e, int h) {
+    for (int j = 0; j < h; j++) {
+      int dj = Integer.bitCount(half(codes, e * words, j) ^ p.qHalves[j]);
+      int dOther = Integer.bitCount(half(codes, e * words, j ^ 1) ^ p.qHalves[j ^ 1]);
+      if (dj <= p.perHalf && dj + dOther <= p.perBlock) {
         return true;
       }
     }

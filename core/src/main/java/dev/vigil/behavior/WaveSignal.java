@@ -73,12 +73,17 @@ final class WaveSignal implements Classifier {
     long[] minHash = Fingerprint.minHash(Fingerprint.shingles(reduced));
     long t = BehaviorSignal.millis(time);
     long who = SENDER.hashUnencodedChars(senders.get(0)).asLong();
-    long[] authors = new long[Fingerprint.BANDS * suspicious];
+    long[][] records = new long[Fingerprint.BANDS][];
+    int entries = 0;
+    for (int b = 0; b < Fingerprint.BANDS; b++) {
+      records[b] = state.update(name, Long.toHexString(Fingerprint.band(minHash, b)),
+          current -> add(current, who, t));
+      entries += records[b].length / 3;
+    }
+    long[] authors = new long[entries];
     int n = 0;
     long first = t;
-    for (int b = 0; b < Fingerprint.BANDS; b++) {
-      long[] record = state.update(name, Long.toHexString(Fingerprint.band(minHash, b)),
-          current -> add(current, who, t));
+    for (long[] record : records) {
       for (int i = 0; i < record.length; i += 3) {
         if (record[i + 2] > t - window && record[i + 2] <= t) {
           authors[n++] = record[i];
