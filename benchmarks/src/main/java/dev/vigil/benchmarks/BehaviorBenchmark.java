@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,7 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * What behaviour signals cost per item: the state update and the read of each signal, and a full policy
  * with and without them. Items are 280-char posts (those of {@link PolicyBenchmark}) from 100,000
  * authors and 20,000 IP addresses, ten milliseconds apart (100 items a second), so the windows hold
- * what they would in a busy service; the state holds up to 1,000,000 records.
+ * what they would in a busy service; the state holds up to 1,000,000 records. {@code activity} says who
+ * posts: {@code uniform}, every author alike (each item's records are far apart in memory: the worst
+ * case for caches), or {@code zipf}, the author of rank {@code k} posting in proportion to {@code 1/k}
+ * (as activity on social services is usually modelled: a few authors post most items).
  * <ul>
  *   <li>{@code content}: the baseline, building the next item (its time and keys) and nothing else;
  *       subtract it from the per-signal rows;
@@ -54,6 +58,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class BehaviorBenchmark {
   private static final int ITEMS = 1 << 16;
   private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
+
+  /** Who posts: every author alike, or by Zipf's law. */
+  @Param({"uniform", "zipf"})
+  public String activity;
 
   private String[] texts;
   private String[] authors;
@@ -90,8 +98,19 @@ public class BehaviorBenchmark {
     author = new int[ITEMS];
     ip = new int[ITEMS];
     text = new int[ITEMS];
+    double[] cumulative = new double[authors.length];
+    double sum = 0;
+    for (int k = 0; k < authors.length; k++) {
+      sum += 1.0 / (k + 1);
+      cumulative[k] = sum;
+    }
     for (int i = 0; i < ITEMS; i++) {
-      author[i] = r.nextInt(authors.length);
+      if (activity.equals("zipf")) {
+        int k = java.util.Arrays.binarySearch(cumulative, r.nextDouble() * sum);
+        author[i] = Math.min(authors.length - 1, k < 0 ? -k - 1 : k);
+      } else {
+        author[i] = r.nextInt(authors.length);
+      }
       ip[i] = r.nextInt(ips.length);
       text[i] = r.nextInt(texts.length);
     }

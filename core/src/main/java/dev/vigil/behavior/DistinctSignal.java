@@ -21,6 +21,8 @@ final class DistinctSignal extends BehaviorSignal {
   private final Duration windowDuration;
   private final int normal;
   private final int suspicious;
+  private final String notePrefix;
+  private final String noteSuffix;
 
   DistinctSignal(String name, BehaviorState state, Key key, Key counted, Duration window, int normal,
       int suspicious) {
@@ -31,6 +33,10 @@ final class DistinctSignal extends BehaviorSignal {
     checkRamp(name, normal, suspicious);
     this.normal = normal;
     this.suspicious = suspicious;
+    // The constant parts of a note, formatted once: notes are built on the scoring path.
+    this.notePrefix = name + ": " + key.name() + " '";
+    this.noteSuffix = " distinct " + counted.name() + " in " + format(window) + " (normal " + normal
+        + ", suspicious " + suspicious + ")";
   }
 
   @Override
@@ -108,9 +114,7 @@ final class DistinctSignal extends BehaviorSignal {
 
   @Override
   String note(String value, long count) {
-    return name + ": " + key.name() + " '" + value + "' has " + (count >= suspicious ? "at least " : "")
-        + count + " distinct " + counted.name() + " in " + format(windowDuration) + " (normal " + normal
-        + ", suspicious " + suspicious + ")";
+    return notePrefix + value + "' has " + (count >= suspicious ? "at least " : "") + count + noteSuffix;
   }
 
   @Override

@@ -13,6 +13,8 @@ final class FirstSeenSignal extends BehaviorSignal {
   private final long old;
   private final Duration youngDuration;
   private final Duration oldDuration;
+  private final String notePrefix;
+  private final String noteSuffix;
 
   FirstSeenSignal(String name, BehaviorState state, Key key, Duration young, Duration old) {
     super(name, state, key);
@@ -24,6 +26,9 @@ final class FirstSeenSignal extends BehaviorSignal {
     }
     this.youngDuration = young;
     this.oldDuration = old;
+    // The constant parts of a note, formatted once: notes are built on the scoring path.
+    this.notePrefix = name + ": " + key.name() + " '";
+    this.noteSuffix = " (new up to " + format(young) + ", established from " + format(old) + ")";
   }
 
   @Override
@@ -46,9 +51,8 @@ final class FirstSeenSignal extends BehaviorSignal {
 
   @Override
   String note(String value, long age) {
-    return name + ": " + key.name() + " '" + value + "' first seen "
-        + (age == 0 ? "with this item" : format(Duration.ofMillis(age)) + " before it") + " (new up to "
-        + format(youngDuration) + ", established from " + format(oldDuration) + ")";
+    return notePrefix + value + "' first seen "
+        + (age == 0 ? "with this item" : format(Duration.ofMillis(age)) + " before it") + noteSuffix;
   }
 
   @Override

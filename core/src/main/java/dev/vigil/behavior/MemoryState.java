@@ -2,8 +2,6 @@ package dev.vigil.behavior;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hashing;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -12,17 +10,16 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@link BehaviorState} in the memory of one JVM, holding at most {@code capacity} records.
  *
- * <p><b>What it keeps.</b> For each record, a 128-bit hash of its space and key (SipHash-2-4 under two
- * fixed keys: an attacker who chooses keys, such as a link's domain, cannot make two of them collide in
- * practice) and the record's numbers; never the key itself, never any text.
+ * <p><b>What it keeps.</b> For each record, a 128-bit hash of its space and key (SipHash-2-4-128 under a
+ * fixed key: an attacker who chooses keys, such as a link's domain, cannot make two of them collide in
+ * practice) and the record's numbers; never the key itself, never any text. Records live in open
+ * addressing tables with their recency lists in arrays, so an update allocates nothing but the record
+ * the signal computes.
  *
  * <p><b>What it forgets.</b> When full, it evicts a record to make room, by segmented LRU: a record
  * enters a probation segment; a record updated again moves to a protected segment (four fifths of the
@@ -41,8 +38,7 @@ import org.jspecify.annotations.Nullable;
  * eviction) and {@link #readFrom} restores them, so that a service keeps its counts across a restart.
  */
 public final class MemoryState implements BehaviorState {
-  private static final HashFunction HIGH = Hashing.sipHash24(0x5649474C42454831L, 0x7374617465313238L);
-  private static final HashFunction LOW = Hashing.sipHash24(0x4C4F57206B657932L, 0x6D656D6F72790A01L);
+  private static final SipHash HASH = new SipHash(0x5649474C42454831L, 0x7374617465313238L);
   private static final int MAX_SHARDS = 64;
 
   private final Shard[] shards;
@@ -79,19 +75,19 @@ public final class MemoryState implements BehaviorState {
   @Override
   public long[] update(String space, String key, RecordUpdate update) {
     requireNonNull(update, "update");
-    Key k = key(space, key);
-    Shard s = shard(k);
+    SipHash.State k = key(space, key);
+    Shard s = shard(k.first);
     synchronized (s) {
-      return s.update(k, update);
+      return s.update(k.first, k.second, update);
     }
   }
 
   @Override
   public long @Nullable [] read(String space, String key) {
-    Key k = key(space, key);
-    Shard s = shard(k);
+    SipHash.State k = key(space, key);
+    Shard s = shard(k.first);
     synchronized (s) {
-      long[] r = s.peek(k);
+      long[] r = s.peek(k.first, k.second);
       return r == null ? null : r.clone();
     }
   }
@@ -113,7 +109,7 @@ public final class MemoryState implements BehaviorState {
   }
 
   private static final int MAGIC = 0x56474D53; // "VGMS"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   /**
    * Writes every record to {@code out} (which stays open): the capacity, then per shard its records,
@@ -129,24 +125,11 @@ public final class MemoryState implements BehaviorState {
     data.writeInt(shards.length);
     for (Shard s : shards) {
       synchronized (s) {
-        data.writeInt(s.probation.size());
-        writeRecords(data, s.probation);
-        data.writeInt(s.kept.size());
-        writeRecords(data, s.kept);
+        s.write(data, Shard.PROBATION);
+        s.write(data, Shard.KEPT);
       }
     }
     data.flush();
-  }
-
-  private static void writeRecords(DataOutputStream data, Map<Key, long[]> records) throws IOException {
-    for (Map.Entry<Key, long[]> e : records.entrySet()) {
-      data.writeLong(e.getKey().high);
-      data.writeLong(e.getKey().low);
-      data.writeInt(e.getValue().length);
-      for (long v : e.getValue()) {
-        data.writeLong(v);
-      }
-    }
   }
 
   /**
@@ -176,8 +159,8 @@ public final class MemoryState implements BehaviorState {
             + " makes " + state.shards.length);
       }
       for (Shard s : state.shards) {
-        readRecords(data, s.probation, s.capacity);
-        readRecords(data, s.kept, s.capacity - s.probation.size());
+        s.read(data, Shard.PROBATION);
+        s.read(data, Shard.KEPT);
       }
       return state;
     } catch (EOFException e) {
@@ -185,106 +168,251 @@ public final class MemoryState implements BehaviorState {
     }
   }
 
-  private static void readRecords(DataInputStream data, Map<Key, long[]> into, int room)
-      throws IOException {
-    int n = data.readInt();
-    if (n < 0 || n > room) {
-      throw new IOException("saved MemoryState has " + n + " records in a shard with room for " + room);
-    }
-    for (int i = 0; i < n; i++) {
-      Key k = new Key(data.readLong(), data.readLong());
-      int length = data.readInt();
-      if (length < 0 || length > MAX_RECORD_LONGS) {
-        throw new IOException("saved MemoryState has a record of " + length + " numbers");
-      }
-      long[] v = new long[length];
-      for (int j = 0; j < length; j++) {
-        v[j] = data.readLong();
-      }
-      into.put(k, v);
-    }
-  }
-
   /** The longest record {@link #readFrom} accepts (a rate capped at a million items). */
   private static final int MAX_RECORD_LONGS = 2_000_000;
 
-  private Shard shard(Key k) {
-    return shards.length == 1 ? shards[0] : shards[(int) (k.high >>> shift)];
+  private Shard shard(long first) {
+    return shards.length == 1 ? shards[0] : shards[(int) (first >>> shift)];
   }
 
-  private static Key key(String space, String key) {
+  private static SipHash.State key(String space, String key) {
     requireNonNull(space, "space");
     requireNonNull(key, "key");
-    return new Key(hash(HIGH, space, key), hash(LOW, space, key));
+    return HASH.hash128(space, key);
   }
 
-  private static long hash(HashFunction f, String space, String key) {
-    return f.newHasher().putInt(space.length()).putUnencodedChars(space).putUnencodedChars(key).hash()
-        .asLong();
-  }
-
-  /** A record's identity: the two halves of its hash. */
-  private record Key(long high, long low) {}
-
-  /** One shard's records, in two recency-ordered segments. Guarded by the shard's lock. */
+  /**
+   * One shard's records, in two recency-ordered segments, probation and kept (protected). Guarded by
+   * the shard's lock. Entries are numbered from 0 to capacity - 1; an open addressing table (linear
+   * probing, backward-shift deletion) maps a key's hash to its entry, and each segment is a doubly linked
+   * list, least recently updated first. An entry's hash, links and segment share one cache line
+   * ({@code meta}, four longs), since a scattered layout costs a cache miss per array on every update.
+   */
   private static final class Shard {
+    static final int PROBATION = 0;
+    static final int KEPT = 1;
+    private static final int NONE = -1;
+    private static final int FIRST = 0;
+    private static final int SECOND = 1;
+    private static final int PREV = 2;
+    private static final int NEXT = 3;
+
     private final int capacity;
     private final int protectedCapacity;
-    // The first entry of each is the least recently updated: an update moves its record to the end
-    // (remove, then put), so that reads leave the order alone.
-    private final LinkedHashMap<Key, long[]> probation = new LinkedHashMap<>();
-    private final LinkedHashMap<Key, long[]> kept = new LinkedHashMap<>();
+    /**
+     * Per entry, four longs: the hash's two halves, the previous entry of its segment (or NONE) in the
+     * low 32 bits with the segment above them, and the next entry (or NONE).
+     */
+    private final long[] meta;
+    private final long[][] values;
+    /** Entry number + 1 per slot; 0 is empty. At most half full. */
+    private final int[] table;
+    private final int mask;
+    private final int[] head = {NONE, NONE};
+    private final int[] tail = {NONE, NONE};
+    private final int[] count = new int[2];
+    /** Entries never used yet start here; freed ones are chained through NEXT. */
+    private int fresh;
+    private int free = NONE;
 
     Shard(int capacity) {
       this.capacity = capacity;
       // With room for one record, probation is all there is.
       this.protectedCapacity = capacity <= 1 ? 0 : capacity * 4 / 5;
+      this.meta = new long[4 * capacity];
+      this.values = new long[capacity][];
+      int slots = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) * 2;
+      this.table = new int[slots];
+      this.mask = slots - 1;
     }
 
-    long[] update(Key k, RecordUpdate update) {
+    private int prev(int e) {
+      return (int) meta[4 * e + PREV];
+    }
+
+    private int next(int e) {
+      return (int) meta[4 * e + NEXT];
+    }
+
+    private void prev(int e, int p) {
+      meta[4 * e + PREV] = (meta[4 * e + PREV] & ~0xFFFFFFFFL) | (p & 0xFFFFFFFFL);
+    }
+
+    private int segment(int e) {
+      return (int) (meta[4 * e + PREV] >>> 32);
+    }
+
+    private void next(int e, int n) {
+      meta[4 * e + NEXT] = n;
+    }
+
+    long[] update(long first, long second, RecordUpdate update) {
       // The update runs before anything moves, so that one that throws leaves the shard as it was.
-      long[] current = kept.get(k);
-      boolean wasKept = current != null;
-      if (!wasKept) {
-        current = probation.get(k);
-      }
-      long[] next = requireNonNull(update.apply(current), "the update returned null");
-      if (wasKept) {
-        kept.remove(k);
-        kept.put(k, next);
-        return next;
-      }
-      if (current != null && protectedCapacity > 0) {
-        // Seen again: protected. The protected segment's least recent record goes back to probation.
-        probation.remove(k);
-        kept.put(k, next);
-        if (kept.size() > protectedCapacity) {
-          Iterator<Map.Entry<Key, long[]>> it = kept.entrySet().iterator();
-          Map.Entry<Key, long[]> eldest = it.next();
-          it.remove();
-          probation.put(eldest.getKey(), eldest.getValue());
+      int e = find(first, second);
+      long[] current = e == NONE ? null : values[e];
+      long[] nextValue = requireNonNull(update.apply(current), "the update returned null");
+      if (e != NONE) {
+        values[e] = nextValue;
+        if (segment(e) == KEPT) {
+          unlink(e);
+          append(e, KEPT);
+        } else if (protectedCapacity > 0) {
+          // Seen again: protected. The protected segment's least recent record goes back to probation.
+          unlink(e);
+          append(e, KEPT);
+          if (count[KEPT] > protectedCapacity) {
+            int eldest = head[KEPT];
+            unlink(eldest);
+            append(eldest, PROBATION);
+          }
+        } else {
+          unlink(e);
+          append(e, PROBATION);
         }
-        return next;
+        return nextValue;
       }
-      probation.remove(k);
-      probation.put(k, next);
-      while (probation.size() + kept.size() > capacity) {
-        Iterator<Map.Entry<Key, long[]>> it =
-            (probation.isEmpty() ? kept : probation).entrySet().iterator();
-        it.next();
-        it.remove();
+      if (count[PROBATION] + count[KEPT] == capacity) {
+        evict(head[PROBATION] != NONE ? head[PROBATION] : head[KEPT]);
       }
-      return next;
+      insert(first, second, nextValue, PROBATION);
+      return nextValue;
     }
 
-    long @Nullable [] peek(Key k) {
+    long @Nullable [] peek(long first, long second) {
       // A read does not count as use: it must not change what is evicted.
-      long[] r = kept.get(k);
-      return r != null ? r : probation.get(k);
+      int e = find(first, second);
+      return e == NONE ? null : values[e];
     }
 
     int size() {
-      return probation.size() + kept.size();
+      return count[PROBATION] + count[KEPT];
+    }
+
+    private int slot(long first, long second) {
+      return (int) (second ^ (second >>> 32)) & mask;
+    }
+
+    private int find(long first, long second) {
+      for (int s = slot(first, second); ; s = (s + 1) & mask) {
+        int t = table[s];
+        if (t == 0) {
+          return NONE;
+        }
+        int e = t - 1;
+        if (meta[4 * e + FIRST] == first && meta[4 * e + SECOND] == second) {
+          return e;
+        }
+      }
+    }
+
+    private void insert(long first, long second, long[] value, int seg) {
+      int e;
+      if (free != NONE) {
+        e = free;
+        free = next(e);
+      } else {
+        e = fresh++;
+      }
+      meta[4 * e + FIRST] = first;
+      meta[4 * e + SECOND] = second;
+      values[e] = value;
+      int s = slot(first, second);
+      while (table[s] != 0) {
+        s = (s + 1) & mask;
+      }
+      table[s] = e + 1;
+      append(e, seg);
+    }
+
+    private void evict(int e) {
+      unlink(e);
+      // Backward-shift deletion keeps every probe chain unbroken without tombstones.
+      int s = slot(meta[4 * e + FIRST], meta[4 * e + SECOND]);
+      while (table[s] != e + 1) {
+        s = (s + 1) & mask;
+      }
+      int hole = s;
+      for (int j = (hole + 1) & mask; table[j] != 0; j = (j + 1) & mask) {
+        int other = table[j] - 1;
+        int home = slot(meta[4 * other + FIRST], meta[4 * other + SECOND]);
+        // Move the entry into the hole unless its home lies cyclically in (hole, j].
+        boolean stays = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
+        if (!stays) {
+          table[hole] = table[j];
+          hole = j;
+        }
+      }
+      table[hole] = 0;
+      values[e] = null;
+      next(e, free);
+      free = e;
+    }
+
+    private void unlink(int e) {
+      int seg = segment(e);
+      int p = prev(e);
+      int n = next(e);
+      if (p == NONE) {
+        head[seg] = n;
+      } else {
+        next(p, n);
+      }
+      if (n == NONE) {
+        tail[seg] = p;
+      } else {
+        prev(n, p);
+      }
+      count[seg]--;
+    }
+
+    private void append(int e, int seg) {
+      meta[4 * e + PREV] = ((long) seg << 32) | (tail[seg] & 0xFFFFFFFFL);
+      next(e, NONE);
+      if (tail[seg] == NONE) {
+        head[seg] = e;
+      } else {
+        next(tail[seg], e);
+      }
+      tail[seg] = e;
+      count[seg]++;
+    }
+
+    /** Writes a segment's records, least recently updated first. */
+    void write(DataOutputStream data, int seg) throws IOException {
+      data.writeInt(count[seg]);
+      for (int e = head[seg]; e != NONE; e = next(e)) {
+        data.writeLong(meta[4 * e + FIRST]);
+        data.writeLong(meta[4 * e + SECOND]);
+        data.writeInt(values[e].length);
+        for (long v : values[e]) {
+          data.writeLong(v);
+        }
+      }
+    }
+
+    /** Reads what {@link #write} wrote into an empty segment. */
+    void read(DataInputStream data, int seg) throws IOException {
+      int n = data.readInt();
+      int room = seg == PROBATION ? capacity : capacity - count[PROBATION];
+      if (n < 0 || n > room) {
+        throw new IOException("saved MemoryState has " + n + " records in a shard with room for " + room);
+      }
+      for (int i = 0; i < n; i++) {
+        long first = data.readLong();
+        long second = data.readLong();
+        int length = data.readInt();
+        if (length < 0 || length > MAX_RECORD_LONGS) {
+          throw new IOException("saved MemoryState has a record of " + length + " numbers");
+        }
+        long[] v = new long[length];
+        for (int j = 0; j < length; j++) {
+          v[j] = data.readLong();
+        }
+        if (find(first, second) != NONE) {
+          throw new IOException("saved MemoryState has one record twice");
+        }
+        insert(first, second, v, seg);
+      }
     }
   }
 }

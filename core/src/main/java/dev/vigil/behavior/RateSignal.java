@@ -14,6 +14,8 @@ final class RateSignal extends BehaviorSignal {
   private final Duration windowDuration;
   private final int normal;
   private final int suspicious;
+  private final String notePrefix;
+  private final String noteSuffix;
 
   RateSignal(String name, BehaviorState state, Key key, Duration window, int normal, int suspicious) {
     super(name, state, key);
@@ -22,6 +24,10 @@ final class RateSignal extends BehaviorSignal {
     checkRamp(name, normal, suspicious);
     this.normal = normal;
     this.suspicious = suspicious;
+    // The constant parts of a note, formatted once: notes are built on the scoring path.
+    this.notePrefix = name + ": " + key.name() + " '";
+    this.noteSuffix = " items in " + format(window) + " (normal " + normal + ", suspicious " + suspicious
+        + ")";
   }
 
   @Override
@@ -72,9 +78,7 @@ final class RateSignal extends BehaviorSignal {
 
   @Override
   String note(String value, long count) {
-    return name + ": " + key.name() + " '" + value + "' has " + (count >= suspicious ? "at least " : "")
-        + count + " items in " + format(windowDuration) + " (normal " + normal + ", suspicious "
-        + suspicious + ")";
+    return notePrefix + value + "' has " + (count >= suspicious ? "at least " : "") + count + noteSuffix;
   }
 
   @Override

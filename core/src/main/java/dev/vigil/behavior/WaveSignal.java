@@ -150,12 +150,28 @@ final class WaveSignal implements Classifier {
     return from == 0 ? all : Arrays.copyOfRange(all, 3 * from, all.length);
   }
 
-  /** The number of distinct values among the first {@code n} of {@code values} (which it sorts). */
+  /**
+   * The number of distinct values among the first {@code n} of {@code values}, by an open addressing set
+   * (a sort of a few hundred values cost a fifth of the signal).
+   */
   static int distinct(long[] values, int n) {
-    Arrays.sort(values, 0, n);
+    if (n == 0) {
+      return 0;
+    }
+    int size = Integer.highestOneBit(Math.max(2, n) * 2 - 1) * 2;
+    long[] set = new long[size];
+    boolean[] used = new boolean[size];
+    int mask = size - 1;
     int d = 0;
     for (int i = 0; i < n; i++) {
-      if (i == 0 || values[i] != values[i - 1]) {
+      long v = values[i];
+      int s = (int) Fingerprint.mix(v) & mask;
+      while (used[s] && set[s] != v) {
+        s = (s + 1) & mask;
+      }
+      if (!used[s]) {
+        used[s] = true;
+        set[s] = v;
         d++;
       }
     }
