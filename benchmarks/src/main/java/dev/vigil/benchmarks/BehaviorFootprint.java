@@ -48,9 +48,15 @@ public final class BehaviorFootprint {
         default -> Behaviors.wave("s", state, Key.author(), Duration.ofHours(1), 10, 100);
       };
       int items = kind.equals("wave") ? n / 16 : n;
+      List<String> words = BenchData.randomWords(50_000, 16);
+      SplittableRandom pick = new SplittableRandom(16);
       for (int i = 0; i < items; i++) {
-        String body = kind.equals("wave") ? "message number " + i + " sent to you by its own author today"
-            : "hi";
+        // Unrelated texts (eight random words), so that each item has sixteen band records of its own.
+        StringBuilder text = new StringBuilder();
+        for (int w = 0; kind.equals("wave") && w < 8; w++) {
+          text.append(words.get(pick.nextInt(words.size()))).append(' ');
+        }
+        String body = kind.equals("wave") ? text.toString() : "hi";
         c.classify(Content.builder().body(body).author("author-" + i).attribute("ip", "ip-" + i)
             .time(t0.plusMillis(i)).build());
       }

@@ -203,11 +203,11 @@ public final class MemoryState implements BehaviorState {
      * Per entry, four longs: the hash's two halves, the previous entry of its segment (or NONE) in the
      * low 32 bits with the segment above them, and the next entry (or NONE).
      */
-    private final long[] meta;
-    private final long[][] values;
+    private long[] meta;
+    private long[][] values;
     /** Entry number + 1 per slot; 0 is empty. At most half full. */
-    private final int[] table;
-    private final int mask;
+    private int[] table;
+    private int mask;
     private final int[] head = {NONE, NONE};
     private final int[] tail = {NONE, NONE};
     private final int[] count = new int[2];
@@ -219,11 +219,13 @@ public final class MemoryState implements BehaviorState {
       this.capacity = capacity;
       // With room for one record, probation is all there is.
       this.protectedCapacity = capacity <= 1 ? 0 : capacity * 4 / 5;
-      this.meta = new long[4 * capacity];
-      this.values = new long[capacity][];
-      int slots = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) * 2;
-      this.table = new int[slots];
-      this.mask = slots - 1;
+      // The arrays grow with the records held, doubling up to the capacity: a state sized for a million
+      // keys costs nothing until they come.
+      int initial = Math.min(capacity, 16);
+      this.meta = new long[4 * initial];
+      this.values = new long[initial][];
+      this.table = new int[tableSize(initial)];
+      this.mask = table.length - 1;
     }
 
     private int prev(int e) {
@@ -311,6 +313,9 @@ public final class MemoryState implements BehaviorState {
         e = free;
         free = next(e);
       } else {
+        if (fresh == values.length) {
+          grow();
+        }
         e = fresh++;
       }
       meta[4 * e + FIRST] = first;
@@ -322,6 +327,29 @@ public final class MemoryState implements BehaviorState {
       }
       table[s] = e + 1;
       append(e, seg);
+    }
+
+    private static int tableSize(int entries) {
+      return Integer.highestOneBit(Math.max(2, entries) * 2 - 1) * 2;
+    }
+
+    /** Doubles the entry arrays (up to the capacity) and rebuilds the table for them. */
+    private void grow() {
+      int entries = (int) Math.min(capacity, 2L * values.length);
+      meta = java.util.Arrays.copyOf(meta, 4 * entries);
+      values = java.util.Arrays.copyOf(values, entries);
+      table = new int[tableSize(entries)];
+      mask = table.length - 1;
+      for (int e = 0; e < fresh; e++) {
+        if (values[e] == null) {
+          continue; // on the free list
+        }
+        int s = slot(meta[4 * e + FIRST], meta[4 * e + SECOND]);
+        while (table[s] != 0) {
+          s = (s + 1) & mask;
+        }
+        table[s] = e + 1;
+      }
     }
 
     private void evict(int e) {
