@@ -60,7 +60,7 @@ public final class Suite {
             .include("BehaviorBenchmark").include("HashBankBenchmark")
             .param("engine", "VIGIL", "VIGIL_AGGRESSIVE", "ROKLENARCIC", "HANKCS")
             .param("dictionary", "words5000").param("terms", "5000", "100000")
-            .param("size", "10000", "100000").param("rules", "1000", "10000")
+            .param("size", "10000", "100000").param("rules", "1000", "10000").param("activity", "zipf")
             .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
             .measurementIterations(3).measurementTime(TimeValue.seconds(1));
       default:
