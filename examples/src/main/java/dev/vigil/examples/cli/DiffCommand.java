@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.Decision;
 import dev.vigil.Decision.SignalReport;
+import dev.vigil.json.DecisionJson;
 import dev.vigil.Evidence;
 import dev.vigil.Outcome;
 import dev.vigil.Policy;

@@ -6,6 +6,7 @@ import dev.vigil.Decision;
 import dev.vigil.Evidence;
 import dev.vigil.Policy;
 import dev.vigil.examples.cli.Cli.Opt;
+import dev.vigil.json.DecisionJson;
 import dev.vigil.lucene.QueryRuleClassifier;
 import dev.vigil.lucene.QueryRules;
 import dev.vigil.lucene.RuleAnalyzers;

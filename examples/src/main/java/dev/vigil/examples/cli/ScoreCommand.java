@@ -5,6 +5,7 @@ import dev.vigil.Decision;
 import dev.vigil.Holder;
 import dev.vigil.Policy;
 import dev.vigil.examples.cli.Cli.Opt;
+import dev.vigil.json.DecisionJson;
 import dev.vigil.policy.PolicyException;
 import dev.vigil.policy.PolicyFile;
 import dev.vigil.policy.PolicyWatcher;

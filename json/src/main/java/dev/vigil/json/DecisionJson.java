@@ -1,5 +1,6 @@
-package dev.vigil.examples.cli;
+package dev.vigil.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.Decision;
 import dev.vigil.Decision.CategoryScore;
@@ -10,19 +11,38 @@ import dev.vigil.Evidence;
 import dev.vigil.FailureMode;
 import dev.vigil.Outcome;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Writes decisions and evidence as JSON, in the shape documented in the README (a contract: change it
- * only compatibly). Every command that reports evidence uses {@link #writeEvidence}.
+ * Writes decisions and evidence as JSON, in the shape {@code vigil score} prints and the README documents
+ * (a contract: fields are added compatibly, never removed or renamed within a major version). Thread
+ * safe; the methods are static.
  */
-final class DecisionJson {
+public final class DecisionJson {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
   private DecisionJson() {}
 
-  /** Writes one decision as a JSON object, with the item's id first. */
-  static void write(JsonGenerator g, Object id, Decision d) throws IOException {
+  /** One decision as one line of JSON, with the item's id first (left out when null). */
+  public static String toJson(@Nullable Object id, Decision d) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      write(g, id, d);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** Writes one decision as a JSON object, with the item's id first (left out when null). */
+  public static void write(JsonGenerator g, @Nullable Object id, Decision d) throws IOException {
     g.writeStartObject();
-    writeId(g, id);
+    if (id != null) {
+      writeId(g, id);
+    }
     g.writeStringField("action", d.action().name());
     g.writeNumberField("severity", d.action().severity());
     g.writeNumberField("score", d.total());
@@ -126,7 +146,7 @@ final class DecisionJson {
   }
 
   /** The item id: a number for plain-text line numbers and numeric ids, else a string. */
-  static void writeId(JsonGenerator g, Object id) throws IOException {
+  public static void writeId(JsonGenerator g, Object id) throws IOException {
     if (id instanceof Number) {
       g.writeNumberField("id", ((Number) id).longValue());
     } else {
@@ -135,14 +155,14 @@ final class DecisionJson {
   }
 
   /** The evidence object shared by every command: field, rule, category, start, end, text. */
-  static void writeEvidence(JsonGenerator g, Evidence e) throws IOException {
+  public static void writeEvidence(JsonGenerator g, Evidence e) throws IOException {
     g.writeStartObject();
     writeEvidenceFields(g, e);
     g.writeEndObject();
   }
 
   /** The evidence fields, into an object the caller opened. */
-  static void writeEvidenceFields(JsonGenerator g, Evidence e) throws IOException {
+  public static void writeEvidenceFields(JsonGenerator g, Evidence e) throws IOException {
     g.writeStringField("field", e.field());
     g.writeStringField("rule", e.rule());
     g.writeStringField("category", e.category());
@@ -151,11 +171,13 @@ final class DecisionJson {
     g.writeStringField("text", e.text());
   }
 
-  static String outcome(Outcome o) {
+  /** An outcome as the JSON names it: {@code matched}, {@code not-matched}, ... */
+  public static String outcome(Outcome o) {
     return o.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  static String mode(FailureMode m) {
+  /** A failure mode as the JSON names it: {@code fail-open} or {@code fail-closed}. */
+  public static String mode(FailureMode m) {
     return m == FailureMode.FAIL_CLOSED ? "fail-closed" : "fail-open";
   }
 }
