@@ -1,0 +1,154 @@
+package dev.vigil.kafka;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.vigil.Holder;
+import dev.vigil.Policy;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.Topology;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Kafka Streams topology that scores content records with a policy.
+ *
+ * <pre>{@code
+ * Holder<Policy> policy = Holder.of(PolicyLoader.defaults().load(Path.of("dm.yaml")).policy());
+ * Topology topology = VigilTopology.builder(policy)
+ *     .input("dm-content").decisions("dm-decisions").deadLetters("dm-dead-letters")
+ *     .route("review", "dm-review-queue")
+ *     .build();
+ * new KafkaStreams(topology, VigilStreams.properties("dm-scoring", "broker:9092")).start();
+ * }</pre>
+ *
+ * <p><b>Records.</b> Input values are content records as {@link dev.vigil.json.ContentJson} reads them
+ * (the JSON of the CLI's input); keys are passed through untouched. Every decision goes to the decisions
+ * topic as the JSON {@code vigil score} prints ({@link dev.vigil.json.DecisionJson}), with the same key;
+ * a decision whose action has a route goes to that topic too. A decision's id is the record's
+ * {@code id}, or {@code topic-partition@offset} when it has none. Headers {@code vigil-action},
+ * {@code vigil-policy-version} and {@code vigil-policy-hash} say what decided.
+ *
+ * <p><b>Records that cannot be scored</b> never stop the stream and are never dropped silently: a record
+ * without a value, larger than {@link Builder#maxRecordBytes}, or not a content record goes to the
+ * dead-letter topic with its original key and bytes, and headers {@code vigil-error} (the reason),
+ * {@code vigil-source-topic}, {@code vigil-source-partition} and {@code vigil-source-offset}. A failing
+ * classifier is not such a case: the policy decides as it always does (fail open or closed) and the
+ * decision records the failure.
+ *
+ * <p><b>The policy</b> is read from its holder once per record, so swapping it ({@link Holder#set}, a
+ * {@code PolicyWatcher}) takes effect from the next record; each decision names the version and hash it
+ * was made with.
+ */
+public final class VigilTopology {
+  private VigilTopology() {}
+
+  /** A builder of a topology scoring with the policy {@code policy} holds. */
+  public static Builder builder(Holder<Policy> policy) {
+    return new Builder(requireNonNull(policy, "policy"));
+  }
+
+  /** Configures and builds the topology. Not thread safe; the topology it builds is. */
+  public static final class Builder {
+    /** The largest record value scored by default: 1 MiB. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
+
+    private final Holder<Policy> policy;
+    private @Nullable String input;
+    private @Nullable String decisions;
+    private @Nullable String deadLetters;
+    private final Map<String, String> routes = new LinkedHashMap<>();
+    private int maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
+
+    private Builder(Holder<Policy> policy) {
+      this.policy = policy;
+    }
+
+    /** The topic of content records (required). */
+    public Builder input(String topic) {
+      this.input = topic(topic, "input");
+      return this;
+    }
+
+    /** The topic every decision goes to (required). */
+    public Builder decisions(String topic) {
+      this.decisions = topic(topic, "decisions");
+      return this;
+    }
+
+    /** The topic of records that could not be scored (required: they are never dropped). */
+    public Builder deadLetters(String topic) {
+      this.deadLetters = topic(topic, "deadLetters");
+      return this;
+    }
+
+    /** Also sends the decisions whose action is {@code action} to {@code topic}. */
+    public Builder route(String action, String topic) {
+      requireNonNull(action, "action");
+      if (action.isBlank()) {
+        throw new IllegalArgumentException("route: the action must not be blank");
+      }
+      String t = topic(topic, "route topic");
+      if (routes.putIfAbsent(action, t) != null) {
+        throw new IllegalArgumentException("route: action '" + action + "' already goes to '"
+            + routes.get(action) + "'");
+      }
+      return this;
+    }
+
+    /**
+     * Record values larger than this go to the dead-letter topic unscored: a guard against a producer
+     * that sends a whole document where a message was expected.
+     *
+     * @throws IllegalArgumentException if {@code bytes} is below 1
+     */
+    public Builder maxRecordBytes(int bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxRecordBytes must be at least 1 but was " + bytes);
+      }
+      this.maxRecordBytes = bytes;
+      return this;
+    }
+
+    private static String topic(String topic, String what) {
+      requireNonNull(topic, what);
+      if (topic.isBlank()) {
+        throw new IllegalArgumentException(what + " topic must not be blank");
+      }
+      return topic;
+    }
+
+    /**
+     * The topology: a source, the scoring processor and one sink per topic.
+     *
+     * @throws IllegalStateException naming what is missing: the input, decisions or dead-letter topic
+     */
+    public Topology build() {
+      if (input == null || decisions == null || deadLetters == null) {
+        throw new IllegalStateException("a Vigil topology needs an input, a decisions and a dead-letter"
+            + " topic; missing: " + (input == null ? "input " : "") + (decisions == null ? "decisions " : "")
+            + (deadLetters == null ? "deadLetters" : "").strip());
+      }
+      Topology t = new Topology();
+      ByteArrayDeserializer in = new ByteArrayDeserializer();
+      ByteArraySerializer out = new ByteArraySerializer();
+      t.addSource(ScoringProcessor.SOURCE, in, in, input);
+      Map<String, String> routeSinks = new LinkedHashMap<>();
+      int i = 0;
+      for (String action : routes.keySet()) {
+        routeSinks.put(action, ScoringProcessor.ROUTE_PREFIX + i++);
+      }
+      Holder<Policy> p = policy;
+      int max = maxRecordBytes;
+      t.addProcessor(ScoringProcessor.NAME, () -> new ScoringProcessor(p, max, routeSinks),
+          ScoringProcessor.SOURCE);
+      t.addSink(ScoringProcessor.DECISIONS, decisions, out, out, ScoringProcessor.NAME);
+      t.addSink(ScoringProcessor.DEAD_LETTERS, deadLetters, out, out, ScoringProcessor.NAME);
+      for (Map.Entry<String, String> r : routes.entrySet()) {
+        t.addSink(routeSinks.get(r.getKey()), r.getValue(), out, out, ScoringProcessor.NAME);
+      }
+      return t;
+    }
+  }
+}
