@@ -63,6 +63,10 @@ public class BehaviorBenchmark {
   @Param({"uniform", "zipf"})
   public String activity;
 
+  /** How many authors post (the state's working set). */
+  @Param({"100000"})
+  public int authorCount;
+
   private String[] texts;
   private String[] authors;
   private String[] ips;
@@ -87,7 +91,7 @@ public class BehaviorBenchmark {
     posts.setUp();
     texts = posts.texts();
     SplittableRandom r = new SplittableRandom(18);
-    authors = new String[100_000];
+    authors = new String[authorCount];
     for (int i = 0; i < authors.length; i++) {
       authors[i] = "user-" + Long.toHexString(r.nextLong());
     }

@@ -4,11 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import dev.vigil.Holder;
 import dev.vigil.Policy;
+import dev.vigil.policy.PolicyLoader;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,8 +42,8 @@ import org.jspecify.annotations.Nullable;
  * decision records the failure.
  *
  * <p><b>The policy</b> is read from its holder once per record, so swapping it ({@link Holder#set}, a
- * {@code PolicyWatcher}) takes effect from the next record; each decision names the version and hash it
- * was made with.
+ * {@code PolicyWatcher}, or a {@link PolicyBundle} on the {@link Builder#controlTopic control topic})
+ * takes effect from the next record; each decision names the version and hash it was made with.
  */
 public final class VigilTopology {
   private VigilTopology() {}
@@ -60,6 +64,9 @@ public final class VigilTopology {
     private @Nullable String deadLetters;
     private final Map<String, String> routes = new LinkedHashMap<>();
     private int maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
+    private @Nullable String controlTopic;
+    private byte @Nullable [] controlKey;
+    private @Nullable PolicyLoader loader;
 
     private Builder(Holder<Policy> policy) {
       this.policy = policy;
@@ -111,6 +118,24 @@ public final class VigilTopology {
       return this;
     }
 
+    /**
+     * Takes the policy from a compacted control topic too: each record keyed {@code key} (the
+     * deployment's name) whose value is a {@link PolicyBundle} is loaded with {@code loader} and, if it
+     * loads, made live on every instance; one that does not load never goes live. Records with other
+     * keys are ignored, so deployments can share a topic. Give the loader the application keeps (its
+     * behaviour state survives the swap).
+     */
+    public Builder controlTopic(String topic, String key, PolicyLoader loader) {
+      this.controlTopic = topic(topic, "control");
+      requireNonNull(key, "key");
+      if (key.isEmpty()) {
+        throw new IllegalArgumentException("the control key must not be empty");
+      }
+      this.controlKey = key.getBytes(StandardCharsets.UTF_8);
+      this.loader = requireNonNull(loader, "loader");
+      return this;
+    }
+
     private static String topic(String topic, String what) {
       requireNonNull(topic, what);
       if (topic.isBlank()) {
@@ -147,6 +172,14 @@ public final class VigilTopology {
       t.addSink(ScoringProcessor.DEAD_LETTERS, deadLetters, out, out, ScoringProcessor.NAME);
       for (Map.Entry<String, String> r : routes.entrySet()) {
         t.addSink(routeSinks.get(r.getKey()), r.getValue(), out, out, ScoringProcessor.NAME);
+      }
+      if (controlTopic != null && controlKey != null && loader != null) {
+        PolicyLoader l = loader;
+        byte[] key = controlKey;
+        t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PolicyControl.STORE),
+                Serdes.ByteArray(), Serdes.ByteArray()).withLoggingDisabled(),
+            PolicyControl.SOURCE, in, in, controlTopic, PolicyControl.NAME,
+            () -> new PolicyControl(p, l, key));
       }
       return t;
     }
