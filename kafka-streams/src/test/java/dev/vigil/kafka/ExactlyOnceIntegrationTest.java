@@ -1,0 +1,182 @@
+package dev.vigil.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.Condition;
+import dev.vigil.Content;
+import dev.vigil.Holder;
+import dev.vigil.Policy;
+import dev.vigil.json.ContentJson;
+import dev.vigil.json.DecisionJson;
+import dev.vigil.links.Links;
+import dev.vigil.text.Normalizer;
+import dev.vigil.text.TermClassifier;
+import dev.vigil.text.TermMatcher;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exactly-once against a real broker: a KRaft broker started in this JVM (Kafka's test kit, loopback
+ * only), 100,000 content records on a 4-partition topic, two instances of the application, one stopped
+ * and a new one started midway. Reading the decisions committed, every input record has exactly one
+ * decision, and each equals {@code Policy.evaluate} on the same content offline.
+ */
+class ExactlyOnceIntegrationTest {
+  static final int RECORDS = 100_000;
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static Policy policy() {
+    return Policy.builder("eos").version("1")
+        .signal(TermClassifier.of("terms", TermMatcher.builder().normalizer(Normalizer.standard())
+            .add("gift card").add("bitcoin").add("wire the money").build()), "scam")
+        .signal(Links.count(), "spam")
+        .removeWhen(Condition.total().atLeast(1.0))
+        .reviewWhen(Condition.total().atLeast(0.5))
+        .build();
+  }
+
+  static Content content(int i) {
+    String[] texts = {"is the bike still for sale?", "pay with a gift card please",
+        "see https://deal.example.com and www.other.example", "send bitcoin, then wire the money",
+        "see you at six"};
+    return Content.builder().body(texts[i % texts.length] + " #" + i).author("u" + (i % 97)).build();
+  }
+
+  @Test
+  @Timeout(value = 4, unit = TimeUnit.MINUTES)
+  void everyRecordHasExactlyOneDecisionAcrossARestartMidway(@TempDir Path dir) throws Exception {
+    try (KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).setBaseDirectory(dir.resolve("kafka"))
+        .build())
+        .setConfigProp("offsets.topic.replication.factor", "1")
+        .setConfigProp("transaction.state.log.replication.factor", "1")
+        .setConfigProp("transaction.state.log.min.isr", "1")
+        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+        .build()) {
+      cluster.format();
+      cluster.startup();
+      cluster.waitForReadyBrokers();
+      String bootstrap = cluster.bootstrapServers();
+      assertTrue(bootstrap.contains("localhost") || bootstrap.contains("127.0.0.1"), bootstrap);
+      try (Admin admin = cluster.admin()) {
+        admin.createTopics(List.of(new NewTopic("content", 4, (short) 1), new NewTopic("decisions", 4, (short) 1),
+            new NewTopic("dead", 1, (short) 1))).all().get();
+      }
+      produce(bootstrap);
+
+      Holder<Policy> holder = Holder.of(policy());
+      KafkaStreams first = start(bootstrap, holder, dir.resolve("a"));
+      KafkaStreams second = start(bootstrap, holder, dir.resolve("b"));
+      Map<String, String> seen = new HashMap<>();
+      long duplicates = 0;
+      boolean restarted = false;
+      KafkaStreams third = null;
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      try (KafkaConsumer<byte[], byte[]> consumer = committedReader(bootstrap)) {
+        consumer.subscribe(List.of("decisions"));
+        while (seen.size() < RECORDS && System.nanoTime() < deadline) {
+          for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+            String json = new String(r.value(), StandardCharsets.UTF_8);
+            String id = JSON.readTree(json).get("id").asText();
+            if (seen.put(id, json) != null) {
+              duplicates++;
+            }
+          }
+          if (!restarted && seen.size() > RECORDS / 3) {
+            // Stop one instance midway (its tasks move to the other, their transactions abort or commit)
+            // and start a new one, which takes tasks back.
+            first.close(Duration.ofSeconds(30));
+            third = start(bootstrap, holder, dir.resolve("c"));
+            restarted = true;
+          }
+        }
+        // Anything still arriving would be a duplicate: read a little longer.
+        long quiet = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (System.nanoTime() < quiet) {
+          for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+            String id = JSON.readTree(new String(r.value(), StandardCharsets.UTF_8)).get("id").asText();
+            if (seen.put(id, new String(r.value(), StandardCharsets.UTF_8)) != null) {
+              duplicates++;
+            }
+          }
+        }
+      } finally {
+        second.close(Duration.ofSeconds(30));
+        if (third != null) {
+          third.close(Duration.ofSeconds(30));
+        }
+      }
+      assertTrue(restarted, "the restart happened midway");
+      assertEquals(0, duplicates, "decisions read twice");
+      assertEquals(RECORDS, seen.size(), "decisions read");
+      Policy offline = policy();
+      for (int i = 0; i < RECORDS; i++) {
+        assertEquals(DecisionJson.toJson((long) i, offline.evaluate(content(i))), seen.get(Integer.toString(i)),
+            "record " + i);
+      }
+    }
+  }
+
+  static void produce(String bootstrap) throws Exception {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
+        new ByteArraySerializer())) {
+      for (int i = 0; i < RECORDS; i++) {
+        producer.send(new ProducerRecord<>("content", ("u" + (i % 97)).getBytes(StandardCharsets.UTF_8),
+            ContentJson.write((long) i, content(i)).getBytes(StandardCharsets.UTF_8)));
+      }
+      producer.flush();
+    }
+  }
+
+  static KafkaStreams start(String bootstrap, Holder<Policy> holder, Path stateDir) throws Exception {
+    Files.createDirectories(stateDir);
+    Properties p = VigilStreams.properties("vigil-eos-test", bootstrap);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    KafkaStreams streams = new KafkaStreams(VigilTopology.builder(holder).input("content")
+        .decisions("decisions").deadLetters("dead").build(), p);
+    streams.start();
+    return streams;
+  }
+
+  static KafkaConsumer<byte[], byte[]> committedReader(String bootstrap) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "vigil-eos-reader");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+}
