@@ -8,13 +8,17 @@ import dev.vigil.json.ContentJsonException;
 import dev.vigil.json.ContentRecord;
 import dev.vigil.json.DecisionJson;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,19 +41,34 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
   private final Holder<Policy> policy;
   private final int maxRecordBytes;
   private final Map<String, String> routeSinks;
+  private final @Nullable StoreState state;
+  private final long retention;
   private @Nullable ProcessorContext<byte[], byte[]> context;
   private @Nullable Metrics metrics;
+  private @Nullable KeyValueStore<Bytes, byte[]> store;
 
-  ScoringProcessor(Holder<Policy> policy, int maxRecordBytes, Map<String, String> routeSinks) {
+  ScoringProcessor(Holder<Policy> policy, int maxRecordBytes, Map<String, String> routeSinks,
+      @Nullable StoreState state, long retention) {
     this.policy = policy;
     this.maxRecordBytes = maxRecordBytes;
     this.routeSinks = routeSinks;
+    this.state = state;
+    this.retention = retention;
   }
 
   @Override
   public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
     this.metrics = new Metrics(context.metrics(), context.taskId().toString());
+    if (state != null) {
+      KeyValueStore<Bytes, byte[]> s = context.getStateStore(StoreState.STORE);
+      this.store = s;
+      // Sweep records older than the retention as stream time passes: a quarter of the retention (at
+      // most ten minutes) apart, so the store exceeds the keys active within the retention by little.
+      long every = Math.max(1_000L, Math.min(retention / 4, 600_000L));
+      context.schedule(Duration.ofMillis(every), PunctuationType.STREAM_TIME,
+          now -> StoreState.sweep(s, now - retention));
+    }
   }
 
   @Override
@@ -79,12 +98,20 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
     Policy p = policy.get();
     long start = System.nanoTime();
     Decision d;
+    KeyValueStore<Bytes, byte[]> s = store;
+    if (state != null && s != null) {
+      state.bind(s, record.timestamp());
+    }
     try {
       d = p.evaluate(content.content());
     } catch (RuntimeException e) {
       // Policy contains classifier failures itself; this is a bug, reported without the content.
       deadLetter(ctx, m, record, "evaluation failed: " + e.getClass().getName());
       return;
+    } finally {
+      if (state != null) {
+        state.unbind();
+      }
     }
     m.evaluated(System.nanoTime() - start, d);
     Object id = content.id() != null ? content.id() : coordinates(ctx);

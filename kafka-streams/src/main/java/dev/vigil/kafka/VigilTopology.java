@@ -67,6 +67,8 @@ public final class VigilTopology {
     private @Nullable String controlTopic;
     private byte @Nullable [] controlKey;
     private @Nullable PolicyLoader loader;
+    private @Nullable StoreState state;
+    private long retention;
 
     private Builder(Holder<Policy> policy) {
       this.policy = policy;
@@ -136,6 +138,17 @@ public final class VigilTopology {
       return this;
     }
 
+    /**
+     * Keeps the records of the policy's behaviour signals in a persistent state store with a changelog
+     * (see {@link StoreState}: the input must be keyed by what they count by), deleting those not
+     * written for {@code retention} of stream time. Give the same {@code state} to the policy's signals.
+     */
+    public Builder behaviorState(StoreState state, java.time.Duration retention) {
+      this.state = requireNonNull(state, "state");
+      this.retention = StoreState.retentionMillis(retention);
+      return this;
+    }
+
     private static String topic(String topic, String what) {
       requireNonNull(topic, what);
       if (topic.isBlank()) {
@@ -166,8 +179,14 @@ public final class VigilTopology {
       }
       Holder<Policy> p = policy;
       int max = maxRecordBytes;
-      t.addProcessor(ScoringProcessor.NAME, () -> new ScoringProcessor(p, max, routeSinks),
+      StoreState st = state;
+      long keep = retention;
+      t.addProcessor(ScoringProcessor.NAME, () -> new ScoringProcessor(p, max, routeSinks, st, keep),
           ScoringProcessor.SOURCE);
+      if (st != null) {
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreState.STORE),
+            Serdes.Bytes(), Serdes.ByteArray()), ScoringProcessor.NAME);
+      }
       t.addSink(ScoringProcessor.DECISIONS, decisions, out, out, ScoringProcessor.NAME);
       t.addSink(ScoringProcessor.DEAD_LETTERS, deadLetters, out, out, ScoringProcessor.NAME);
       for (Map.Entry<String, String> r : routes.entrySet()) {

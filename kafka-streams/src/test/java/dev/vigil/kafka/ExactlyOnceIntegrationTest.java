@@ -44,16 +44,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exactly-once against a real broker: a KRaft broker started in this JVM (Kafka's test kit, loopback
- * only), 100,000 content records on a 4-partition topic, two instances of the application, one stopped
- * and a new one started midway. Reading the decisions committed, every input record has exactly one
- * decision, and each equals {@code Policy.evaluate} on the same content offline.
+ * only), 100,000 content records on a 4-partition topic keyed by author, two instances of the
+ * application, one stopped and a new one started midway. Reading the decisions committed, every input
+ * record has exactly one decision, and each equals {@code Policy.evaluate} on the same content offline,
+ * in input order from an empty state: the policy's behaviour signals (a rate and first-seen per author)
+ * keep their records in state stores, and the tasks that moved at the restart carried their counts
+ * through the changelog.
  */
 class ExactlyOnceIntegrationTest {
   static final int RECORDS = 100_000;
   static final ObjectMapper JSON = new ObjectMapper();
 
-  static Policy policy() {
+  static Policy policy(dev.vigil.behavior.BehaviorState state) {
     return Policy.builder("eos").version("1")
+        .signal(dev.vigil.behavior.Behaviors.rate("burst", state, dev.vigil.behavior.Key.author(),
+            Duration.ofMinutes(30), 10, 30), dev.vigil.SignalOptions.in("spam").weight(0.5))
+        .signal(dev.vigil.behavior.Behaviors.newKey("new-author", state, dev.vigil.behavior.Key.author(),
+            Duration.ofMinutes(10), Duration.ofHours(2)), dev.vigil.SignalOptions.in("spam").weight(0.2))
         .signal(TermClassifier.of("terms", TermMatcher.builder().normalizer(Normalizer.standard())
             .add("gift card").add("bitcoin").add("wire the money").build()), "scam")
         .signal(Links.count(), "spam")
@@ -66,7 +73,8 @@ class ExactlyOnceIntegrationTest {
     String[] texts = {"is the bike still for sale?", "pay with a gift card please",
         "see https://deal.example.com and www.other.example", "send bitcoin, then wire the money",
         "see you at six"};
-    return Content.builder().body(texts[i % texts.length] + " #" + i).author("u" + (i % 97)).build();
+    return Content.builder().body(texts[i % texts.length] + " #" + i).author("u" + (i % 97))
+        .time(java.time.Instant.parse("2026-12-02T00:00:00Z").plusSeconds(i)).build();
   }
 
   @Test
@@ -91,9 +99,10 @@ class ExactlyOnceIntegrationTest {
       }
       produce(bootstrap);
 
-      Holder<Policy> holder = Holder.of(policy());
-      KafkaStreams first = start(bootstrap, holder, dir.resolve("a"));
-      KafkaStreams second = start(bootstrap, holder, dir.resolve("b"));
+      StoreState state = StoreState.create();
+      Holder<Policy> holder = Holder.of(policy(state));
+      KafkaStreams first = start(bootstrap, holder, state, dir.resolve("a"));
+      KafkaStreams second = start(bootstrap, holder, state, dir.resolve("b"));
       Map<String, String> seen = new HashMap<>();
       long duplicates = 0;
       boolean restarted = false;
@@ -113,7 +122,7 @@ class ExactlyOnceIntegrationTest {
             // Stop one instance midway (its tasks move to the other, their transactions abort or commit)
             // and start a new one, which takes tasks back.
             first.close(Duration.ofSeconds(30));
-            third = start(bootstrap, holder, dir.resolve("c"));
+            third = start(bootstrap, holder, state, dir.resolve("c"));
             restarted = true;
           }
         }
@@ -136,7 +145,7 @@ class ExactlyOnceIntegrationTest {
       assertTrue(restarted, "the restart happened midway");
       assertEquals(0, duplicates, "decisions read twice");
       assertEquals(RECORDS, seen.size(), "decisions read");
-      Policy offline = policy();
+      Policy offline = policy(dev.vigil.behavior.MemoryState.withCapacity(10_000));
       for (int i = 0; i < RECORDS; i++) {
         assertEquals(DecisionJson.toJson((long) i, offline.evaluate(content(i))), seen.get(Integer.toString(i)),
             "record " + i);
@@ -151,6 +160,7 @@ class ExactlyOnceIntegrationTest {
     p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
         new ByteArraySerializer())) {
+      // Keyed by author: each author's items are in one partition, in order, as the signals need.
       for (int i = 0; i < RECORDS; i++) {
         producer.send(new ProducerRecord<>("content", ("u" + (i % 97)).getBytes(StandardCharsets.UTF_8),
             ContentJson.write((long) i, content(i)).getBytes(StandardCharsets.UTF_8)));
@@ -159,14 +169,15 @@ class ExactlyOnceIntegrationTest {
     }
   }
 
-  static KafkaStreams start(String bootstrap, Holder<Policy> holder, Path stateDir) throws Exception {
+  static KafkaStreams start(String bootstrap, Holder<Policy> holder, StoreState state, Path stateDir)
+      throws Exception {
     Files.createDirectories(stateDir);
     Properties p = VigilStreams.properties("vigil-eos-test", bootstrap);
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     KafkaStreams streams = new KafkaStreams(VigilTopology.builder(holder).input("content")
-        .decisions("decisions").deadLetters("dead").build(), p);
+        .decisions("decisions").deadLetters("dead").behaviorState(state, Duration.ofHours(3)).build(), p);
     streams.start();
     return streams;
   }
