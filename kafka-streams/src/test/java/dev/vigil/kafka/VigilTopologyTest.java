@@ -177,7 +177,7 @@ class VigilTopologyTest {
     double sum = 0;
     boolean found = false;
     for (java.util.Map.Entry<MetricName, ? extends Metric> e : driver.metrics().entrySet()) {
-      if (e.getKey().name().equals(name) && e.getKey().group().contains("vigil")) {
+      if (e.getKey().name().equals(name) && e.getKey().group().equals("stream-vigil-metrics")) {
         sum += ((Number) e.getValue().metricValue()).doubleValue();
         found = true;
       }
