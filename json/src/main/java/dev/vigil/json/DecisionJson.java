@@ -1,5 +1,6 @@
 package dev.vigil.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.Decision;
@@ -10,6 +11,7 @@ import dev.vigil.Decision.Truncation;
 import dev.vigil.Evidence;
 import dev.vigil.FailureMode;
 import dev.vigil.Outcome;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -35,6 +37,17 @@ public final class DecisionJson {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /** One decision as UTF-8 JSON bytes, as {@link #toJson} but without the string in between. */
+  public static byte[] toBytes(@Nullable Object id, Decision d) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      write(g, id, d);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /** Writes one decision as a JSON object, with the item's id first (left out when null). */

@@ -115,5 +115,6 @@ class ContentJsonProperties {
       assertTrue(j.has(key), key);
     }
     assertTrue(!JSON.readTree(DecisionJson.toJson(null, d)).has("id"));
+    assertEquals(line, new String(DecisionJson.toBytes(7L, d), java.nio.charset.StandardCharsets.UTF_8));
   }
 }

@@ -115,7 +115,7 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], byte[]
     }
     m.evaluated(System.nanoTime() - start, d);
     Object id = content.id() != null ? content.id() : coordinates(ctx);
-    byte[] json = DecisionJson.toJson(id, d).getBytes(StandardCharsets.UTF_8);
+    byte[] json = DecisionJson.toBytes(id, d);
     Headers headers = new RecordHeaders(record.headers().toArray());
     headers.add("vigil-action", utf8(d.action().name()));
     headers.add("vigil-policy-version", utf8(d.policyVersion()));
