@@ -35,7 +35,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -80,24 +79,14 @@ class ExactlyOnceIntegrationTest {
   @Test
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
   void everyRecordHasExactlyOneDecisionAcrossARestartMidway(@TempDir Path dir) throws Exception {
-    try (KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).setBaseDirectory(dir.resolve("kafka"))
-        .build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .build()) {
-      cluster.format();
-      cluster.startup();
-      cluster.waitForReadyBrokers();
+    try (KafkaClusterTestKit cluster = InProcessBroker.start(dir.resolve("kafka"))) {
       String bootstrap = cluster.bootstrapServers();
       assertTrue(bootstrap.contains("localhost") || bootstrap.contains("127.0.0.1"), bootstrap);
       try (Admin admin = cluster.admin()) {
         admin.createTopics(List.of(new NewTopic("content", 4, (short) 1), new NewTopic("decisions", 4, (short) 1),
             new NewTopic("dead", 1, (short) 1))).all().get();
       }
-      produce(bootstrap);
+      produce(bootstrap, RECORDS);
 
       StoreState state = StoreState.create();
       Holder<Policy> holder = Holder.of(policy(state));
@@ -153,7 +142,8 @@ class ExactlyOnceIntegrationTest {
     }
   }
 
-  static void produce(String bootstrap) throws Exception {
+  /** Produces {@code count} content records keyed by author, ids from 0. */
+  static void produce(String bootstrap, int count) throws Exception {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -161,7 +151,7 @@ class ExactlyOnceIntegrationTest {
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
         new ByteArraySerializer())) {
       // Keyed by author: each author's items are in one partition, in order, as the signals need.
-      for (int i = 0; i < RECORDS; i++) {
+      for (int i = 0; i < count; i++) {
         producer.send(new ProducerRecord<>("content", ("u" + (i % 97)).getBytes(StandardCharsets.UTF_8),
             ContentJson.write((long) i, content(i)).getBytes(StandardCharsets.UTF_8)));
       }

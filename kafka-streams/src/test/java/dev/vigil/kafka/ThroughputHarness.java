@@ -16,7 +16,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -38,17 +37,7 @@ class ThroughputHarness {
   void recordsPerSecondThroughTheTopology(@TempDir Path dir) throws Exception {
     assumeTrue(Boolean.getBoolean("vigil.throughput"), "skipped: a measurement, not a test; run it with"
         + " -Dvigil.throughput=true");
-    try (KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).setBaseDirectory(dir.resolve("kafka"))
-        .build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .build()) {
-      cluster.format();
-      cluster.startup();
-      cluster.waitForReadyBrokers();
+    try (KafkaClusterTestKit cluster = InProcessBroker.start(dir.resolve("kafka"))) {
       String bootstrap = cluster.bootstrapServers();
       try (Admin admin = cluster.admin()) {
         admin.createTopics(List.of(new NewTopic("content", 4, (short) 1), new NewTopic("out-0", 4, (short) 1),
@@ -56,7 +45,7 @@ class ThroughputHarness {
             new NewTopic("out-3", 4, (short) 1), new NewTopic("dead", 1, (short) 1))).all().get();
       }
       long p0 = System.nanoTime();
-      produce(bootstrap);
+      ExactlyOnceIntegrationTest.produce(bootstrap, RECORDS);
       double produced = RECORDS / ((System.nanoTime() - p0) / 1e9);
       StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
           "%,d records produced at %,.0f records/s%n", RECORDS, produced));
@@ -91,24 +80,6 @@ class ThroughputHarness {
       Path out = Path.of("target", "vigil-reports");
       Files.createDirectories(out);
       Files.writeString(out.resolve("kafka-throughput.txt"), report.toString());
-    }
-  }
-
-  static void produce(String bootstrap) throws Exception {
-    java.util.Properties p = new java.util.Properties();
-    p.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG, 5);
-    p.put(org.apache.kafka.clients.producer.ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(p,
-        new org.apache.kafka.common.serialization.ByteArraySerializer(),
-        new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-      for (int i = 0; i < RECORDS; i++) {
-        producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("content",
-            ("u" + (i % 97)).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            dev.vigil.json.ContentJson.write((long) i, ExactlyOnceIntegrationTest.content(i))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      }
-      producer.flush();
     }
   }
 }
