@@ -62,8 +62,8 @@ final class EvalCommand {
 
   private static List<Cli.Opt> evalOptions() {
     List<Cli.Opt> o = new ArrayList<>();
-    o.add(Cli.Opt.value("--policy", "NAME|FILE", "a bundled policy (sample, sms-spam, abuse) or a policy"
-        + " file"));
+    o.add(Cli.Opt.value("--policy", "NAME|FILE", "a bundled policy (sample, sms-spam, abuse, dm-spam-wave)"
+        + " or a policy file"));
     o.addAll(INPUT_OPTIONS);
     o.add(Cli.Opt.value("--json", "FILE", "write the report as JSON (folders are created)"));
     o.add(Cli.Opt.value("--html", "FILE", "write the report as a self-contained HTML page"));

@@ -48,8 +48,8 @@ final class ScoreCommand {
 
   private static List<Opt> options() {
     List<Opt> o = new ArrayList<>(List.of(
-        Opt.value("--policy", "NAME|FILE", "a bundled policy (sample, the default; sms-spam; abuse) or a\n"
-            + "policy file"),
+        Opt.value("--policy", "NAME|FILE", "a bundled policy (sample, the default; sms-spam; abuse;\n"
+            + "dm-spam-wave) or a policy file"),
         Opt.flag("--watch", "with a policy file: reload it whenever it or a list it reads changes"),
         Opt.value("--format", "json|text", "json: one JSON object per line (default); text: an\n"
             + "explanation for people"),
