@@ -95,6 +95,16 @@ class StoreStateTest {
 
       KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(StoreState.STORE);
       assertEquals(14, count(store), "7 authors, a rate and a first-seen record each");
+      // Every write went to the store's changelog, from which a restarted or moved task restores it
+      // (ExactlyOnceIntegrationTest restarts an instance against a real broker): its latest value per key
+      // is the store's content.
+      TestOutputTopic<byte[], byte[]> changelog = driver.createOutputTopic(
+          "vigil-store-test-" + StoreState.STORE + "-changelog", new ByteArrayDeserializer(),
+          new ByteArrayDeserializer());
+      java.util.Map<Bytes, byte[]> latest = new java.util.HashMap<>();
+      changelog.readKeyValuesToList().forEach(kv -> latest.put(Bytes.wrap(kv.key), kv.value));
+      assertEquals(14, latest.size());
+      latest.forEach((k, v) -> org.junit.jupiter.api.Assertions.assertArrayEquals(store.get(k), v));
       // Privacy: neither the text nor the authors' names are in the store.
       try (var it = store.all()) {
         while (it.hasNext()) {
