@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.vigil.Holder;
 import dev.vigil.Policy;
+import dev.vigil.behavior.Key;
 import dev.vigil.policy.PolicyLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -69,6 +70,8 @@ public final class VigilTopology {
     private @Nullable PolicyLoader loader;
     private @Nullable StoreState state;
     private long retention;
+    private @Nullable Key rekeyBy;
+    private @Nullable String rekeyTopic;
 
     private Builder(Holder<Policy> policy) {
       this.policy = policy;
@@ -149,6 +152,19 @@ public final class VigilTopology {
       return this;
     }
 
+    /**
+     * Re-keys the input by {@code key} (usually {@link Key#author()}) through {@code topic} before scoring,
+     * for input that is not keyed by what the behaviour signals count by: every item of an actor then goes
+     * to one partition, in order, and its counts live in one task's store. Create {@code topic} with as
+     * many partitions as the input; it is part of the application like the others (exactly-once covers
+     * it). Records without the key keep theirs.
+     */
+    public Builder rekeyBy(Key key, String topic) {
+      this.rekeyBy = requireNonNull(key, "key");
+      this.rekeyTopic = topic(topic, "rekey");
+      return this;
+    }
+
     private static String topic(String topic, String what) {
       requireNonNull(topic, what);
       if (topic.isBlank()) {
@@ -172,6 +188,14 @@ public final class VigilTopology {
       ByteArrayDeserializer in = new ByteArrayDeserializer();
       ByteArraySerializer out = new ByteArraySerializer();
       t.addSource(ScoringProcessor.SOURCE, in, in, input);
+      String scoringParent = ScoringProcessor.SOURCE;
+      if (rekeyBy != null && rekeyTopic != null) {
+        Key k = rekeyBy;
+        t.addProcessor(RekeyProcessor.NAME, () -> new RekeyProcessor(k), ScoringProcessor.SOURCE);
+        t.addSink(RekeyProcessor.SINK, rekeyTopic, out, out, RekeyProcessor.NAME);
+        t.addSource(RekeyProcessor.SOURCE, in, in, rekeyTopic);
+        scoringParent = RekeyProcessor.SOURCE;
+      }
       Map<String, String> routeSinks = new LinkedHashMap<>();
       int i = 0;
       for (String action : routes.keySet()) {
@@ -182,7 +206,7 @@ public final class VigilTopology {
       StoreState st = state;
       long keep = retention;
       t.addProcessor(ScoringProcessor.NAME, () -> new ScoringProcessor(p, max, routeSinks, st, keep),
-          ScoringProcessor.SOURCE);
+          scoringParent);
       if (st != null) {
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreState.STORE),
             Serdes.Bytes(), Serdes.ByteArray()), ScoringProcessor.NAME);

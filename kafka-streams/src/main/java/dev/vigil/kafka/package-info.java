@@ -6,7 +6,8 @@
  * and its files over a control topic; {@link dev.vigil.kafka.StoreState} keeps behaviour signals'
  * records in the tasks' state stores.
  *
- * <p>Package-private, in the order a record meets them: {@code ScoringProcessor} (decode, evaluate,
+ * <p>Package-private, in the order a record meets them: {@code RekeyProcessor} (re-keys by an actor
+ * before a repartition topic, when asked), {@code ScoringProcessor} (decode, evaluate,
  * encode, forward; binds the task's store to {@code StoreState} for the record), {@code Metrics} (its
  * sensors in Kafka Streams' own metrics) and {@code PolicyControl} (the control topic's global-store
  * processor that swaps the policy).

@@ -124,6 +124,42 @@ class StoreStateTest {
   }
 
   @Test
+  void inputKeyedOtherwiseIsReKeyedByAuthorBeforeItIsScored(@TempDir Path dir) throws Exception {
+    StoreState state = StoreState.create();
+    Properties p = VigilStreams.properties("vigil-rekey-test", "unused:9092");
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+    Policy reference = policy(MemoryState.withCapacity(1_000));
+    try (TopologyTestDriver driver = new TopologyTestDriver(VigilTopology.builder(Holder.of(policy(state)))
+        .input("in").decisions("out").deadLetters("dead").rekeyBy(Key.author(), "in-by-author")
+        .behaviorState(state, Duration.ofHours(2)).build(), p)) {
+      TestInputTopic<byte[], byte[]> in = driver.createInputTopic("in", new ByteArraySerializer(),
+          new ByteArraySerializer());
+      TestOutputTopic<byte[], byte[]> out = driver.createOutputTopic("out", new ByteArrayDeserializer(),
+          new ByteArrayDeserializer());
+      TestOutputTopic<byte[], byte[]> dead = driver.createOutputTopic("dead", new ByteArrayDeserializer(),
+          new ByteArrayDeserializer());
+      List<Content> items = items();
+      for (int i = 0; i < items.size(); i++) {
+        // Keyed by a message id, not by author.
+        in.pipeInput(("msg-" + i).getBytes(StandardCharsets.UTF_8),
+            ContentJson.write((long) i, items.get(i)).getBytes(StandardCharsets.UTF_8), items.get(i).time());
+      }
+      in.pipeInput("broken".getBytes(StandardCharsets.UTF_8), "{\"text\": 1}".getBytes(StandardCharsets.UTF_8));
+      var decisions = out.readRecordsToList();
+      assertEquals(items.size(), decisions.size());
+      for (int i = 0; i < items.size(); i++) {
+        // The decision's key is the author now, and the decision the one of one JVM.
+        assertEquals(items.get(i).author(), new String(decisions.get(i).key(), StandardCharsets.UTF_8));
+        assertEquals(reference.evaluate(items.get(i)).action().name(),
+            JSON.readTree(decisions.get(i).value()).get("action").asText(), "item " + i);
+      }
+      // A record that is not content keeps its key and goes to the dead letters as ever.
+      assertEquals("broken", new String(dead.readRecord().key(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void outsideARecordTheStateSaysWhy() {
     // The policy contains the failure, as any classifier's: the decision says what went wrong.
     var d = policy(StoreState.create()).evaluate(Content.builder().body("x").author("a").time(T0).build());
