@@ -44,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Exactly-once against a real broker: a KRaft broker started in this JVM (Kafka's test kit, loopback
  * only), 100,000 content records on a 4-partition topic keyed by author, two instances of the
- * application, one stopped and a new one started midway. Reading the decisions committed, every input
+ * application, one of them in a JVM of its own that is killed (SIGKILL, no shutdown) midway, and a new one
+ * started. Reading the decisions committed, every input
  * record has exactly one decision, and each equals {@code Policy.evaluate} on the same content offline,
  * in input order from an empty state: the policy's behaviour signals (a rate and first-seen per author)
  * keep their records in state stores, and the tasks that moved at the restart carried their counts
@@ -90,7 +91,12 @@ class ExactlyOnceIntegrationTest {
 
       StoreState state = StoreState.create();
       Holder<Policy> holder = Holder.of(policy(state));
-      KafkaStreams first = start(bootstrap, holder, state, dir.resolve("a"));
+      // The first instance runs in a JVM of its own, so that it can crash: killed, it commits nothing more
+      // and says nothing to the group; its open transaction times out and is aborted.
+      Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), ExactlyOnceIntegrationTest.class.getName(), bootstrap,
+          dir.resolve("a").toString()).redirectErrorStream(true).redirectOutput(dir.resolve("a.log").toFile())
+          .start();
       KafkaStreams second = start(bootstrap, holder, state, dir.resolve("b"));
       Map<String, String> seen = new HashMap<>();
       long duplicates = 0;
@@ -108,9 +114,13 @@ class ExactlyOnceIntegrationTest {
             }
           }
           if (!restarted && seen.size() > RECORDS / 3) {
-            // Stop one instance midway (its tasks move to the other, their transactions abort or commit)
-            // and start a new one, which takes tasks back.
-            first.close(Duration.ofSeconds(30));
+            // Kill one instance midway (its tasks move to the others when the group notices, after the
+            // session timeout) and start a new one, which takes tasks back.
+            // It is alive and owns tasks (their state directories) when it is killed.
+            assertTrue(first.isAlive(), () -> "the instance in its own JVM died early: " + log(dir));
+            assertTrue(ownsTasks(dir.resolve("a")), () -> "the instance in its own JVM owns no task: "
+                + log(dir));
+            first.destroyForcibly().waitFor();
             third = start(bootstrap, holder, state, dir.resolve("c"));
             restarted = true;
           }
@@ -126,12 +136,13 @@ class ExactlyOnceIntegrationTest {
           }
         }
       } finally {
+        first.destroyForcibly();
         second.close(Duration.ofSeconds(30));
         if (third != null) {
           third.close(Duration.ofSeconds(30));
         }
       }
-      assertTrue(restarted, "the restart happened midway");
+      assertTrue(restarted, "the crash happened midway");
       assertEquals(0, duplicates, "decisions read twice");
       assertEquals(RECORDS, seen.size(), "decisions read");
       Policy offline = policy(dev.vigil.behavior.MemoryState.withCapacity(10_000));
@@ -166,10 +177,35 @@ class ExactlyOnceIntegrationTest {
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // The group notices a killed instance after the session timeout: the broker's minimum, 6 s.
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_500);
     KafkaStreams streams = new KafkaStreams(VigilTopology.builder(holder).input("content")
         .decisions("decisions").deadLetters("dead").behaviorState(state, Duration.ofHours(3)).build(), p);
     streams.start();
     return streams;
+  }
+
+  private static String log(Path dir) {
+    try {
+      return Files.readString(dir.resolve("a.log"));
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
+  }
+
+  /** Whether a state directory holds a task's directory ({@code 0_1}, ...). */
+  private static boolean ownsTasks(Path stateDir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> s = Files.walk(stateDir, 2)) {
+      return s.anyMatch(p -> p.getFileName().toString().matches("\\d+_\\d+"));
+    }
+  }
+
+  /** The instance that crashes: started in a JVM of its own, it runs until it is killed. */
+  public static void main(String[] args) throws Exception {
+    StoreState state = StoreState.create();
+    start(args[0], Holder.of(policy(state)), state, Path.of(args[1]));
+    Thread.sleep(Long.MAX_VALUE);
   }
 
   static KafkaConsumer<byte[], byte[]> committedReader(String bootstrap) {
