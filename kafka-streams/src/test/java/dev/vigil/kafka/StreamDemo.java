@@ -38,6 +38,7 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class StreamDemo {
   private StreamDemo() {}
 
+  @SuppressWarnings("try") // the test kit's close() may throw InterruptedException
   public static void main(String[] args) throws Exception {
     if (args.length != 2) {
       System.err.println("usage: StreamDemo SAMPLE.jsonl POLICY.yaml");

@@ -34,6 +34,7 @@ class ThroughputHarness {
   static final int RECORDS = 200_000;
 
   @Test
+  @SuppressWarnings("try") // the test kit's close() may throw InterruptedException
   void recordsPerSecondThroughTheTopology(@TempDir Path dir) throws Exception {
     assumeTrue(Boolean.getBoolean("vigil.throughput"), "skipped: a measurement, not a test; run it with"
         + " -Dvigil.throughput=true");
