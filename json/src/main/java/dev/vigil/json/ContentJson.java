@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.Content;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -35,13 +36,13 @@ public final class ContentJson {
   /** The deepest nesting read. */
   public static final int MAX_DEPTH = 64;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+  private static final JsonFactory FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-      .build());
+      .build();
 
   private ContentJson() {}
 
-  /** Reads a record from UTF-8 bytes. */
+  /** Reads a record from UTF-8 bytes (invalid UTF-8 becomes U+FFFD). */
   public static ContentRecord read(byte[] json) {
     return read(new String(requireNonNull(json, "json"), StandardCharsets.UTF_8));
   }
@@ -54,84 +55,239 @@ public final class ContentJson {
    */
   public static ContentRecord read(String json) {
     requireNonNull(json, "json");
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(json);
+    // A streaming read, without a tree: the stream's decoder runs it for every record. It reads the whole
+    // object first and then checks it in a fixed order, so a record with several problems gets the same
+    // message however its keys are ordered.
+    Parsed r = new Parsed();
+    try (JsonParser p = FACTORY.createParser(json)) {
+      JsonToken t = p.nextToken();
+      if (t != JsonToken.START_OBJECT) {
+        if (t != null) {
+          // The whole value is read first, as a tree would, so a broken one says it is broken.
+          p.finishToken();
+          p.skipChildren();
+        }
+        throw new ContentJsonException("expected a JSON object like {\"id\": 1, \"text\": \"...\"}");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (name) {
+          case "id" -> r.id = scalar(p, v) ? idValue(p, v) : BAD;
+          case "text" -> {
+            r.hasText = true;
+            r.text = v == JsonToken.VALUE_STRING ? p.getText() : null;
+            p.skipChildren();
+          }
+          case "fields" -> readFields(p, v, r);
+          case "author" -> r.author = optional(p, v);
+          case "time" -> r.time = optional(p, v);
+          case "surface" -> r.surface = optional(p, v);
+          case "locale" -> r.locale = optional(p, v);
+          case "attributes" -> readAttributes(p, v, r);
+          default -> p.skipChildren();
+        }
+      }
     } catch (JsonProcessingException e) {
       throw new ContentJsonException("malformed JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    if (node == null || !node.isObject()) {
-      throw new ContentJsonException("expected a JSON object like {\"id\": 1, \"text\": \"...\"}");
-    }
-    Object id = null;
-    JsonNode idNode = node.get("id");
-    if (idNode != null && !idNode.isNull()) {
-      if (idNode.isIntegralNumber() && idNode.canConvertToLong()) {
-        id = idNode.longValue();
-      } else if (idNode.isTextual() || idNode.isNumber()) {
-        id = idNode.asText();
-      } else {
+    return r.build();
+  }
+
+  /** A value that was not of an allowed type. */
+  private static final String BAD = new String("bad");
+
+  /** What a record's keys held, checked in {@link #build} in a fixed order. */
+  private static final class Parsed {
+    @Nullable Object id;
+    boolean hasText;
+    @Nullable String text;
+    boolean hasFields;
+    @Nullable Map<String, String> fields;
+    @Nullable String fieldProblem;
+    @Nullable Object author;
+    @Nullable Object time;
+    @Nullable Object surface;
+    @Nullable Object locale;
+    boolean hasAttributes;
+    @Nullable Map<String, String> attributes;
+    @Nullable String attributeProblem;
+
+    ContentRecord build() {
+      if (id == BAD) {
         throw new ContentJsonException("\"id\" must be a string or a number");
       }
-    }
-    Content.Builder b = Content.builder();
-    JsonNode text = node.get("text");
-    JsonNode fields = node.get("fields");
-    if (text != null && fields != null) {
-      throw new ContentJsonException("give either \"text\" or \"fields\", not both");
-    }
-    if (text != null) {
-      if (!text.isTextual()) {
-        throw new ContentJsonException("\"text\" must be a string");
+      Content.Builder b = Content.builder();
+      if (hasText && hasFields) {
+        throw new ContentJsonException("give either \"text\" or \"fields\", not both");
       }
-      b.body(text.textValue());
-    } else if (fields != null) {
-      if (!fields.isObject()) {
-        throw new ContentJsonException("\"fields\" must be an object of field names to strings");
-      }
-      for (Map.Entry<String, JsonNode> f : fields.properties()) {
-        if (!f.getValue().isTextual()) {
-          throw new ContentJsonException("field \"" + f.getKey() + "\" must be a string");
+      if (hasText) {
+        if (text == null) {
+          throw new ContentJsonException("\"text\" must be a string");
         }
-        if (f.getKey().isBlank()) {
-          throw new ContentJsonException("field names must not be blank");
+        b.body(text);
+      } else if (hasFields) {
+        if (fields == null) {
+          throw new ContentJsonException("\"fields\" must be an object of field names to strings");
         }
-        b.field(f.getKey(), f.getValue().textValue());
-      }
-    } else {
-      throw new ContentJsonException("missing \"text\" or \"fields\"");
-    }
-    String author = optionalString(node, "author");
-    if (author != null) {
-      b.author(author);
-    }
-    String time = optionalString(node, "time");
-    if (time != null) {
-      b.time(time(time));
-    }
-    String surface = optionalString(node, "surface");
-    if (surface != null) {
-      b.surface(surface);
-    }
-    String locale = optionalString(node, "locale");
-    if (locale != null) {
-      b.locale(Locale.forLanguageTag(locale));
-    }
-    JsonNode attributes = node.get("attributes");
-    if (attributes != null && !attributes.isNull()) {
-      if (!attributes.isObject()) {
-        throw new ContentJsonException("\"attributes\" must be an object of names to strings");
-      }
-      for (Map.Entry<String, JsonNode> a : attributes.properties()) {
-        JsonNode v = a.getValue();
-        if (!v.isTextual() && !v.isNumber() && !v.isBoolean()) {
-          throw new ContentJsonException("attribute \"" + a.getKey() + "\" must be a string, number or"
-              + " boolean");
+        if (fieldProblem != null) {
+          throw new ContentJsonException(fieldProblem);
         }
-        b.attribute(a.getKey(), v.asText());
+        fields.forEach(b::field);
+      } else {
+        throw new ContentJsonException("missing \"text\" or \"fields\"");
+      }
+      String a = string("author", author);
+      if (a != null) {
+        b.author(a);
+      }
+      String t = string("time", time);
+      if (t != null) {
+        b.time(ContentJson.time(t));
+      }
+      String s = string("surface", surface);
+      if (s != null) {
+        b.surface(s);
+      }
+      String l = string("locale", locale);
+      if (l != null) {
+        b.locale(Locale.forLanguageTag(l));
+      }
+      if (hasAttributes) {
+        if (attributes == null) {
+          throw new ContentJsonException("\"attributes\" must be an object of names to strings");
+        }
+        if (attributeProblem != null) {
+          throw new ContentJsonException(attributeProblem);
+        }
+        attributes.forEach(b::attribute);
+      }
+      return new ContentRecord(id, b.build());
+    }
+
+    private static @Nullable String string(String key, @Nullable Object v) {
+      if (v == BAD) {
+        throw new ContentJsonException("\"" + key + "\" must be a string");
+      }
+      return (String) v;
+    }
+  }
+
+  private static boolean scalar(JsonParser p, JsonToken v) throws IOException {
+    if (v.isScalarValue()) {
+      return true;
+    }
+    p.skipChildren();
+    return false;
+  }
+
+  /** An id: a Long for an integral number that fits, its text for other numbers and strings. */
+  private static @Nullable Object idValue(JsonParser p, JsonToken v) throws IOException {
+    switch (v) {
+      case VALUE_NULL:
+        return null;
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_NUMBER_INT:
+        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue().toString()
+            : p.getLongValue();
+      case VALUE_NUMBER_FLOAT:
+        return numberText(p, v);
+      default:
+        return BAD;
+    }
+  }
+
+  /** A number's text as Jackson's tree gives it ({@code 1e2} is {@code 100.0}, {@code -0} is {@code 0}). */
+  private static String numberText(JsonParser p, JsonToken v) throws IOException {
+    if (v == JsonToken.VALUE_NUMBER_FLOAT) {
+      return Double.toString(p.getDoubleValue());
+    }
+    return String.valueOf(p.getNumberValue());
+  }
+
+  /** An optional string: null when absent or null, {@link #BAD} for another type. */
+  private static @Nullable Object optional(JsonParser p, JsonToken v) throws IOException {
+    if (v == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (v == JsonToken.VALUE_STRING) {
+      return p.getText();
+    }
+    p.skipChildren();
+    return BAD;
+  }
+
+  private static void readFields(JsonParser p, JsonToken v, Parsed r) throws IOException {
+    r.hasFields = true;
+    r.fields = null;
+    r.fieldProblem = null;
+    if (v != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      // A repeated name keeps its first place and takes its last value, as in Jackson's tree.
+      if (t == JsonToken.VALUE_STRING) {
+        fields.put(name, p.getText());
+      } else {
+        p.skipChildren();
+        fields.put(name, BAD);
       }
     }
-    return new ContentRecord(id, b.build());
+    for (Map.Entry<String, String> f : fields.entrySet()) {
+      if (f.getValue() == BAD) {
+        r.fieldProblem = "field \"" + f.getKey() + "\" must be a string";
+        break;
+      }
+      if (f.getKey().isBlank()) {
+        r.fieldProblem = "field names must not be blank";
+        break;
+      }
+    }
+    r.fields = fields;
+  }
+
+  private static void readAttributes(JsonParser p, JsonToken v, Parsed r) throws IOException {
+    if (v == JsonToken.VALUE_NULL) {
+      r.hasAttributes = false;
+      r.attributes = null;
+      return;
+    }
+    r.hasAttributes = true;
+    r.attributes = null;
+    r.attributeProblem = null;
+    if (v != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    Map<String, String> attributes = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.VALUE_STRING) {
+        attributes.put(name, p.getText());
+      } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+        attributes.put(name, numberText(p, t));
+      } else if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+        attributes.put(name, p.getText());
+      } else {
+        p.skipChildren();
+        attributes.put(name, BAD);
+      }
+    }
+    for (Map.Entry<String, String> a : attributes.entrySet()) {
+      if (a.getValue() == BAD) {
+        r.attributeProblem = "attribute \"" + a.getKey() + "\" must be a string, number or boolean";
+        break;
+      }
+    }
+    r.attributes = attributes;
   }
 
   /**
@@ -148,17 +304,6 @@ public final class ContentJson {
     }
   }
 
-  private static @Nullable String optionalString(JsonNode node, String key) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (!v.isTextual()) {
-      throw new ContentJsonException("\"" + key + "\" must be a string");
-    }
-    return v.textValue();
-  }
-
   /**
    * The record as one line of JSON, which {@link #read} reads back to equal content: {@code text} for
    * content whose only field is {@code body}, else {@code fields} in order.
@@ -166,7 +311,7 @@ public final class ContentJson {
   public static String write(@Nullable Object id, Content content) {
     requireNonNull(content, "content");
     StringWriter out = new StringWriter();
-    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
       write(g, id, content);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
