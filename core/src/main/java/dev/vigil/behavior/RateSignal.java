@@ -9,25 +9,9 @@ import java.util.Arrays;
  * latest items, sorted, at most {@code suspicious} of them and none older than the window before the
  * newest: enough to count exactly up to the count where the score reaches 1.
  */
-final class RateSignal extends BehaviorSignal {
-  private final long window;
-  private final Duration windowDuration;
-  private final int normal;
-  private final int suspicious;
-  private final String notePrefix;
-  private final String noteSuffix;
-
+final class RateSignal extends WindowCountSignal {
   RateSignal(String name, BehaviorState state, Key key, Duration window, int normal, int suspicious) {
-    super(name, state, key);
-    this.window = windowMillis(name, window);
-    this.windowDuration = window;
-    checkRamp(name, normal, suspicious);
-    this.normal = normal;
-    this.suspicious = suspicious;
-    // The constant parts of a note, formatted once: notes are built on the scoring path.
-    this.notePrefix = name + ": " + key.name() + " '";
-    this.noteSuffix = " items in " + format(window) + " (normal " + normal + ", suspicious " + suspicious
-        + ")";
+    super(name, state, key, window, normal, suspicious, "items");
   }
 
   @Override
@@ -69,16 +53,6 @@ final class RateSignal extends BehaviorSignal {
       }
     }
     return lo;
-  }
-
-  @Override
-  double score(long count) {
-    return ramp(count, normal, suspicious);
-  }
-
-  @Override
-  String note(String value, long count) {
-    return notePrefix + value + "' has " + (count >= suspicious ? "at least " : "") + count + noteSuffix;
   }
 
   @Override

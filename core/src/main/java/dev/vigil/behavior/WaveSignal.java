@@ -9,7 +9,6 @@ import dev.vigil.Content;
 import dev.vigil.Signal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -105,49 +104,7 @@ final class WaveSignal implements Classifier {
 
   /** The record with sender {@code who} seen at {@code t} added, trimmed to the window and the cap. */
   long[] add(long @org.jspecify.annotations.Nullable [] current, long who, long t) {
-    long[] old = current == null ? new long[0] : current;
-    int n = old.length / 3;
-    long newest = t;
-    long firstOfWho = t;
-    long latest = t;
-    boolean known = false;
-    for (int i = 0; i < n; i++) {
-      newest = Math.max(newest, old[3 * i + 2]);
-      if (old[3 * i] == who) {
-        known = true;
-        firstOfWho = Math.min(t, old[3 * i + 1]);
-        latest = Math.max(t, old[3 * i + 2]);
-      }
-    }
-    long[] all = new long[3 * (known ? n : n + 1)];
-    int k = 0;
-    boolean placed = false;
-    for (int i = 0; i < n; i++) {
-      if (old[3 * i] == who) {
-        continue;
-      }
-      if (!placed && old[3 * i + 2] > latest) {
-        all[k++] = who;
-        all[k++] = firstOfWho;
-        all[k++] = latest;
-        placed = true;
-      }
-      all[k++] = old[3 * i];
-      all[k++] = old[3 * i + 1];
-      all[k++] = old[3 * i + 2];
-    }
-    if (!placed) {
-      all[k++] = who;
-      all[k++] = firstOfWho;
-      all[k++] = latest;
-    }
-    int triples = all.length / 3;
-    int from = 0;
-    while (from < triples && all[3 * from + 2] <= newest - window) {
-      from++;
-    }
-    from = Math.max(from, triples - suspicious);
-    return from == 0 ? all : Arrays.copyOfRange(all, 3 * from, all.length);
+    return LatestEntries.add(current, 3, who, t, window, suspicious);
   }
 
   /**

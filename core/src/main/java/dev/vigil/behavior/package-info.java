@@ -8,8 +8,9 @@
  *
  * <p>Package-private: {@code BehaviorSignal} (what the per-key signals do with an item: its time, its
  * keys, one atomic observe-and-read per key, notes without text) and one class per signal,
- * {@code RateSignal}, {@code FirstSeenSignal}, {@code DistinctSignal}, {@code WaveSignal}, each documenting
- * its record's layout; {@code Fingerprint} (shingles, MinHash bands and SimHash of normalized text) and
+ * {@code RateSignal}, {@code FirstSeenSignal}, {@code DistinctSignal}, {@code WaveSignal}, each
+ * documenting its record's layout (rates and distinct counts share {@code WindowCountSignal}'s window,
+ * ramp and note; distinct counts and waves share {@code LatestEntries}' record); {@code Fingerprint} (shingles, MinHash bands and SimHash of normalized text) and
  * {@code BankSignal}.
  */
 @NullMarked
