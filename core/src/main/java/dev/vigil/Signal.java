@@ -2,9 +2,12 @@ package dev.vigil;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * capped at {@link #MAX_EVIDENCE} items; {@link #evidenceCount()} keeps the total.
  *
  * <p>Notes are short, human-readable remarks from composites ("skipped title-regex: not applicable").
+ * A classifier on the hot path may {@linkplain #withNote(Supplier) defer} a note, so that its text is
+ * formatted only when the notes are read (an explanation, a decision written as JSON), not for every
+ * item scored.
  *
  * <p>Immutable and safe to share between threads.
  */
@@ -123,16 +129,73 @@ public final class Signal {
   /** This signal with {@code note} appended to its notes. */
   public Signal withNote(String note) {
     requireNonNull(note, "note");
+    if (notes.isEmpty()) {
+      return new Signal(outcome, score, evidence, evidenceCount, List.of(note), failure);
+    }
     List<String> n = new ArrayList<>(notes.size() + 1);
     n.addAll(notes);
     n.add(note);
     return new Signal(outcome, score, evidence, evidenceCount, List.copyOf(n), failure);
   }
 
+  /**
+   * This signal with a note appended that {@code note} formats the first time the notes are read, and
+   * only then: the notes' size is known at once, their text when needed. {@code note} must be cheap,
+   * thread safe and give the same text each time (it may run more than once when threads race to read
+   * the notes first); it should capture numbers and names, never content text. A note that throws or
+   * returns null reads as {@code "note failed: <exception type>"} rather than failing the reader.
+   */
+  public Signal withNote(Supplier<String> note) {
+    requireNonNull(note, "note");
+    return new Signal(outcome, score, evidence, evidenceCount, new DeferredNote(notes, note), failure);
+  }
+
+  /** Notes ending with one that is formatted when first read. Immutable; see {@link #withNote(Supplier)}. */
+  private static final class DeferredNote extends AbstractList<String> implements RandomAccess {
+    private final List<String> before;
+    private final Supplier<String> note;
+    private volatile @Nullable String text;
+
+    DeferredNote(List<String> before, Supplier<String> note) {
+      this.before = before;
+      this.note = note;
+    }
+
+    @Override
+    public String get(int index) {
+      if (index == before.size()) {
+        String t = text;
+        if (t == null) {
+          t = format(note);
+          text = t;
+        }
+        return t;
+      }
+      return before.get(index);
+    }
+
+    private static String format(Supplier<String> note) {
+      try {
+        String t = note.get();
+        return t != null ? t : "note failed: null";
+      } catch (RuntimeException e) {
+        return "note failed: " + e.getClass().getName();
+      }
+    }
+
+    @Override
+    public int size() {
+      return before.size() + 1;
+    }
+  }
+
   /** This signal with {@code more} appended to its notes; {@code this} when there are none. */
   public Signal withNotes(List<String> more) {
     if (more.isEmpty()) {
       return this;
+    }
+    if (notes.isEmpty()) {
+      return new Signal(outcome, score, evidence, evidenceCount, List.copyOf(more), failure);
     }
     List<String> n = new ArrayList<>(notes.size() + more.size());
     n.addAll(notes);

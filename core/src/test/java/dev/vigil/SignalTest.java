@@ -24,6 +24,29 @@ class SignalTest {
   }
 
   @Test
+  void aDeferredNoteIsFormattedOnceWhenFirstRead() {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    Signal s = Signal.of(0.5).withNote("first").withNote(() -> "second #" + calls.incrementAndGet());
+    assertEquals(2, s.notes().size());
+    assertEquals(0, calls.get(), "the size is known without formatting");
+    assertEquals(List.of("first", "second #1"), s.notes());
+    assertEquals(List.of("first", "second #1"), s.notes());
+    assertEquals(1, calls.get());
+    assertEquals(Signal.of(0.5).withNote("first").withNote("second #1"), s);
+    // A note appended after a deferred one keeps both, in order.
+    assertEquals(List.of("first", "second #1", "third"), s.withNote("third").notes());
+  }
+
+  @Test
+  void aDeferredNoteThatFailsReadsAsFailedInsteadOfThrowing() {
+    Signal thrown = Signal.of(1.0).withNote(() -> {
+      throw new IllegalStateException("boom");
+    });
+    assertEquals(List.of("note failed: java.lang.IllegalStateException"), thrown.notes());
+    assertEquals(List.of("note failed: null"), Signal.of(1.0).withNote(() -> null).notes());
+  }
+
+  @Test
   void scoresOutsideTheUnitIntervalAreRefusedWithTheValue() {
     IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
         () -> Signal.of(Double.NaN));

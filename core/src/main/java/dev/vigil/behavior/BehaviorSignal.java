@@ -23,11 +23,13 @@ abstract class BehaviorSignal implements Classifier {
   final String name;
   final BehaviorState state;
   final Key key;
+  private final Signal noKey;
 
   BehaviorSignal(String name, BehaviorState state, Key key) {
     this.name = requireNonNull(name, "name");
     this.state = requireNonNull(state, "state");
     this.key = requireNonNull(key, "key");
+    this.noKey = Signal.notApplicable("no " + key.name());
     if (name.isBlank()) {
       throw new IllegalArgumentException("a behaviour signal needs a name");
     }
@@ -42,31 +44,51 @@ abstract class BehaviorSignal implements Classifier {
   public final Signal classify(Content content) {
     Instant time = content.time();
     if (time == null) {
-      return Signal.notApplicable("no time: behaviour signals count items by the time they were posted");
+      return NO_TIME;
     }
     List<String> values = key.values(content);
     if (values.isEmpty()) {
-      return Signal.notApplicable("no " + key.name());
+      return noKey;
     }
     long t = millis(time);
     double best = 0.0;
-    List<String> notes = null;
+    // Notes are deferred (formatted only when an explanation reads them): keep what they say.
+    String noted = null;
+    long notedMeasure = 0;
+    List<Object> more = null;
     for (String value : values) {
       long measure = observe(value, t, content);
       double score = score(measure);
       if (score > 0.0) {
         best = Math.max(best, score);
-        if (notes == null) {
-          notes = new ArrayList<>(1);
-        }
-        if (notes.size() < MAX_NOTES) {
-          notes.add(note(value, measure));
+        if (noted == null) {
+          noted = value;
+          notedMeasure = measure;
+        } else if (more == null || more.size() < 2 * (MAX_NOTES - 1)) {
+          if (more == null) {
+            more = new ArrayList<>();
+          }
+          more.add(value);
+          more.add(measure);
         }
       }
     }
     Signal s = Signal.of(best);
-    return notes == null ? s : s.withNotes(notes);
+    if (noted != null) {
+      s = deferNote(s, noted, notedMeasure);
+      for (int i = 0; more != null && i < more.size(); i += 2) {
+        s = deferNote(s, (String) more.get(i), (Long) more.get(i + 1));
+      }
+    }
+    return s;
   }
+
+  private Signal deferNote(Signal s, String value, long measure) {
+    return s.withNote(() -> note(value, measure));
+  }
+
+  private static final Signal NO_TIME =
+      Signal.notApplicable("no time: behaviour signals count items by the time they were posted");
 
   /**
    * Observes the item (time {@code t}, in epoch milliseconds) under key value {@code value}, atomically,
@@ -87,14 +109,17 @@ abstract class BehaviorSignal implements Classifier {
 
   /** An instant as epoch milliseconds, clamped to the range a long holds. */
   static long millis(Instant time) {
-    if (time.isBefore(Instant.ofEpochMilli(Long.MIN_VALUE / 2))) {
+    if (time.isBefore(EARLIEST)) {
       return Long.MIN_VALUE / 2;
     }
-    if (time.isAfter(Instant.ofEpochMilli(Long.MAX_VALUE / 2))) {
+    if (time.isAfter(LATEST)) {
       return Long.MAX_VALUE / 2;
     }
     return time.toEpochMilli();
   }
+
+  private static final Instant EARLIEST = Instant.ofEpochMilli(Long.MIN_VALUE / 2);
+  private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE / 2);
 
   /** The score from a count: 0 up to {@code normal}, 1 from {@code suspicious}, linear between. */
   static double ramp(long count, long normal, long suspicious) {
@@ -109,21 +134,26 @@ abstract class BehaviorSignal implements Classifier {
 
   /** A duration as people write it: {@code 90s}, {@code 10m}, {@code 1h}, {@code 7d}, {@code 1h30m}. */
   static String format(Duration d) {
-    long s = d.getSeconds();
-    if (s == 0) {
-      return d.toMillis() + "ms";
+    return appendDuration(new StringBuilder(12), d.getSeconds(), d.toMillis()).toString();
+  }
+
+  /** Appends a duration of {@code seconds} (or, below a second, {@code millis}) as {@link #format} does. */
+  static StringBuilder appendDuration(StringBuilder sb, long seconds, long millis) {
+    if (seconds == 0) {
+      return sb.append(millis).append("ms");
     }
-    StringBuilder sb = new StringBuilder();
-    long[] units = {86_400, 3_600, 60, 1};
-    String[] names = {"d", "h", "m", "s"};
-    for (int i = 0; i < units.length; i++) {
-      if (s >= units[i]) {
-        sb.append(s / units[i]).append(names[i]);
-        s %= units[i];
+    long s = seconds;
+    for (int i = 0; i < UNITS.length; i++) {
+      if (s >= UNITS[i]) {
+        sb.append(s / UNITS[i]).append(UNIT_NAMES[i]);
+        s %= UNITS[i];
       }
     }
-    return sb.toString();
+    return sb;
   }
+
+  private static final long[] UNITS = {86_400, 3_600, 60, 1};
+  private static final char[] UNIT_NAMES = {'d', 'h', 'm', 's'};
 
   /** Checks a ramp's bounds. */
   static void checkRamp(String signal, long normal, long suspicious) {

@@ -23,15 +23,18 @@ public interface BehaviorState {
   interface RecordUpdate {
     /**
      * The new record, given the current one (null when there is none). It may change {@code current}
-     * in place and return it; it must not keep it. It runs while the record is locked: keep it short,
-     * and never touch the state from inside it.
+     * in place and return it (the signals do, so that an update seldom allocates); it must not keep it.
+     * It runs while the record is locked: keep it short, never touch the state from inside it, and read
+     * from the record here what the caller needs, since a later update may change it in place.
      */
     long[] apply(long @Nullable [] current);
   }
 
   /**
    * Replaces the record of {@code key} in {@code space} by {@code update} applied to it, atomically,
-   * and returns the new record. The caller must not change the returned array.
+   * and returns the new record. The state keeps the returned array and later updates may change it in
+   * place: the caller must neither change it nor read it after other threads may have updated the key
+   * (read what it needs inside {@code update}).
    */
   long[] update(String space, String key, RecordUpdate update);
 

@@ -1,10 +1,9 @@
 package dev.vigil.behavior;
 
-import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hashing;
 import dev.vigil.Content;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Distinct values of one key per value of another in a sliding window ({@link Behaviors#distinct}):
@@ -14,7 +13,7 @@ import java.util.List;
  * 64-bit SipHash: two counted values collide with odds of about one in 10^19 per pair.
  */
 final class DistinctSignal extends WindowCountSignal {
-  private static final HashFunction HASH = Hashing.sipHash24(0x64697374696E6374L, 0x636F756E74656421L);
+  private static final SipHash HASH = new SipHash(0x64697374696E6374L, 0x636F756E74656421L);
 
   private final Key counted;
 
@@ -28,32 +27,34 @@ final class DistinctSignal extends WindowCountSignal {
   @Override
   long observe(String value, long t, Content content) {
     List<String> who = counted.values(content);
-    long[] record = null;
-    for (String w : who) {
-      long h = HASH.hashUnencodedChars(w).asLong();
-      record = state.update(name, value, current -> add(current, h, t));
-    }
-    if (record == null) {
+    if (who.isEmpty()) {
       long[] r = state.read(name, value);
-      record = r == null ? new long[0] : r;
+      return r == null ? 0 : LatestEntries.countIn(r, 2, t - window, t);
     }
-    return countIn(record, t - window, t);
+    Observation o = new Observation(t);
+    for (String w : who) {
+      o.h = HASH.hash64("", w);
+      state.update(name, value, o);
+    }
+    return o.count;
   }
 
-  /** The record with {@code (h, t)} added (or its time raised), trimmed to the window and the cap. */
-  long[] add(long[] current, long h, long t) {
-    return LatestEntries.add(current, 2, h, t, window, suspicious);
-  }
+  /** One item's update per counted value; it counts while the record is locked. */
+  private final class Observation implements BehaviorState.RecordUpdate {
+    private final long t;
+    long h;
+    int count;
 
-  /** The number of pairs whose time is in {@code (after, upTo]}. */
-  static int countIn(long[] pairs, long after, long upTo) {
-    int c = 0;
-    for (int i = 1; i < pairs.length; i += 2) {
-      if (pairs[i] > after && pairs[i] <= upTo) {
-        c++;
-      }
+    Observation(long t) {
+      this.t = t;
     }
-    return c;
+
+    @Override
+    public long[] apply(long @Nullable [] current) {
+      long[] r = LatestEntries.add(current, 2, h, t, window, suspicious);
+      count = LatestEntries.countIn(r, 2, t - window, t);
+      return r;
+    }
   }
 
   @Override

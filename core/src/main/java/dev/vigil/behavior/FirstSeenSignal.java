@@ -2,6 +2,7 @@ package dev.vigil.behavior;
 
 import dev.vigil.Content;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How new a key is ({@link Behaviors#newKey}): the age of the key at this item, from the earliest item
@@ -33,9 +34,29 @@ final class FirstSeenSignal extends BehaviorSignal {
 
   @Override
   long observe(String value, long t, Content content) {
-    long[] first = state.update(name, value,
-        current -> current == null || t < current[0] ? new long[] {t} : current);
-    return Math.max(0L, t - first[0]);
+    Observation o = new Observation(t);
+    state.update(name, value, o);
+    return o.age;
+  }
+
+  /** One item's update; it reads the age while the record is locked, since a later update may change it. */
+  private static final class Observation implements BehaviorState.RecordUpdate {
+    private final long t;
+    long age;
+
+    Observation(long t) {
+      this.t = t;
+    }
+
+    @Override
+    public long[] apply(long @Nullable [] current) {
+      if (current == null) {
+        return new long[] {t};
+      }
+      current[0] = Math.min(current[0], t);
+      age = Math.max(0L, t - current[0]);
+      return current;
+    }
   }
 
   @Override
@@ -51,8 +72,14 @@ final class FirstSeenSignal extends BehaviorSignal {
 
   @Override
   String note(String value, long age) {
-    return notePrefix + value + "' first seen "
-        + (age == 0 ? "with this item" : format(Duration.ofMillis(age)) + " before it") + noteSuffix;
+    StringBuilder sb = new StringBuilder(notePrefix.length() + value.length() + noteSuffix.length() + 40)
+        .append(notePrefix).append(value).append("' first seen ");
+    if (age == 0) {
+      sb.append("with this item");
+    } else {
+      appendDuration(sb, age / 1000, age).append(" before it");
+    }
+    return sb.append(noteSuffix).toString();
   }
 
   @Override

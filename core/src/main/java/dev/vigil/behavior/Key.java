@@ -49,16 +49,26 @@ public interface Key {
    */
   static Key linkDomain() {
     return of("link-domain", c -> {
+      String only = null;
       Set<String> domains = null;
       for (int f = 0; f < c.fieldCount(); f++) {
         for (Link l : Links.find(c.fieldText(f))) {
-          if (domains == null) {
-            domains = new LinkedHashSet<>();
+          String d = l.domain();
+          if (only == null) {
+            only = d;
+          } else if (domains == null) {
+            if (!only.equals(d)) {
+              domains = new LinkedHashSet<>();
+              domains.add(only);
+              domains.add(d);
+            }
+          } else {
+            domains.add(d);
           }
-          domains.add(l.domain());
         }
       }
-      return domains == null ? List.of() : new ArrayList<>(domains);
+      // Most posts have no link or one domain: no set for them.
+      return domains != null ? new ArrayList<>(domains) : only != null ? List.of(only) : List.of();
     });
   }
 

@@ -2,12 +2,13 @@ package dev.vigil.behavior;
 
 import dev.vigil.Content;
 import java.time.Duration;
-import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Items per key in a sliding window ({@link Behaviors#rate}). The record of a key is the times of its
- * latest items, sorted, at most {@code suspicious} of them and none older than the window before the
- * newest: enough to count exactly up to the count where the score reaches 1.
+ * Items per key in a sliding window ({@link Behaviors#rate}). The record of a key is the number of
+ * times it holds, then the times of the key's latest items, sorted, at most {@code suspicious} of them
+ * and none older than the window before the newest: enough to count exactly up to the count where the
+ * score reaches 1. The array may be longer than its times, so that an update changes it in place.
  */
 final class RateSignal extends WindowCountSignal {
   RateSignal(String name, BehaviorState state, Key key, Duration window, int normal, int suspicious) {
@@ -16,37 +17,66 @@ final class RateSignal extends WindowCountSignal {
 
   @Override
   long observe(String value, long t, Content content) {
-    long[] times = state.update(name, value, current -> add(current, t));
-    return countIn(times, t - window, t);
+    Observation o = new Observation(t);
+    state.update(name, value, o);
+    return o.count;
   }
 
-  /** The record with {@code t} added, trimmed to the window before its newest time and to the cap. */
-  long[] add(long[] current, long t) {
-    long[] old = current == null ? new long[0] : current;
-    int at = upperBound(old, t);
-    long newest = Math.max(t, old.length == 0 ? t : old[old.length - 1]);
-    // Keep times in (newest - window, newest], the latest `suspicious` of them.
-    long[] all = new long[old.length + 1];
-    System.arraycopy(old, 0, all, 0, at);
-    all[at] = t;
-    System.arraycopy(old, at, all, at + 1, old.length - at);
-    int from = upperBound(all, newest - window);
-    from = Math.max(from, all.length - suspicious);
-    return from == 0 ? all : Arrays.copyOfRange(all, from, all.length);
+  /** One item's update; it counts while the record is locked, since a later update may change it. */
+  private final class Observation implements BehaviorState.RecordUpdate {
+    private final long t;
+    int count;
+
+    Observation(long t) {
+      this.t = t;
+    }
+
+    @Override
+    public long[] apply(long @Nullable [] current) {
+      long[] r = add(current, t);
+      count = countIn(r, t - window, t);
+      return r;
+    }
   }
 
-  /** The number of times in {@code (after, upTo]}. */
-  static int countIn(long[] sorted, long after, long upTo) {
-    return upperBound(sorted, upTo) - upperBound(sorted, after);
+  /**
+   * The record with {@code t} added, trimmed to the window before its newest time and to the cap:
+   * {@code current} changed in place, or a larger copy of it when it has no room.
+   */
+  long[] add(long @Nullable [] current, long t) {
+    long[] r = current == null ? new long[3] : current;
+    int n = (int) r[0];
+    if (n + 2 > r.length) {
+      r = java.util.Arrays.copyOf(r, Math.max(n + 2, Math.min(suspicious + 2, 2 * n + 1)));
+    }
+    // Times are at 1..n; t goes after the times equal to it.
+    int at = upperBound(r, n, t);
+    System.arraycopy(r, at, r, at + 1, n + 1 - at);
+    r[at] = t;
+    n++;
+    long cutoff = r[n] - window;
+    int from = Math.max(upperBound(r, n, cutoff) - 1, n - suspicious);
+    if (from > 0) {
+      System.arraycopy(r, 1 + from, r, 1, n - from);
+      n -= from;
+    }
+    r[0] = n;
+    return r;
   }
 
-  /** The index of the first element greater than {@code x}. */
-  static int upperBound(long[] sorted, long x) {
-    int lo = 0;
-    int hi = sorted.length;
+  /** The number of times of {@code record} in {@code (after, upTo]}. */
+  static int countIn(long[] record, long after, long upTo) {
+    int n = (int) record[0];
+    return upperBound(record, n, upTo) - upperBound(record, n, after);
+  }
+
+  /** The index of the first of the times {@code record[1..n]} greater than {@code x} (n + 1 if none). */
+  static int upperBound(long[] record, int n, long x) {
+    int lo = 1;
+    int hi = n + 1;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= x) {
+      if (record[mid] <= x) {
         lo = mid + 1;
       } else {
         hi = mid;

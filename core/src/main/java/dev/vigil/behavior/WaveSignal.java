@@ -2,14 +2,14 @@ package dev.vigil.behavior;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hashing;
 import dev.vigil.Classifier;
 import dev.vigil.Content;
 import dev.vigil.Signal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A spam wave ({@link Behaviors#wave}): near-copies of one text from many distinct senders in a window.
@@ -26,7 +26,7 @@ final class WaveSignal implements Classifier {
   /** Texts shorter than this many letters and digits are too common ("ok see you soon") to be a wave. */
   static final int MIN_LENGTH = 24;
 
-  private static final HashFunction SENDER = Hashing.sipHash24(0x7761766573656E64L, 0x657273206F6E6C79L);
+  private static final SipHash SENDER = new SipHash(0x7761766573656E64L, 0x657273206F6E6C79L);
 
   private final String name;
   private final BehaviorState state;
@@ -71,40 +71,60 @@ final class WaveSignal implements Classifier {
     }
     long[] minHash = Fingerprint.minHash(Fingerprint.shingles(reduced));
     long t = BehaviorSignal.millis(time);
-    long who = SENDER.hashUnencodedChars(senders.get(0)).asLong();
-    long[][] records = new long[Fingerprint.BANDS][];
-    int entries = 0;
+    long who = SENDER.hash64("", senders.get(0));
+    Observation o = new Observation(who, t);
     for (int b = 0; b < Fingerprint.BANDS; b++) {
-      records[b] = state.update(name, Long.toHexString(Fingerprint.band(minHash, b)),
-          current -> add(current, who, t));
-      entries += records[b].length / 3;
+      state.update(name, Long.toHexString(Fingerprint.band(minHash, b)), o);
     }
-    long[] authors = new long[entries];
-    int n = 0;
-    long first = t;
-    for (long[] record : records) {
-      for (int i = 0; i < record.length; i += 3) {
-        if (record[i + 2] > t - window && record[i + 2] <= t) {
-          authors[n++] = record[i];
-          first = Math.min(first, record[i + 1]);
-        }
-      }
-    }
+    long[] authors = o.senders;
+    int n = o.n;
+    long first = o.first;
     int cluster = distinct(authors, n);
     double score = BehaviorSignal.ramp(cluster, normal, suspicious);
     Signal s = Signal.of(score);
     if (score == 0.0) {
       return s;
     }
-    return s.withNotes(List.of(name + ": near-copies of this text from " + cluster
+    return s.withNote(() -> name + ": near-copies of this text from " + cluster
         + (cluster == 1 ? " sender" : " senders") + " (distinct " + sender.name() + ") in "
         + BehaviorSignal.format(windowDuration) + ", first seen "
-        + Instant.ofEpochMilli(first) + " (normal " + normal + ", suspicious " + suspicious + ")"));
+        + Instant.ofEpochMilli(first) + " (normal " + normal + ", suspicious " + suspicious + ")");
   }
 
-  /** The record with sender {@code who} seen at {@code t} added, trimmed to the window and the cap. */
-  long[] add(long @org.jspecify.annotations.Nullable [] current, long who, long t) {
-    return LatestEntries.add(current, 3, who, t, window, suspicious);
+  /**
+   * One item's update of its bands' records: it adds the sender to each and collects the senders in the
+   * window before the item (and the earliest first time among them) while the record is locked, since a
+   * later update may change it.
+   */
+  private final class Observation implements BehaviorState.RecordUpdate {
+    private final long who;
+    private final long t;
+    long[] senders = new long[32];
+    int n;
+    long first;
+
+    Observation(long who, long t) {
+      this.who = who;
+      this.t = t;
+      this.first = t;
+    }
+
+    @Override
+    public long[] apply(long @Nullable [] current) {
+      long[] r = LatestEntries.add(current, 3, who, t, window, suspicious);
+      int entries = (int) r[0];
+      for (int i = 0; i < entries; i++) {
+        int at = 1 + 3 * i;
+        if (r[at + 2] > t - window && r[at + 2] <= t) {
+          if (n == senders.length) {
+            senders = Arrays.copyOf(senders, 2 * n);
+          }
+          senders[n++] = r[at];
+          first = Math.min(first, r[at + 1]);
+        }
+      }
+      return r;
+    }
   }
 
   /**

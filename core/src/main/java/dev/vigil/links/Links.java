@@ -75,9 +75,7 @@ public final class Links {
   /** Every link in {@code text}, in text order. See the class comment for what counts. */
   public static List<Link> find(String text) {
     requireNonNull(text, "text");
-    List<Link> links = new ArrayList<>();
-    LinkScanner.scan(text, links::add);
-    return links;
+    return new ArrayList<>(LinkScanner.links(text));
   }
 
   /** Link count: a ramp from 0 links (score 0) to 3 or more (score 1). */
@@ -222,7 +220,9 @@ public final class Links {
       for (int f = 0; f < fields; f++) {
         hits.field = content.fieldName(f);
         hits.text = content.fieldText(f);
-        LinkScanner.scan(hits.text, hits);
+        for (Link link : LinkScanner.links(hits.text)) {
+          hits.accept(link);
+        }
       }
       return kind == Kind.COUNT ? hits.signal(ramp(hits.count())) : hits.signal();
     }
@@ -288,15 +288,13 @@ public final class Links {
 
     private record Hit(String rule, double score) {}
 
-    /** The scanner's sink: judges each link and collects the hits. */
-    private final class Collector extends HitCollector implements LinkScanner.Sink {
-      @Override
-      public boolean accept(Link link) {
+    /** Judges each link and collects the hits. */
+    private final class Collector extends HitCollector {
+      void accept(Link link) {
         Hit hit = judge(link);
         if (hit != null) {
           add(link.start(), link.end(), hit.rule, "links", hit.score);
         }
-        return true;
       }
     }
   }

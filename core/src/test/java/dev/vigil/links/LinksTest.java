@@ -227,4 +227,18 @@ class LinksTest implements ClassifierContract {
     assertEquals(expected == null ? "" : expected,
         Links.find(text).stream().map(Link::text).collect(Collectors.joining(" ")));
   }
+
+  @Test
+  void linksOfATextScannedAgainAreTheSameAndCallersCannotChangeThem() {
+    String text = "see https://example.com/a and shop.example.net/b";
+    List<Link> first = Links.find(text);
+    first.clear(); // the caller's own copy
+    List<Link> again = Links.find(text);
+    assertEquals(2, again.size());
+    // An equal text in another String, and texts scanned in between, give the same links.
+    Links.find("other text with example.org");
+    assertEquals(again, Links.find(new String(text.toCharArray())));
+    assertEquals(again, LinkScanner.links(text));
+    assertThrows(UnsupportedOperationException.class, () -> LinkScanner.links(text).clear());
+  }
 }
