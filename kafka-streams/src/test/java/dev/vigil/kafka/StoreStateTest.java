@@ -159,6 +159,75 @@ class StoreStateTest {
     }
   }
 
+  /**
+   * A task that restarts on another instance (or after its local state is lost) rebuilds its store from
+   * the changelog: Kafka replays the changelog's records into an empty store before the task processes
+   * again. The driver does not replay changelogs, so this test does what the restore does: the first
+   * driver scores half the items, the second starts on an empty state directory, its store gets the
+   * first one's changelog records, and it scores the rest. Every decision equals that of one
+   * uninterrupted run: the changelog is all the state a task needs. (A restart on the same state directory
+   * reopens the store itself; ExactlyOnceIntegrationTest restarts an instance against a real broker.)
+   */
+  @Test
+  void aTaskRestartedFromTheChangelogDecidesAsIfNeverStopped(@TempDir Path first, @TempDir Path second)
+      throws Exception {
+    List<Content> items = items();
+    Policy reference = policy(MemoryState.withCapacity(1_000));
+    List<JsonNode> decisions = new ArrayList<>();
+    List<org.apache.kafka.streams.KeyValue<byte[], byte[]>> changelog;
+    int half = items.size() / 2;
+    try (TopologyTestDriver driver = driver(first)) {
+      decisions.addAll(score(driver, items, 0, half));
+      changelog = driver.createOutputTopic("vigil-restore-test-" + StoreState.STORE + "-changelog",
+          new ByteArrayDeserializer(), new ByteArrayDeserializer()).readKeyValuesToList();
+    }
+    assertFalse(changelog.isEmpty());
+    try (TopologyTestDriver driver = driver(second)) {
+      KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(StoreState.STORE);
+      assertEquals(0, count(store), "a new state directory starts empty");
+      for (var record : changelog) {
+        store.put(Bytes.wrap(record.key), record.value); // what Kafka's restore does, record by record
+      }
+      decisions.addAll(score(driver, items, half, items.size()));
+    }
+    assertEquals(items.size(), decisions.size());
+    int flagged = 0;
+    for (int i = 0; i < items.size(); i++) {
+      dev.vigil.Decision expected = reference.evaluate(items.get(i));
+      assertEquals(expected.action().name(), decisions.get(i).get("action").asText(), "item " + i);
+      assertEquals(expected.total(), decisions.get(i).get("score").asDouble(), 1e-12, "item " + i);
+      flagged += i >= half && !expected.action().name().equals("allow") ? 1 : 0;
+    }
+    assertTrue(flagged > 0, "after the restart the counts carry on, so the rate fires again");
+  }
+
+  private static TopologyTestDriver driver(Path dir) {
+    StoreState state = StoreState.create();
+    Properties p = VigilStreams.properties("vigil-restore-test", "unused:9092");
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+    return new TopologyTestDriver(VigilTopology.builder(Holder.of(policy(state))).input("in").decisions("out")
+        .deadLetters("dead").behaviorState(state, Duration.ofHours(2)).build(), p);
+  }
+
+  private static List<JsonNode> score(TopologyTestDriver driver, List<Content> items, int from, int to)
+      throws Exception {
+    TestInputTopic<byte[], byte[]> in = driver.createInputTopic("in", new ByteArraySerializer(),
+        new ByteArraySerializer());
+    TestOutputTopic<byte[], byte[]> out = driver.createOutputTopic("out", new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+    for (int i = from; i < to; i++) {
+      Content c = items.get(i);
+      in.pipeInput(c.author().getBytes(StandardCharsets.UTF_8),
+          ContentJson.write((long) i, c).getBytes(StandardCharsets.UTF_8), c.time());
+    }
+    List<JsonNode> decisions = new ArrayList<>();
+    for (byte[] d : out.readValuesToList()) {
+      decisions.add(JSON.readTree(d));
+    }
+    return decisions;
+  }
+
   @Test
   void outsideARecordTheStateSaysWhy() {
     // The policy contains the failure, as any classifier's: the decision says what went wrong.
