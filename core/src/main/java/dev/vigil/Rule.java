@@ -16,11 +16,14 @@ public final class Rule {
   private final Action action;
   private final Condition condition;
   private final boolean forced;
+  /** Every decision that a rule holds in prints it: formatted once. */
+  private final String text;
 
   private Rule(Action action, Condition condition, boolean forced) {
     this.action = requireNonNull(action, "action");
     this.condition = requireNonNull(condition, "condition");
     this.forced = forced;
+    this.text = (forced ? "forced " : "") + action.name() + " when " + condition;
   }
 
   /** An ordinary rule. */
@@ -65,6 +68,6 @@ public final class Rule {
   /** {@code remove when total >= 1.0}, {@code forced remove when signal(hash) > 0.0}. */
   @Override
   public String toString() {
-    return (forced ? "forced " : "") + action.name() + " when " + condition;
+    return text;
   }
 }

@@ -20,7 +20,7 @@ final class LatestEntries {
    * place, or a larger copy of it when it has no room.
    */
   static long[] add(long @Nullable [] current, int stride, long h, long t, long window, int cap) {
-    long[] r = current == null ? new long[1 + 2 * stride] : current;
+    long[] r = current == null ? new long[1 + stride] : current; // a value seen once keeps no slack
     int n = (int) r[0];
     int last = stride - 1;
     long newest = t;

@@ -44,7 +44,7 @@ final class RateSignal extends WindowCountSignal {
    * {@code current} changed in place, or a larger copy of it when it has no room.
    */
   long[] add(long @Nullable [] current, long t) {
-    long[] r = current == null ? new long[3] : current;
+    long[] r = current == null ? new long[2] : current; // a key seen once keeps no slack
     int n = (int) r[0];
     if (n + 2 > r.length) {
       r = java.util.Arrays.copyOf(r, Math.max(n + 2, Math.min(suspicious + 2, 2 * n + 1)));
