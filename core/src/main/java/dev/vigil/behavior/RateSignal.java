@@ -34,7 +34,9 @@ final class RateSignal extends WindowCountSignal {
     @Override
     public long[] apply(long @Nullable [] current) {
       long[] r = add(current, t);
-      count = countIn(r, t - window, t);
+      int n = (int) r[0];
+      // An item in time order is the newest: every time kept is in its window.
+      count = r[n] == t ? n : countIn(r, t - window, t);
       return r;
     }
   }
@@ -49,13 +51,18 @@ final class RateSignal extends WindowCountSignal {
     if (n + 2 > r.length) {
       r = java.util.Arrays.copyOf(r, Math.max(n + 2, Math.min(suspicious + 2, 2 * n + 1)));
     }
-    // Times are at 1..n; t goes after the times equal to it.
-    int at = upperBound(r, n, t);
+    // Times are at 1..n; t goes after the times equal to it (at the end, for items in time order).
+    int at = n == 0 || t >= r[n] ? n + 1 : upperBound(r, n, t);
     System.arraycopy(r, at, r, at + 1, n + 1 - at);
     r[at] = t;
     n++;
+    // The times out of the window are the first few (none or one per item, in time order).
     long cutoff = r[n] - window;
-    int from = Math.max(upperBound(r, n, cutoff) - 1, n - suspicious);
+    int expired = 0;
+    while (expired < n && r[1 + expired] <= cutoff) {
+      expired++;
+    }
+    int from = Math.max(expired, n - suspicious);
     if (from > 0) {
       System.arraycopy(r, 1 + from, r, 1, n - from);
       n -= from;
