@@ -236,7 +236,10 @@ final class Interpreter {
       return out;
     }
     Set<String> counted = countedCategories(signals);
+    Reach reach = new Reach(signals, categories);
     Problems problems = values.problems();
+    // With signals missing (errors above), what a rule can reach is unknown: no cascade of errors.
+    boolean checkReach = !problems.hasErrors();
     for (Scalar s : items) {
       Rule rule;
       try {
@@ -272,6 +275,10 @@ final class Interpreter {
                   + " policy)" : " (shadows are reported, never counted)"));
           continue;
         }
+      }
+      if (checkReach && reach.neverHolds(c)) {
+        problems.error(s, 0, "rule '" + shorten(s.value) + "' can never hold: " + reach.explain(c));
+        continue;
       }
       out.add(new RuleDef(rule, s));
     }

@@ -26,8 +26,6 @@ import java.util.Set;
  * Warnings about a policy that loads but is likely not what its author meant, in the spirit of
  * SpamAssassin's {@code --lint}:
  * <ul>
- *   <li>a rule that can never hold: its threshold is above what the signals' weights and the caps let its
- *       subject reach;
  *   <li>a rule shadowed by an earlier one on the same subject that holds whenever it does (so it can
  *       never be the one that chooses), such as {@code remove when total >= 1.0} after
  *       {@code review when total >= 0.5};
@@ -37,7 +35,9 @@ import java.util.Set;
  *   <li>regular expressions that match the empty string;
  *   <li>terms that normalize to the same form in two lists (or twice in one) with different categories.
  * </ul>
- * Each warning is positioned where the file (or list file) wrote the thing it is about.
+ * Each warning is positioned where the file (or list file) wrote the thing it is about. (A rule that can
+ * never hold, its threshold above what the weights and caps let its subject reach, is an error of the
+ * loader, not a warning.)
  */
 public final class PolicyLint {
   private PolicyLint() {}
@@ -58,64 +58,7 @@ public final class PolicyLint {
     return List.copyOf(out);
   }
 
-  /** The most each subject can reach, from the counted signals' weights (a signal scores at most 1). */
-  private static final class Reach {
-    final Map<String, Double> categories = new LinkedHashMap<>();
-    final Map<String, Boolean> capped = new LinkedHashMap<>();
-    double total;
-
-    Reach(Model m) {
-      Map<String, Double> sums = new LinkedHashMap<>();
-      for (SignalDef s : m.signals().values()) {
-        if (s.counted()) {
-          sums.merge(s.category, s.weight, Double::sum);
-        }
-      }
-      for (Map.Entry<String, Double> e : sums.entrySet()) {
-        double cap = m.categories().get(e.getKey()).cap();
-        categories.put(e.getKey(), Math.min(cap, e.getValue()));
-        capped.put(e.getKey(), cap < e.getValue());
-        total += Math.min(cap, e.getValue());
-      }
-    }
-
-    double of(Condition c) {
-      switch (c.subject()) {
-        case TOTAL:
-          return total;
-        case CATEGORY:
-          return categories.getOrDefault(c.name(), 0.0);
-        default:
-          return 1.0;
-      }
-    }
-
-    String explain(Condition c) {
-      switch (c.subject()) {
-        case TOTAL: {
-          List<String> parts = new ArrayList<>();
-          for (Map.Entry<String, Double> e : categories.entrySet()) {
-            parts.add(e.getKey() + " " + Interpreter.number(round(e.getValue()))
-                + (capped.get(e.getKey()) ? " (its cap)" : ""));
-          }
-          return "the total can reach at most " + Interpreter.number(round(total)) + " ("
-              + String.join(" + ", parts) + ")";
-        }
-        case CATEGORY:
-          return "category " + c.name() + " can reach at most " + Interpreter.number(round(of(c)))
-              + (capped.getOrDefault(c.name(), false) ? " (its cap)" : " (the sum of its signals' weights)");
-        default:
-          return "a signal's score is at most 1";
-      }
-    }
-  }
-
-  private static double round(double d) {
-    return Math.round(d * 1e6) / 1e6;
-  }
-
   private static void rules(Model m, Problems p) {
-    Reach reach = new Reach(m);
     List<RuleDef> ordered = new ArrayList<>();
     for (RuleDef r : m.rules()) {
       if (r.rule().isForced()) {
@@ -133,11 +76,6 @@ public final class PolicyLint {
     for (int j = 0; j < ordered.size(); j++) {
       RuleDef r = ordered.get(j);
       Condition c = r.rule().condition();
-      double max = reach.of(c);
-      if (c.threshold() > max + 1e-9 || (c.isStrict() && c.threshold() >= max - 1e-9)) {
-        p.warning(r.node(), "rule '" + r.rule() + "' can never hold: " + reach.explain(c));
-        continue;
-      }
       for (int i = 0; i < j; i++) {
         Rule earlier = ordered.get(i).rule();
         if (implies(earlier.condition(), c)) {

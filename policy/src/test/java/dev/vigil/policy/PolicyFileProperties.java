@@ -151,6 +151,19 @@ class PolicyFileProperties {
     return sb.append(d.nearMisses()).toString();
   }
 
+  /** Whether {@code c} can never hold in the generated policy: its threshold above what it can reach. */
+  private static boolean neverHolds(Condition c, Generated g, List<Sig> countedSignals) {
+    Map<String, Double> reach = new java.util.LinkedHashMap<>();
+    for (Sig s : countedSignals) {
+      reach.merge(s.category, s.weight, Double::sum);
+    }
+    reach.replaceAll((category, sum) -> Math.min(g.caps.getOrDefault(category, Double.POSITIVE_INFINITY), sum));
+    double most = c.subject() == Condition.Subject.SIGNAL ? 1.0
+        : c.subject() == Condition.Subject.CATEGORY ? reach.getOrDefault(c.name(), 0.0)
+        : reach.values().stream().mapToDouble(Double::doubleValue).sum();
+    return c.isStrict() ? c.threshold() >= most - 1e-9 : c.threshold() > most + 1e-9;
+  }
+
   private static Generated generate(List<Integer> signalGenes, List<Integer> ruleGenes, int capGene) {
     Generated g = new Generated();
     for (int i = 0; i < signalGenes.size(); i++) {
@@ -206,6 +219,9 @@ class PolicyFileProperties {
         target = Condition.signal(s.name);
       }
       Condition cond = strict ? target.above(threshold) : target.atLeast(threshold);
+      if (neverHolds(cond, g, countedSignals)) {
+        continue; // both loaders refuse a rule that can never hold (ImpossibleRulesTest, PolicyErrorsTest)
+      }
       g.rules.add(forced ? Rule.forced(cond, actions.get(action)) : Rule.when(cond, actions.get(action)));
       g.ruleTexts.add((forced ? "forced " : "") + action + " when " + subjectText + (strict ? " > " : " >= ")
           + threshold);

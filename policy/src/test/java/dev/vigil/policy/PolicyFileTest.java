@@ -68,7 +68,7 @@ class PolicyFileTest {
         + "  links: {kind: links.count, between: [0, 2], category: spam, weight: 0.5, fail: closed}\n"
         + "  title-shouting: {kind: text.shouting, field: title, category: abuse, weight: 0.25}\n"
         + "  new: {kind: regex, pattern: 'airdrop', category: spam, shadow: true}\n"
-        + "rules:\n  - remove when total >= 1.0\n"
+        + "rules:\n  - remove when total >= 0.75\n"
         + "scan-limits: {default: 500, fields: {title: 20}}\n"
         + "settings: {near-miss-ratio: 0.5, time-budget: 250ms}\n");
     Policy p = f.policy();

@@ -31,8 +31,10 @@ class PolicyLintTest {
   }
 
   @Test
-  void rulesThatCanNeverHold() {
-    List<Problem> w = lint("policy: t\ncategories: {spam: {cap: 0.6}, scam: }\n"
+  void rulesThatCanNeverHoldAreErrorsOfTheLoaderEachAtItsLine() {
+    // Issue 21: these were warnings; a policy whose rule can never hold does not load (and
+    // Policy.Builder.build() refuses it as well, for policies built in code).
+    List<Problem> e = new Folder(dir).problems("policy: t\ncategories: {spam: {cap: 0.6}, scam: }\n"
         + "signals:\n  links: {kind: links.count, category: spam}\n"
         + "  phrases: {kind: regex, pattern: 'x', category: scam, weight: 0.5}\n"
         + "rules:\n"
@@ -40,11 +42,11 @@ class PolicyLintTest {
         + "  - review when category(spam) > 0.6\n"
         + "  - review when signal(links) >= 1.5\n"
         + "  - review when total >= 1.0\n");
-    expect(w, "policy.yaml", 7, 5, "can never hold: the total can reach at most 1.1 (spam 0.6 (its cap)"
+    Folder.expect(e, "policy.yaml", 7, 5, "can never hold: the total can reach at most 1.1 (spam 0.6 (its cap)"
         + " + scam 0.5)");
-    expect(w, "policy.yaml", 8, 5, "can never hold: category spam can reach at most 0.6 (its cap)");
-    expect(w, "policy.yaml", 9, 5, "can never hold: a signal's score is at most 1");
-    assertEquals(3, w.size(), w.toString());
+    Folder.expect(e, "policy.yaml", 8, 5, "can never hold: category spam can reach at most 0.6 (its cap)");
+    Folder.expect(e, "policy.yaml", 9, 5, "can never hold: a signal's score is at most 1");
+    assertEquals(3, e.size(), e.toString());
   }
 
   @Test
