@@ -168,8 +168,11 @@ public final class Decision {
   }
 
   /**
-   * A multi-line explanation for a person: the action and why, the total and each category (with caps),
-   * each signal with its score, weight, contribution and evidence, near misses, failures, truncation.
+   * A multi-line explanation for a reviewer: the action and the rule that chose it, the total and each
+   * category (with caps), each signal that fired or failed with its score, weight, contribution, evidence
+   * and notes, one line naming the signals that did not fire, near misses and truncation. Evidence text
+   * shows invisible characters as {@code ⟨U+200B⟩} and marks a letter from another script than the
+   * rest of its word with its script ({@code gі⟨Cyrillic⟩ft}).
    */
   public String explain() {
     StringBuilder sb = new StringBuilder();
@@ -194,34 +197,37 @@ public final class Decision {
       }
     }
     sb.append('\n');
+    // What fired (or failed) in full; what did not, in one line: a reviewer reads the first.
     sb.append("  signals:\n");
+    List<String> notMatched = new ArrayList<>();
+    List<String> notApplicable = new ArrayList<>();
     for (SignalReport s : signals()) {
+      if (s.outcome() == Outcome.NOT_MATCHED) {
+        notMatched.add(s.name());
+        continue;
+      }
+      if (s.outcome() == Outcome.NOT_APPLICABLE) {
+        notApplicable.add(s.name());
+        continue;
+      }
       sb.append("    ").append(s.shadow() ? "(shadow) " : "").append('[').append(s.category())
           .append("] ").append(s.name());
       if (!s.expression().equals(s.name())) {
         sb.append(" = ").append(s.expression());
       }
       sb.append(": ");
-      switch (s.outcome()) {
-        case MATCHED:
-          sb.append("score ").append(format(s.score())).append(" x weight ")
-              .append(format(s.weight()));
-          sb.append(s.shadow() ? ", not counted" : " = " + format(s.contribution()));
-          break;
-        case NOT_MATCHED:
-          sb.append("not matched");
-          break;
-        case NOT_APPLICABLE:
-          sb.append("not applicable");
-          break;
-        default:
-          sb.append("FAILED (").append(s.failureMode() == FailureMode.FAIL_CLOSED ? "fail-closed"
-              : "fail-open").append("): ").append(s.signal().failureMessage());
+      if (s.outcome() == Outcome.MATCHED) {
+        sb.append("score ").append(format(s.score())).append(" x weight ")
+            .append(format(s.weight()));
+        sb.append(s.shadow() ? ", not counted" : " = " + format(s.contribution()));
+      } else {
+        sb.append("FAILED (").append(s.failureMode() == FailureMode.FAIL_CLOSED ? "fail-closed"
+            : "fail-open").append("): ").append(s.signal().failureMessage());
       }
       sb.append('\n');
       for (Evidence e : s.signal().evidence()) {
         sb.append("      ").append(e.field()).append('[').append(e.start()).append(", ")
-            .append(e.end()).append(") \"").append(e.text()).append("\" rule ").append(e.rule())
+            .append(e.end()).append(") \"").append(Visible.of(e.text())).append("\" rule ").append(e.rule())
             .append(" (").append(e.category()).append(")\n");
       }
       int hidden = s.signal().evidenceCount() - s.signal().evidence().size();
@@ -231,6 +237,15 @@ public final class Decision {
       for (String note : s.signal().notes()) {
         sb.append("      note: ").append(note).append('\n');
       }
+    }
+    if (!notMatched.isEmpty() || !notApplicable.isEmpty()) {
+      sb.append("    did not fire (").append(notMatched.size() + notApplicable.size()).append("): ");
+      names(sb, "not matched", notMatched);
+      if (!notMatched.isEmpty() && !notApplicable.isEmpty()) {
+        sb.append("; ");
+      }
+      names(sb, "not applicable", notApplicable);
+      sb.append('\n');
     }
     if (!nearMisses.isEmpty()) {
       sb.append("  near misses:\n");
@@ -242,6 +257,19 @@ public final class Decision {
       sb.append("  truncated: ").append(t).append('\n');
     }
     return sb.toString();
+  }
+
+  /** Appends {@code label: a, b, c}, at most a dozen names, then how many more. */
+  private static void names(StringBuilder sb, String label, List<String> names) {
+    if (names.isEmpty()) {
+      return;
+    }
+    sb.append(label).append(": ");
+    int shown = Math.min(names.size(), 12);
+    sb.append(String.join(", ", names.subList(0, shown)));
+    if (names.size() > shown) {
+      sb.append(" and ").append(names.size() - shown).append(" more");
+    }
   }
 
   /** One line: policy, action, total and rule. */
