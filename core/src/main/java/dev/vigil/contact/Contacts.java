@@ -61,6 +61,16 @@ public final class Contacts {
     return all;
   }
 
+  /** The contact details of one kind in {@code text}, in text order. */
+  public static List<Contact> find(String text, Contact.Kind kind) {
+    requireNonNull(text, "text");
+    requireNonNull(kind, "kind");
+    List<Contact> found = new ArrayList<>();
+    scan(kind, text, found::add);
+    found.sort(Comparator.comparingInt(Contact::start).thenComparingInt(Contact::end));
+    return found;
+  }
+
   /** Phone numbers; see the class comment. */
   public static ContactSignal phoneNumbers() {
     return new ContactSignal(Contact.Kind.PHONE, "phone-number");

@@ -31,6 +31,9 @@ final class LinkScanner {
     boolean accept(Link link);
   }
 
+  /** How obfuscated e-mail addresses write their at sign; a host next to one is an address's part. */
+  private static final String[] BRACKETED_ATS = {"[at]", "(at)", "{at}"};
+
   /** DNS allows 127 labels; a longer chain is not a host. */
   private static final int MAX_LABELS = 127;
   private static final int MAX_LABEL_CHARS = 63;
@@ -307,13 +310,13 @@ final class LinkScanner {
           return withScheme(p, schemeEnd + separator, defanged, sink);
         }
       }
-      if (p > 0 && s.charAt(p - 1) == '@') {
-        // The domain of an e-mail address, not a link.
+      if (atSignBefore(p)) {
+        // The domain of an e-mail address, not a link (plain, or written "name [at] example [dot] com").
         return chain(p);
       }
       int end = chain(p);
-      if (labels() < 2 || end < n && s.charAt(end) == '@') {
-        // One word, or the local part of an e-mail address ("first.last@").
+      if (labels() < 2 || atSignAfter(end)) {
+        // One word, or the local part of an e-mail address ("first.last@", "first.last [at] ").
         return end;
       }
       boolean www = labelEquals(0, "www");
@@ -338,6 +341,52 @@ final class LinkScanner {
         return link == null ? end : deliver(link, Math.max(end, after), sink);
       }
       return end;
+    }
+
+    /**
+     * Whether an e-mail address's at sign ends just before {@code p}: {@code @} or a fullwidth one, or, after
+     * a space or not, a spaced {@code " @ "} or a bracketed at ({@code [at]}, {@code (at)}, {@code {at}}):
+     * the forms the e-mail scanner reads as obfuscated addresses.
+     */
+    private boolean atSignBefore(int p) {
+      if (p > 0 && (s.charAt(p - 1) == '@' || s.charAt(p - 1) == '\uFF20')) {
+        return true;
+      }
+      int q = p > 0 && s.charAt(p - 1) == ' ' ? p - 1 : p;
+      if (q >= 2 && s.charAt(q - 1) == '@' && s.charAt(q - 2) == ' ') {
+        return true;
+      }
+      return bracketedAtEndingAt(q);
+    }
+
+    /** Whether an at sign of an e-mail address starts at {@code end} (after a space or not). */
+    private boolean atSignAfter(int end) {
+      if (end < n && (s.charAt(end) == '@' || s.charAt(end) == '\uFF20')) {
+        return true;
+      }
+      int q = end < n && s.charAt(end) == ' ' ? end + 1 : end;
+      if (q + 1 < n && s.charAt(q) == '@' && s.charAt(q + 1) == ' ' && q > end) {
+        return true;
+      }
+      return bracketedAtStartingAt(q);
+    }
+
+    private boolean bracketedAtEndingAt(int q) {
+      for (String at : BRACKETED_ATS) {
+        if (q >= at.length() && s.regionMatches(true, q - at.length(), at, 0, at.length())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean bracketedAtStartingAt(int q) {
+      for (String at : BRACKETED_ATS) {
+        if (s.regionMatches(true, q, at, 0, at.length())) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Hands {@code link}, if any, to the sink; returns {@code resume}, or -1 when the sink says stop. */

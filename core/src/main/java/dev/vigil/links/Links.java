@@ -6,8 +6,10 @@ import com.google.common.net.InternetDomainName;
 import dev.vigil.Classifier;
 import dev.vigil.Content;
 import dev.vigil.Signal;
-import dev.vigil.internal.Hosts;
+import dev.vigil.contact.Contact;
+import dev.vigil.contact.Contacts;
 import dev.vigil.internal.HitCollector;
+import dev.vigil.internal.Hosts;
 import dev.vigil.text.Normalizer;
 import java.net.IDN;
 import java.util.ArrayList;
@@ -223,8 +225,27 @@ public final class Links {
         for (Link link : LinkScanner.links(hits.text)) {
           hits.accept(link);
         }
+        if (kind == Kind.LOOKALIKE) {
+          emailDomains(hits);
+        }
       }
       return kind == Kind.COUNT ? hits.signal(ramp(hits.count())) : hits.signal();
+    }
+
+    /**
+     * Judges the domains of the e-mail addresses in the collector's field as links ("bob@paypal-support.com"
+     * impersonates as well as a link does); the evidence is the whole address.
+     */
+    private void emailDomains(Collector hits) {
+      for (Contact email : Contacts.find(hits.text, Contact.Kind.EMAIL)) {
+        String address = email.value();
+        String domain = address.substring(address.lastIndexOf('@') + 1);
+        for (Link link : LinkScanner.links(domain)) {
+          if (link.start() == 0 && link.end() == domain.length()) {
+            hits.accept(link, email.start(), email.end());
+          }
+        }
+      }
     }
 
     private double ramp(double x) {
@@ -291,9 +312,14 @@ public final class Links {
     /** Judges each link and collects the hits. */
     private final class Collector extends HitCollector {
       void accept(Link link) {
+        accept(link, link.start(), link.end());
+      }
+
+      /** Judges {@code link}; a hit's evidence spans {@code [start, end)} of the field. */
+      void accept(Link link, int start, int end) {
         Hit hit = judge(link);
         if (hit != null) {
-          add(link.start(), link.end(), hit.rule, "links", hit.score);
+          add(start, end, hit.rule, "links", hit.score);
         }
       }
     }
