@@ -96,7 +96,8 @@ public final class Decision {
    */
   public String reason() {
     String base = heldRule == null ? "no rule held"
-        : heldRule + " held: " + heldRule.condition().subjectText() + " was " + format(heldValue);
+        : heldRule + " held: " + heldRule.condition().subjectText() + " was "
+            + format(heldValue, heldRule.condition());
     return failedClosed == null ? base
         : "review forced: fail-closed signal '" + failedClosed + "' failed (" + base + ")";
   }
@@ -285,6 +286,19 @@ public final class Decision {
   }
 
   /** A score for people: at most four decimals, no trailing zeros. */
+  /**
+   * {@code value} as {@link #format(double)} prints it, or with up to nine decimals where four would
+   * contradict {@code c} (0.99996 printed as 1.0 beside a failed {@code >= 1.0}).
+   */
+  static String format(double value, Condition c) {
+    String shown = format(value);
+    if (Double.isFinite(value) && c.holds(Double.parseDouble(shown)) != c.holds(value)) {
+      return BigDecimal.valueOf(value).setScale(9, RoundingMode.HALF_EVEN).stripTrailingZeros()
+          .toPlainString();
+    }
+    return shown;
+  }
+
   static String format(double value) {
     if (Double.isInfinite(value) || Double.isNaN(value)) {
       return Double.toString(value);
@@ -361,7 +375,7 @@ public final class Decision {
     public String toString() {
       Condition c = rule.condition();
       return rule.action().name() + " needs " + c.subjectText() + (c.isStrict() ? " > " : " >= ")
-          + format(c.threshold()) + ", was " + format(value);
+          + format(c.threshold()) + ", was " + format(value, c);
     }
   }
 

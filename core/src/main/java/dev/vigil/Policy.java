@@ -192,6 +192,7 @@ public final class Policy {
       scores[c] = Math.min(caps[c], raw[c]);
       total += scores[c];
     }
+    total = tidy(total);
     int held = firstHolding(total, scores, signals);
     Rule chosen = held < 0 ? null : rules[held];
     double heldValue = held < 0 ? 0.0 : valueOf(held, total, scores, signals);
@@ -236,7 +237,19 @@ public final class Policy {
         raw[categoryOf[i]] += options[i].weight() * signals[i].score();
       }
     }
+    for (int c = 0; c < raw.length; c++) {
+      raw[c] = tidy(raw[c]);
+    }
     return raw;
+  }
+
+  /**
+   * A sum of weight x score rounded to nine decimals. Doubles carry binary error (0.1 + 0.2 is
+   * 0.30000000000000004), so category scores and the total are rounded before rules compare them: a
+   * decision prints and compares the same value, and {@code total >= 0.3} holds for 0.1 + 0.2.
+   */
+  static double tidy(double x) {
+    return Math.abs(x) < 1e6 ? Math.rint(x * 1e9) / 1e9 : x;
   }
 
   /** The first rule, forced ones first, whose condition holds (step 5), or -1. */
@@ -284,7 +297,7 @@ public final class Policy {
     for (int i = 0; i < signals.length; i++) {
       SignalOptions o = options[i];
       double contribution = categoryOf[i] >= 0 && signals[i].outcome() == Outcome.MATCHED
-          ? o.weight() * signals[i].score() : 0.0;
+          ? tidy(o.weight() * signals[i].score()) : 0.0;
       out[i] = new SignalReport(classifiers[i].name(), expressions[i], o.category(), o.weight(),
           o.isShadow(), o.failureMode(), signals[i], contribution);
     }
