@@ -612,65 +612,12 @@ public final class Policy {
         }
       }
       int[] index = new int[ordered.size()];
-      double[] reach = reach(categoryList);
-      double totalReach = 0.0;
-      for (double r : reach) {
-        totalReach += r;
-      }
+      RuleReach reach = new RuleReach(categoryList, options, caps);
       for (int r = 0; r < ordered.size(); r++) {
-        Rule rule = ordered.get(r);
-        index[r] = resolve(rule, categoryList, shadowOnly);
-        Condition c = rule.condition();
-        double most = c.subject() == Condition.Subject.TOTAL ? totalReach
-            : c.subject() == Condition.Subject.CATEGORY ? reach[index[r]] : 1.0;
-        if (neverHolds(c, most)) {
-          throw new IllegalArgumentException("rule '" + rule + "' of policy '" + name + "' can never hold: "
-              + c.subjectText() + " is at most " + Decision.format(most) + " ("
-              + reachReason(c, categoryList) + ")");
-        }
+        index[r] = resolve(ordered.get(r), categoryList, shadowOnly);
+        reach.check(ordered.get(r), index[r], name);
       }
       return new Policy(this, categoryList, ordered.toArray(new Rule[0]), index);
-    }
-
-    /**
-     * The most each category can score: the sum of its counted signals' weights (every score at 1),
-     * under its cap, added in the order evaluation adds them.
-     */
-    private double[] reach(List<String> categoryList) {
-      double[] reach = new double[categoryList.size()];
-      for (int i = 0; i < classifiers.size(); i++) {
-        SignalOptions o = options.get(i);
-        if (!o.isShadow()) {
-          reach[categoryList.indexOf(o.category())] += o.weight();
-        }
-      }
-      for (int c = 0; c < reach.length; c++) {
-        reach[c] = Math.min(caps.getOrDefault(categoryList.get(c), Double.POSITIVE_INFINITY), reach[c]);
-      }
-      return reach;
-    }
-
-    /**
-     * Whether no value up to {@code most} passes {@code c}. Sums of weights carry float error (0.3 + 0.3 +
-     * 0.3 is 0.8999999999999999), so a {@code >=} threshold within a billionth above the most is taken
-     * as reachable; a {@code >} threshold within a billionth below it as not.
-     */
-    private static boolean neverHolds(Condition c, double most) {
-      return c.isStrict() ? c.threshold() >= most - 1e-9 : c.threshold() > most + 1e-9;
-    }
-
-    private String reachReason(Condition c, List<String> categoryList) {
-      switch (c.subject()) {
-        case SIGNAL:
-          return "a signal scores from 0 to 1";
-        case CATEGORY: {
-          double cap = caps.getOrDefault(c.name(), Double.POSITIVE_INFINITY);
-          return "the sum of its counted signals' weights"
-              + (cap < Double.POSITIVE_INFINITY ? ", capped at " + Decision.format(cap) : "");
-        }
-        default:
-          return "the sum of every category's most, categories " + categoryList;
-      }
     }
 
     private int resolve(Rule rule, List<String> categoryList, Set<String> shadowOnly) {

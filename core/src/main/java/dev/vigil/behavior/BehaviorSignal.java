@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What every behaviour signal does with an item: take its time and its keys, observe the item under
@@ -52,39 +53,26 @@ abstract class BehaviorSignal implements Classifier {
     }
     long t = millis(time);
     double best = 0.0;
-    // Notes are deferred (formatted only when an explanation reads them): keep what they say.
-    String noted = null;
-    long notedMeasure = 0;
-    List<Object> more = null;
+    // Notes are deferred (formatted only when an explanation reads them).
+    List<Supplier<String>> notes = null;
     for (String value : values) {
       long measure = observe(value, t, content);
       double score = score(measure);
       if (score > 0.0) {
         best = Math.max(best, score);
-        if (noted == null) {
-          noted = value;
-          notedMeasure = measure;
-        } else if (more == null || more.size() < 2 * (MAX_NOTES - 1)) {
-          if (more == null) {
-            more = new ArrayList<>();
-          }
-          more.add(value);
-          more.add(measure);
+        if (notes == null) {
+          notes = new ArrayList<>(1);
+        }
+        if (notes.size() < MAX_NOTES) {
+          notes.add(() -> note(value, measure));
         }
       }
     }
     Signal s = Signal.of(best);
-    if (noted != null) {
-      s = deferNote(s, noted, notedMeasure);
-      for (int i = 0; more != null && i < more.size(); i += 2) {
-        s = deferNote(s, (String) more.get(i), (Long) more.get(i + 1));
-      }
+    for (int i = 0; notes != null && i < notes.size(); i++) {
+      s = s.withNote(notes.get(i));
     }
     return s;
-  }
-
-  private Signal deferNote(Signal s, String value, long measure) {
-    return s.withNote(() -> note(value, measure));
   }
 
   private static final Signal NO_TIME =

@@ -4,9 +4,6 @@ import dev.vigil.internal.Hosts;
 import dev.vigil.internal.IntBuffer;
 import dev.vigil.internal.PerThread;
 import java.net.IDN;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -49,45 +46,6 @@ final class LinkScanner {
       SCANS.release(scan);
     }
   }
-
-  /** Texts up to this long have their links remembered per thread (see {@link #links}). */
-  static final int MAX_REMEMBERED_CHARS = 16_384;
-
-  /**
-   * The links of {@code text}, unmodifiable, in text order. A policy asks for the links of one field
-   * several times (one link signal after another, a behaviour signal counting by link domain), so each
-   * thread remembers the links of the last few texts it scanned, by identity, and scans each once. Only
-   * texts up to {@link #MAX_REMEMBERED_CHARS} are remembered, so that a thread never holds on to a large
-   * text; links are immutable, so sharing them is safe.
-   */
-  static List<Link> links(String text) {
-    Remembered r = REMEMBERED.get();
-    for (int i = 0; i < r.texts.length; i++) {
-      if (r.texts[i] == text) {
-        return r.links[i];
-      }
-    }
-    List<Link> found = new ArrayList<>(4);
-    scan(text, found::add);
-    List<Link> links = Collections.unmodifiableList(found);
-    if (text.length() <= MAX_REMEMBERED_CHARS) {
-      int i = r.next;
-      r.texts[i] = text;
-      r.links[i] = links;
-      r.next = (i + 1) % r.texts.length;
-    }
-    return links;
-  }
-
-  /** The last texts a thread scanned through {@link #links} and their links; oldest replaced first. */
-  private static final class Remembered {
-    final String[] texts = new String[4];
-    @SuppressWarnings("unchecked")
-    final List<Link>[] links = new List[4];
-    int next;
-  }
-
-  private static final ThreadLocal<Remembered> REMEMBERED = ThreadLocal.withInitial(Remembered::new);
 
   /** Scan state reused per thread: the label arrays would otherwise be allocated per text. */
   private static final PerThread<Scan> SCANS = new PerThread<>(Scan::new);

@@ -77,7 +77,7 @@ public final class Links {
   /** Every link in {@code text}, in text order. See the class comment for what counts. */
   public static List<Link> find(String text) {
     requireNonNull(text, "text");
-    return new ArrayList<>(LinkScanner.links(text));
+    return new ArrayList<>(RememberedLinks.of(text));
   }
 
   /** Link count: a ramp from 0 links (score 0) to 3 or more (score 1). */
@@ -222,7 +222,7 @@ public final class Links {
       for (int f = 0; f < fields; f++) {
         hits.field = content.fieldName(f);
         hits.text = content.fieldText(f);
-        for (Link link : LinkScanner.links(hits.text)) {
+        for (Link link : RememberedLinks.of(hits.text)) {
           hits.accept(link);
         }
         if (kind == Kind.LOOKALIKE) {
@@ -233,14 +233,14 @@ public final class Links {
     }
 
     /**
-     * Judges the domains of the e-mail addresses in the collector's field as links ("bob@paypal-support.com"
-     * impersonates as well as a link does); the evidence is the whole address.
+     * Judges the domains of the e-mail addresses in the collector's field as links
+     * ("bob@paypal-support.com" impersonates as well as a link does); the evidence is the whole address.
      */
     private void emailDomains(Collector hits) {
       for (Contact email : Contacts.find(hits.text, Contact.Kind.EMAIL)) {
         String address = email.value();
         String domain = address.substring(address.lastIndexOf('@') + 1);
-        for (Link link : LinkScanner.links(domain)) {
+        for (Link link : RememberedLinks.of(domain)) {
           if (link.start() == 0 && link.end() == domain.length()) {
             hits.accept(link, email.start(), email.end());
           }

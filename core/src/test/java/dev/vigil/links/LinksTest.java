@@ -238,7 +238,7 @@ class LinksTest implements ClassifierContract {
     // An equal text in another String, and texts scanned in between, give the same links.
     Links.find("other text with example.org");
     assertEquals(again, Links.find(new String(text.toCharArray())));
-    assertEquals(again, LinkScanner.links(text));
-    assertThrows(UnsupportedOperationException.class, () -> LinkScanner.links(text).clear());
+    assertEquals(again, RememberedLinks.of(text));
+    assertThrows(UnsupportedOperationException.class, () -> RememberedLinks.of(text).clear());
   }
 }

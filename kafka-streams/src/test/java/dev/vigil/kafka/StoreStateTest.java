@@ -64,14 +64,8 @@ class StoreStateTest {
 
   @Test
   void signalsOverTheStoreScoreAsOverMemoryAndOldRecordsAreSwept(@TempDir Path dir) throws Exception {
-    StoreState state = StoreState.create();
-    Properties p = VigilStreams.properties("vigil-store-test", "unused:9092");
-    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-    p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
     Policy reference = policy(MemoryState.withCapacity(1_000));
-    try (TopologyTestDriver driver = new TopologyTestDriver(VigilTopology.builder(Holder.of(policy(state)))
-        .input("in").decisions("out").deadLetters("dead").behaviorState(state, Duration.ofHours(2)).build(),
-        p)) {
+    try (TopologyTestDriver driver = driver(dir, "vigil-store-test")) {
       TestInputTopic<byte[], byte[]> in = driver.createInputTopic("in", new ByteArraySerializer(),
           new ByteArraySerializer());
       TestOutputTopic<byte[], byte[]> out = driver.createOutputTopic("out", new ByteArrayDeserializer(),
@@ -176,13 +170,13 @@ class StoreStateTest {
     List<JsonNode> decisions = new ArrayList<>();
     List<org.apache.kafka.streams.KeyValue<byte[], byte[]>> changelog;
     int half = items.size() / 2;
-    try (TopologyTestDriver driver = driver(first)) {
+    try (TopologyTestDriver driver = driver(first, "vigil-restore-test")) {
       decisions.addAll(score(driver, items, 0, half));
       changelog = driver.createOutputTopic("vigil-restore-test-" + StoreState.STORE + "-changelog",
           new ByteArrayDeserializer(), new ByteArrayDeserializer()).readKeyValuesToList();
     }
     assertFalse(changelog.isEmpty());
-    try (TopologyTestDriver driver = driver(second)) {
+    try (TopologyTestDriver driver = driver(second, "vigil-restore-test")) {
       KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(StoreState.STORE);
       assertEquals(0, count(store), "a new state directory starts empty");
       for (var record : changelog) {
@@ -201,9 +195,10 @@ class StoreStateTest {
     assertTrue(flagged > 0, "after the restart the counts carry on, so the rate fires again");
   }
 
-  private static TopologyTestDriver driver(Path dir) {
+  /** A driver of the behaviour policy over a state store, at least once, its state in {@code dir}. */
+  private static TopologyTestDriver driver(Path dir, String application) {
     StoreState state = StoreState.create();
-    Properties p = VigilStreams.properties("vigil-restore-test", "unused:9092");
+    Properties p = VigilStreams.properties(application, "unused:9092");
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
     return new TopologyTestDriver(VigilTopology.builder(Holder.of(policy(state))).input("in").decisions("out")
