@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -221,6 +224,15 @@ public final class Decision {
         sb.append("score ").append(format(s.score())).append(" x weight ")
             .append(format(s.weight()));
         sb.append(s.shadow() ? ", not counted" : " = " + format(s.contribution()));
+        if (!s.shadow() && s.isSplit()) {
+          // Split by evidence: each category got weight x the score of its own evidence.
+          sb.append(" split by evidence:");
+          String sep = " ";
+          for (Map.Entry<String, Double> c : s.contributions().entrySet()) {
+            sb.append(sep).append(c.getKey()).append(' ').append(format(c.getValue()));
+            sep = " + ";
+          }
+        }
       } else {
         sb.append("FAILED (").append(s.failureMode() == FailureMode.FAIL_CLOSED ? "fail-closed"
             : "fail-open").append("): ").append(s.signal().failureMessage());
@@ -317,18 +329,38 @@ public final class Decision {
    * @param shadow whether it is a shadow (reported, never counted)
    * @param failureMode what its failure does
    * @param signal what the classifier returned (a failed signal if it threw)
-   * @param contribution weight x score added to the category; zero for shadow signals and for
-   *     outcomes other than matched
+   * @param contribution weight x score added to the category, or for a signal split by evidence the sum
+   *     of what it added to each; zero for shadow signals and for outcomes other than matched
+   * @param contributions what it added to each category (one entry, its own, unless split by
+   *     evidence; empty when it added nothing)
    */
   public record SignalReport(String name, String expression, String category, double weight,
-      boolean shadow, FailureMode failureMode, Signal signal, double contribution) {
-    /** Checks for nulls. */
+      boolean shadow, FailureMode failureMode, Signal signal, double contribution,
+      Map<String, Double> contributions) {
+    /** Checks for nulls; copies the contributions. */
     public SignalReport {
       requireNonNull(name, "name");
       requireNonNull(expression, "expression");
       requireNonNull(category, "category");
       requireNonNull(failureMode, "failureMode");
       requireNonNull(signal, "signal");
+      // One entry (the common case, on every decision written as JSON) needs no order and no copy of
+      // an immutable map; a split keeps the order its categories were given in.
+      contributions = contributions.size() <= 1 ? Map.copyOf(contributions)
+          : Collections.unmodifiableMap(new LinkedHashMap<>(contributions));
+    }
+
+    /** A report whose contribution, if any, goes all to {@code category}. */
+    public SignalReport(String name, String expression, String category, double weight,
+        boolean shadow, FailureMode failureMode, Signal signal, double contribution) {
+      this(name, expression, category, weight, shadow, failureMode, signal, contribution,
+          contribution > 0.0 ? Map.of(category, contribution) : Map.of());
+    }
+
+    /** Whether the contribution went to other categories than the signal's own. */
+    public boolean isSplit() {
+      return contributions.size() > 1
+          || contributions.size() == 1 && !contributions.containsKey(category);
     }
 
     /** The signal's outcome. */

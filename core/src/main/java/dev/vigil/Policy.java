@@ -50,7 +50,14 @@ import org.slf4j.LoggerFactory;
  *       Isolated classifiers, running on other threads, are not shared this way.
  *   <li><b>Categories.</b> Each counted signal adds weight x score to its category. A category's score is
  *       {@code min(cap, sum)}; the cap is unlimited unless set with {@link Builder#categoryCap}. Shadow
- *       signals and signals that were not applicable or failed add nothing.
+ *       signals and signals that were not applicable or failed add nothing. A signal split by evidence
+ *       ({@link SignalOptions#splitByEvidence}) instead adds to each of its split categories that its
+ *       evidence names weight x that category's score ({@link Signal#categoryScore}: a term list's
+ *       noisy-or of that category's terms; the whole score for classifiers that do not say), and to its
+ *       own category weight x the highest such score of its evidence naming any other category (the
+ *       whole score when it has no evidence). So one term list or rules file weighs each category on its
+ *       own, under that category's cap; the signal's contributions may add up to more than weight x
+ *       score, one per category it names.
  *   <li><b>Total.</b> The sum of the category scores.
  *   <li><b>Rules.</b> Forced rules first, then ordinary rules, each in order; the first rule whose
  *       condition holds chooses the action. If none holds, the action is {@link Action#ALLOW}.
@@ -80,6 +87,9 @@ public final class Policy {
   private final SignalOptions[] options;
   private final String[] expressions;
   private final int[] categoryOf; // index into categories, or -1 for shadow signals
+  /** Per signal split by evidence, the categories it splits into (names and indexes); else null. */
+  private final String[] @Nullable [] splitNames;
+  private final int[] @Nullable [] splitTo;
   private final String[] categories;
   private final double[] caps;
   private final Rule[] rules; // forced first, then ordinary, each in order
@@ -100,9 +110,16 @@ public final class Policy {
     this.expressions = new String[n];
     this.categoryOf = new int[n];
     this.categories = categoryList.toArray(new String[0]);
+    this.splitNames = new String[n][];
+    this.splitTo = new int[n][];
     for (int i = 0; i < n; i++) {
       expressions[i] = Classifiers.describe(classifiers[i]);
       categoryOf[i] = options[i].isShadow() ? -1 : categoryList.indexOf(options[i].category());
+      List<String> split = options[i].splitCategories();
+      if (categoryOf[i] >= 0 && !split.isEmpty()) {
+        splitNames[i] = split.toArray(new String[0]);
+        splitTo[i] = split.stream().mapToInt(categoryList::indexOf).toArray();
+      }
     }
     this.caps = new double[categories.length];
     for (int c = 0; c < categories.length; c++) {
@@ -234,13 +251,54 @@ public final class Policy {
     double[] raw = new double[categories.length];
     for (int i = 0; i < signals.length; i++) {
       if (categoryOf[i] >= 0 && signals[i].outcome() == Outcome.MATCHED) {
-        raw[categoryOf[i]] += options[i].weight() * signals[i].score();
+        if (splitTo[i] == null) {
+          raw[categoryOf[i]] += options[i].weight() * signals[i].score();
+        } else {
+          double[] parts = splitScores(i, signals[i]);
+          for (int c = 0; c < parts.length; c++) {
+            raw[c] += options[i].weight() * parts[c];
+          }
+        }
       }
     }
     for (int c = 0; c < raw.length; c++) {
       raw[c] = tidy(raw[c]);
     }
     return raw;
+  }
+
+  /**
+   * The score a signal split by evidence gives each category (by index; zero for the others): each split
+   * category its evidence names gets the signal's score for that category ({@link Signal#categoryScore});
+   * its own category gets the highest such score of the evidence naming any other category, or the
+   * whole score when the signal has no evidence at all. Categories the classifier scored but whose
+   * evidence the signal's cap dropped count too.
+   */
+  private double[] splitScores(int i, Signal s) {
+    double[] parts = new double[categories.length];
+    for (Evidence e : s.evidence()) {
+      routeTo(i, s, e.category(), parts);
+    }
+    for (String c : s.categoryScores().keySet()) {
+      routeTo(i, s, c, parts);
+    }
+    if (s.evidence().isEmpty() && s.categoryScores().isEmpty()) {
+      parts[categoryOf[i]] = s.score();
+    }
+    return parts;
+  }
+
+  /** Gives {@code category}'s score to its split category, or to the signal's own (the highest). */
+  private void routeTo(int i, Signal s, String category, double[] parts) {
+    String[] names = splitNames[i];
+    int target = categoryOf[i];
+    for (int k = 0; k < names.length; k++) {
+      if (names[k].equals(category)) {
+        target = splitTo[i][k];
+        break;
+      }
+    }
+    parts[target] = Math.max(parts[target], s.categoryScore(category));
   }
 
   /**
@@ -296,10 +354,25 @@ public final class Policy {
     SignalReport[] out = new SignalReport[signals.length];
     for (int i = 0; i < signals.length; i++) {
       SignalOptions o = options[i];
-      double contribution = categoryOf[i] >= 0 && signals[i].outcome() == Outcome.MATCHED
-          ? tidy(o.weight() * signals[i].score()) : 0.0;
+      boolean counts = categoryOf[i] >= 0 && signals[i].outcome() == Outcome.MATCHED;
+      double contribution = counts ? tidy(o.weight() * signals[i].score()) : 0.0;
+      Map<String, Double> byCategory = contribution > 0.0 ? Map.of(o.category(), contribution) : Map.of();
+      if (counts && splitTo[i] != null) {
+        double[] parts = splitScores(i, signals[i]);
+        Map<String, Double> split = new LinkedHashMap<>();
+        double sum = 0.0;
+        for (int c = 0; c < parts.length; c++) {
+          if (parts[c] > 0.0) {
+            double part = tidy(o.weight() * parts[c]);
+            split.put(categories[c], part);
+            sum += part;
+          }
+        }
+        contribution = tidy(sum);
+        byCategory = Collections.unmodifiableMap(split);
+      }
       out[i] = new SignalReport(classifiers[i].name(), expressions[i], o.category(), o.weight(),
-          o.isShadow(), o.failureMode(), signals[i], contribution);
+          o.isShadow(), o.failureMode(), signals[i], contribution, byCategory);
     }
     return Collections.unmodifiableList(Arrays.asList(out));
   }
@@ -589,8 +662,15 @@ public final class Policy {
       for (SignalOptions o : options) {
         if (o.isShadow()) {
           shadowOnly.add(o.category());
-        } else if (!categoryList.contains(o.category())) {
-          categoryList.add(o.category());
+        } else {
+          if (!categoryList.contains(o.category())) {
+            categoryList.add(o.category());
+          }
+          for (String c : o.splitCategories()) {
+            if (!categoryList.contains(c)) {
+              categoryList.add(c);
+            }
+          }
         }
       }
       shadowOnly.removeAll(categoryList);

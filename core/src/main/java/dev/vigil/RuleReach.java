@@ -21,6 +21,9 @@ final class RuleReach {
     for (SignalOptions o : options) {
       if (!o.isShadow()) {
         most[categories.indexOf(o.category())] += o.weight();
+        for (String c : o.splitCategories()) {
+          most[categories.indexOf(c)] += o.weight();
+        }
       }
     }
     double sum = 0.0;

@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.function.Supplier;
@@ -31,9 +34,9 @@ public final class Signal {
   public static final int MAX_EVIDENCE = 64;
 
   private static final Signal NOT_MATCHED =
-      new Signal(Outcome.NOT_MATCHED, 0.0, List.of(), 0, List.of(), null);
+      new Signal(Outcome.NOT_MATCHED, 0.0, List.of(), 0, List.of(), null, Map.of());
   private static final Signal NOT_APPLICABLE =
-      new Signal(Outcome.NOT_APPLICABLE, 0.0, List.of(), 0, List.of(), null);
+      new Signal(Outcome.NOT_APPLICABLE, 0.0, List.of(), 0, List.of(), null, Map.of());
 
   private final Outcome outcome;
   private final double score;
@@ -41,9 +44,11 @@ public final class Signal {
   private final int evidenceCount;
   private final List<String> notes;
   private final @Nullable Throwable failure;
+  private final Map<String, Double> categoryScores;
 
   private Signal(Outcome outcome, double score, List<Evidence> evidence, int evidenceCount,
-      List<String> notes, @Nullable Throwable failure) {
+      List<String> notes, @Nullable Throwable failure, Map<String, Double> categoryScores) {
+    this.categoryScores = categoryScores;
     this.outcome = outcome;
     this.score = score;
     this.evidence = evidence;
@@ -91,7 +96,7 @@ public final class Signal {
       return NOT_MATCHED;
     }
     return new Signal(score > 0.0 ? Outcome.MATCHED : Outcome.NOT_MATCHED, score, capped(evidence),
-        evidenceCount, List.of(), null);
+        evidenceCount, List.of(), null, Map.of());
   }
 
   /** A full-strength match (score 1) with the given evidence. */
@@ -112,13 +117,13 @@ public final class Signal {
   /** A "nothing to look at" signal that says why. */
   public static Signal notApplicable(String reason) {
     return new Signal(Outcome.NOT_APPLICABLE, 0.0, List.of(), 0,
-        List.of(requireNonNull(reason, "reason")), null);
+        List.of(requireNonNull(reason, "reason")), null, Map.of());
   }
 
   /** A failed signal, keeping its cause. */
   public static Signal failed(Throwable cause) {
     requireNonNull(cause, "cause");
-    return new Signal(Outcome.FAILED, 0.0, List.of(), 0, List.of(), cause);
+    return new Signal(Outcome.FAILED, 0.0, List.of(), 0, List.of(), cause, Map.of());
   }
 
   /** A failed signal with a message (wrapped in an {@link IllegalStateException}). */
@@ -130,12 +135,14 @@ public final class Signal {
   public Signal withNote(String note) {
     requireNonNull(note, "note");
     if (notes.isEmpty()) {
-      return new Signal(outcome, score, evidence, evidenceCount, List.of(note), failure);
+      return new Signal(outcome, score, evidence, evidenceCount, List.of(note), failure,
+        categoryScores);
     }
     List<String> n = new ArrayList<>(notes.size() + 1);
     n.addAll(notes);
     n.add(note);
-    return new Signal(outcome, score, evidence, evidenceCount, List.copyOf(n), failure);
+    return new Signal(outcome, score, evidence, evidenceCount, List.copyOf(n), failure,
+        categoryScores);
   }
 
   /**
@@ -147,7 +154,8 @@ public final class Signal {
    */
   public Signal withNote(Supplier<String> note) {
     requireNonNull(note, "note");
-    return new Signal(outcome, score, evidence, evidenceCount, new DeferredNote(notes, note), failure);
+    return new Signal(outcome, score, evidence, evidenceCount, new DeferredNote(notes, note), failure,
+        categoryScores);
   }
 
   /** Notes ending with one that is formatted when first read. Immutable; see {@link #withNote(Supplier)}. */
@@ -195,12 +203,56 @@ public final class Signal {
       return this;
     }
     if (notes.isEmpty()) {
-      return new Signal(outcome, score, evidence, evidenceCount, List.copyOf(more), failure);
+      return new Signal(outcome, score, evidence, evidenceCount, List.copyOf(more), failure,
+        categoryScores);
     }
     List<String> n = new ArrayList<>(notes.size() + more.size());
     n.addAll(notes);
     n.addAll(more);
-    return new Signal(outcome, score, evidence, evidenceCount, List.copyOf(n), failure);
+    return new Signal(outcome, score, evidence, evidenceCount, List.copyOf(n), failure,
+        categoryScores);
+  }
+
+  /**
+   * This signal with the score of each evidence category's evidence alone, as the classifier computes
+   * it: a term list whose hits name {@code scam} and {@code threat} scores the noisy-or of each
+   * category's terms. A policy that splits the signal by evidence
+   * ({@link SignalOptions#splitByEvidence}) weighs each category by it; a classifier that does not say
+   * leaves each category the whole score.
+   *
+   * @throws IllegalArgumentException if the signal did not match, or a score is NaN or outside [0, 1]
+   */
+  public Signal withCategoryScores(Map<String, Double> scores) {
+    requireNonNull(scores, "scores");
+    if (outcome != Outcome.MATCHED) {
+      throw new IllegalArgumentException("only a matched signal has category scores; this one is "
+          + outcome);
+    }
+    Map<String, Double> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> e : scores.entrySet()) {
+      double v = requireNonNull(e.getValue(), "score of category " + e.getKey());
+      if (!(v >= 0.0 && v <= 1.0)) {
+        throw new IllegalArgumentException("score of category '" + e.getKey()
+            + "' must be in [0, 1] but was " + v);
+      }
+      copy.put(requireNonNull(e.getKey(), "category"), v);
+    }
+    return new Signal(outcome, score, evidence, evidenceCount, notes, failure,
+        Collections.unmodifiableMap(copy));
+  }
+
+  /**
+   * The score of the evidence naming {@code category} alone, as the classifier reported it
+   * ({@link #withCategoryScores}), or the signal's whole score when it reported none for it.
+   */
+  public double categoryScore(String category) {
+    Double s = categoryScores.get(category);
+    return s == null ? score : s;
+  }
+
+  /** The per-category scores the classifier reported; empty unless it did. */
+  public Map<String, Double> categoryScores() {
+    return categoryScores;
   }
 
   /** The outcome. */
@@ -277,6 +329,7 @@ public final class Signal {
         && evidenceCount == that.evidenceCount
         && evidence.equals(that.evidence)
         && notes.equals(that.notes)
+        && categoryScores.equals(that.categoryScores)
         && Objects.equals(failureMessage(), that.failureMessage());
   }
 

@@ -2,6 +2,9 @@ package dev.vigil;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * How a policy uses one classifier: its category, its weight, whether it is a shadow, and what a failure
  * does. Immutable: each method returns a new value.
@@ -17,24 +20,31 @@ public final class SignalOptions {
   private final boolean shadow;
   private final FailureMode failureMode;
   private final boolean isolated;
+  private final List<String> split;
 
   private SignalOptions(String category, double weight, boolean shadow, FailureMode failureMode,
-      boolean isolated) {
+      boolean isolated, List<String> split) {
     this.category = category;
     this.weight = weight;
     this.shadow = shadow;
     this.failureMode = failureMode;
     this.isolated = isolated;
+    this.split = split;
   }
 
   /** Options for a signal in {@code category}, with weight 1, counted, failing open. */
   public static SignalOptions in(String category) {
-    return new SignalOptions(checkCategory(category), 1.0, false, FailureMode.FAIL_OPEN, false);
+    return new SignalOptions(checkCategory(category), 1.0, false, FailureMode.FAIL_OPEN, false,
+        List.of());
   }
 
   /** The same options in another category. */
   public SignalOptions category(String category) {
-    return new SignalOptions(checkCategory(category), weight, shadow, failureMode, isolated);
+    if (split.contains(category)) {
+      throw new IllegalArgumentException("category '" + category + "' is also one of the categories"
+          + " the signal is split into: " + split);
+    }
+    return new SignalOptions(checkCategory(category), weight, shadow, failureMode, isolated, split);
   }
 
   /**
@@ -46,7 +56,7 @@ public final class SignalOptions {
     if (!(weight >= 0.0 && weight < Double.POSITIVE_INFINITY)) {
       throw new IllegalArgumentException("weight must be finite and >= 0 but was " + weight);
     }
-    return new SignalOptions(category, weight, shadow, failureMode, isolated);
+    return new SignalOptions(category, weight, shadow, failureMode, isolated, split);
   }
 
   /**
@@ -54,17 +64,17 @@ public final class SignalOptions {
    * acting (not even on failure). For rolling out a new rule safely.
    */
   public SignalOptions shadow() {
-    return new SignalOptions(category, weight, true, failureMode, isolated);
+    return new SignalOptions(category, weight, true, failureMode, isolated, split);
   }
 
   /** The same options, failing closed: a failure forces at least {@link Action#REVIEW}. */
   public SignalOptions failClosed() {
-    return new SignalOptions(category, weight, shadow, FailureMode.FAIL_CLOSED, isolated);
+    return new SignalOptions(category, weight, shadow, FailureMode.FAIL_CLOSED, isolated, split);
   }
 
   /** The same options, failing open: a failure is recorded and counts as zero. */
   public SignalOptions failOpen() {
-    return new SignalOptions(category, weight, shadow, FailureMode.FAIL_OPEN, isolated);
+    return new SignalOptions(category, weight, shadow, FailureMode.FAIL_OPEN, isolated, split);
   }
 
   /**
@@ -73,7 +83,42 @@ public final class SignalOptions {
    * (remote models, lookups). Needs {@link Policy.Builder#timeBudget}.
    */
   public SignalOptions isolated() {
-    return new SignalOptions(category, weight, shadow, failureMode, true);
+    return new SignalOptions(category, weight, shadow, failureMode, true, split);
+  }
+
+  /**
+   * The same options, split by evidence: the signal contributes to each of {@code categories} that its
+   * evidence names, and to its own category for the rest, with the same weight, each category under
+   * its own cap (see {@link Policy}'s class comment). A term list or rules file with terms in several
+   * categories is then weighed per category: a {@code threat} term inside a list counted as {@code scam}
+   * counts as a threat. Without it (the default), the whole score goes to the signal's category and
+   * evidence categories only label the evidence.
+   *
+   * @throws IllegalArgumentException if a category is blank, repeated, or the signal's own
+   */
+  public SignalOptions splitByEvidence(String... categories) {
+    requireNonNull(categories, "categories");
+    List<String> out = new ArrayList<>(categories.length);
+    for (String c : categories) {
+      checkCategory(c);
+      if (c.equals(category)) {
+        throw new IllegalArgumentException("category '" + c + "' is the signal's own category; split"
+            + " names the other categories its evidence may count in");
+      }
+      if (out.contains(c)) {
+        throw new IllegalArgumentException("category '" + c + "' is named twice in splitByEvidence");
+      }
+      out.add(c);
+    }
+    return new SignalOptions(category, weight, shadow, failureMode, isolated, List.copyOf(out));
+  }
+
+  /**
+   * The categories the signal's evidence may route its score to besides its own ({@link
+   * #splitByEvidence}), in order; empty when the signal is not split.
+   */
+  public List<String> splitCategories() {
+    return split;
   }
 
   /** Whether the classifier runs isolated. */
@@ -112,6 +157,7 @@ public final class SignalOptions {
   @Override
   public String toString() {
     return "in(" + category + ") weight " + weight + (shadow ? " shadow" : "")
-        + (failureMode == FailureMode.FAIL_CLOSED ? " fail-closed" : "") + (isolated ? " isolated" : "");
+        + (failureMode == FailureMode.FAIL_CLOSED ? " fail-closed" : "") + (isolated ? " isolated" : "")
+        + (split.isEmpty() ? "" : " split by evidence into " + split);
   }
 }

@@ -7,14 +7,59 @@ import java.util.Locale;
  * space (zero-width and other format characters, controls, spaces other than U+0020) become
  * {@code ⟨U+200B⟩}, and a letter from another script than the rest of its word (a Cyrillic {@code і} in
  * "gіft") is followed by its script, {@code ⟨Cyrillic⟩}, since it looks like the letter it imitates.
+ * {@link #walk} gives the same reading to renderers of other formats (the HTML report marks them up).
+ *
+ * <p>Stateless and thread safe.
  */
-final class Visible {
+public final class Visible {
   private Visible() {}
 
-  static String of(String text) {
-    StringBuilder sb = null;
+  /** What {@link #walk} finds in a text, in text order. */
+  public interface Sink {
+    /** Chars {@code [from, to)} of the text read as they are. */
+    void plain(int from, int to);
+
+    /** An invisible character (or a space other than U+0020) at {@code [from, to)}. */
+    void invisible(int codePoint, int from, int to);
+
+    /**
+     * A letter at {@code [from, to)} of another script than the rest of its word; {@code script} is
+     * the script's name ({@code Cyrillic}).
+     */
+    void otherScript(int codePoint, int from, int to, String script);
+  }
+
+  /** {@code text} with its invisible characters and other-script letters shown (see the class comment). */
+  public static String of(String text) {
+    StringBuilder[] sb = {null};
+    walk(text, new Sink() {
+      @Override
+      public void plain(int from, int to) {
+        if (sb[0] != null) {
+          sb[0].append(text, from, to);
+        }
+      }
+
+      @Override
+      public void invisible(int codePoint, int from, int to) {
+        sb[0] = started(sb[0], text, from);
+        sb[0].append("⟨U+").append(String.format(Locale.ROOT, "%04X", codePoint)).append('⟩');
+      }
+
+      @Override
+      public void otherScript(int codePoint, int from, int to, String script) {
+        sb[0] = started(sb[0], text, from);
+        sb[0].appendCodePoint(codePoint).append('⟨').append(script).append('⟩');
+      }
+    });
+    return sb[0] == null ? text : sb[0].toString();
+  }
+
+  /** Reads {@code text} into {@code sink}: plain runs, invisible characters and other-script letters. */
+  public static void walk(String text, Sink sink) {
     int n = text.length();
     int i = 0;
+    int plainFrom = 0;
     while (i < n) {
       int cp = text.codePointAt(i);
       int len = Character.charCount(cp);
@@ -26,27 +71,32 @@ final class Visible {
         Character.UnicodeScript main = mainScript(text, i, end);
         for (int j = i; j < end; ) {
           int c = text.codePointAt(j);
+          int cl = Character.charCount(c);
           Character.UnicodeScript s = Character.UnicodeScript.of(c);
           if (main != null && s != main && isProper(s)) {
-            sb = started(sb, text, j);
-            sb.appendCodePoint(c).append('⟨').append(name(s)).append('⟩');
-          } else if (sb != null) {
-            sb.appendCodePoint(c);
+            if (plainFrom < j) {
+              sink.plain(plainFrom, j);
+            }
+            sink.otherScript(c, j, j + cl, name(s));
+            plainFrom = j + cl;
           }
-          j += Character.charCount(c);
+          j += cl;
         }
         i = end;
         continue;
       }
       if (isInvisible(cp)) {
-        sb = started(sb, text, i);
-        sb.append("⟨U+").append(String.format(Locale.ROOT, "%04X", cp)).append('⟩');
-      } else if (sb != null) {
-        sb.appendCodePoint(cp);
+        if (plainFrom < i) {
+          sink.plain(plainFrom, i);
+        }
+        sink.invisible(cp, i, i + len);
+        plainFrom = i + len;
       }
       i += len;
     }
-    return sb == null ? text : sb.toString();
+    if (plainFrom < n) {
+      sink.plain(plainFrom, n);
+    }
   }
 
   /** A builder holding {@code text} up to {@code upTo}, once something in it must change. */

@@ -6,6 +6,7 @@ import dev.vigil.Classifier;
 import dev.vigil.Content;
 import dev.vigil.Signal;
 import dev.vigil.internal.HitCollector;
+import dev.vigil.internal.Invisibles;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -91,7 +92,24 @@ public final class Contacts {
     return new ContactSignal(Contact.Kind.PAYMENT_HANDLE, "payment-handle");
   }
 
+  /**
+   * Scans {@code text} for contacts of one kind as a reader sees it: without invisible characters
+   * ("bob\u200B@gmail.com"), with spans in the original and invisibles inside a contact counted as
+   * obfuscation.
+   */
   static void scan(Contact.Kind kind, String text, ContactSink sink) {
+    Invisibles.Stripped stripped = Invisibles.strip(text);
+    if (stripped == null) {
+      scanVisible(kind, text, sink);
+      return;
+    }
+    scanVisible(kind, stripped.text(), c -> sink.accept(new Contact(c.kind(),
+        stripped.start(c.start()), stripped.end(c.end()), stripped.originalText(c.start(), c.end()),
+        c.value(), c.detail(), c.obfuscated() || stripped.removedWithin(c.start(), c.end()),
+        c.confidence())));
+  }
+
+  private static void scanVisible(Contact.Kind kind, String text, ContactSink sink) {
     switch (kind) {
       case PHONE:
         PhoneScanner.scan(text, sink);

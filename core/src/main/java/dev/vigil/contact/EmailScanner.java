@@ -70,6 +70,15 @@ final class EmailScanner {
     }
   }
 
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static @Nullable Contact emailAt(String s, int localEnd, int domainStart, boolean obfuscated,
       boolean spelledAt) {
     int n = s.length();
@@ -138,6 +147,10 @@ final class EmailScanner {
       return null;
     }
     String local = s.substring(localStart, localEnd);
+    if (!isAscii(local)) {
+      // A fullwidth or otherwise compatibility-written local part is the address it imitates.
+      local = java.text.Normalizer.normalize(local, java.text.Normalizer.Form.NFKC);
+    }
     String unicodeDomain;
     try {
       unicodeDomain = ascii.contains("xn--") ? IDN.toUnicode(ascii, IDN.ALLOW_UNASSIGNED) : ascii;

@@ -1,5 +1,6 @@
 package dev.vigil.links;
 
+import dev.vigil.internal.Invisibles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,7 +30,14 @@ final class RememberedLinks {
       }
     }
     List<Link> found = new ArrayList<>(4);
-    LinkScanner.scan(text, found::add);
+    Invisibles.Stripped stripped = Invisibles.strip(text);
+    if (stripped == null) {
+      LinkScanner.scan(text, found::add);
+    } else {
+      // "paypal\u200B.com" is paypal.com to a reader: scan what the reader sees; spans point at the
+      // original, and a link with invisible characters inside is obfuscated.
+      LinkScanner.scan(stripped.text(), link -> found.add(inOriginal(link, stripped)));
+    }
     List<Link> links = Collections.unmodifiableList(found);
     if (text.length() <= MAX_REMEMBERED_CHARS) {
       int i = r.next;
@@ -38,6 +46,12 @@ final class RememberedLinks {
       r.next = (i + 1) % r.texts.length;
     }
     return links;
+  }
+
+  private static Link inOriginal(Link l, Invisibles.Stripped s) {
+    return new Link(s.start(l.start()), s.end(l.end()), s.originalText(l.start(), l.end()), l.host(),
+        l.asciiHost(), l.registrableDomain(), l.explicitScheme(),
+        l.obfuscated() || s.removedWithin(l.start(), l.end()), l.ipAddress());
   }
 
   /** The last texts a thread scanned through {@link #of} and their links; oldest replaced first. */

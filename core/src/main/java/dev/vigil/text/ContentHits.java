@@ -6,7 +6,9 @@ import dev.vigil.Signal;
 import dev.vigil.internal.IntBuffer;
 import dev.vigil.internal.PerThread;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,11 +78,33 @@ final class ContentHits extends PerThread.Reusable implements HitHandler {
     }
     termHits.sort();
     double miss = 1.0;
+    String category = null;
+    boolean mixed = false;
     for (int i = 0; i < total; i++) {
       if (i == 0 || termHits.get(i) != termHits.get(i - 1)) {
-        miss *= 1.0 - matcher.term(termHits.get(i)).weight();
+        Term t = matcher.term(termHits.get(i));
+        miss *= 1.0 - t.weight();
+        mixed |= category != null && !category.equals(t.category());
+        category = t.category();
       }
     }
-    return Signal.of(1.0 - miss, evidence, total);
+    Signal s = Signal.of(1.0 - miss, evidence, total);
+    return mixed ? s.withCategoryScores(categoryScores(matcher)) : s;
+  }
+
+  /**
+   * The noisy-or of each category's distinct terms hit (of the sorted {@link #termHits}): what a policy
+   * that splits the signal by evidence weighs each category by. Only for hits in several categories.
+   */
+  private Map<String, Double> categoryScores(TermMatcher matcher) {
+    Map<String, Double> miss = new LinkedHashMap<>();
+    for (int i = 0; i < termHits.size(); i++) {
+      if (i == 0 || termHits.get(i) != termHits.get(i - 1)) {
+        Term t = matcher.term(termHits.get(i));
+        miss.merge(t.category(), 1.0 - t.weight(), (a, b) -> a * b);
+      }
+    }
+    miss.replaceAll((c, m) -> 1.0 - m);
+    return miss;
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.text;
 
+import dev.vigil.internal.Invisibles;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,15 +150,6 @@ final class FoldTable {
    * variation selectors, tags and other default-ignorable code points.
    */
   public static boolean isInvisible(int cp) {
-    if (cp < 0xAD) {
-      return false;
-    }
-    return cp == 0x00AD || cp == 0x034F || cp == 0x061C || cp == 0x115F || cp == 0x1160
-        || cp == 0x17B4 || cp == 0x17B5 || (cp >= 0x180B && cp <= 0x180F)
-        || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E)
-        || (cp >= 0x2060 && cp <= 0x206F) || cp == 0x3164 || (cp >= 0xFE00 && cp <= 0xFE0F)
-        || cp == 0xFEFF || cp == 0xFFA0 || (cp >= 0xFFF0 && cp <= 0xFFF8)
-        || (cp >= 0x1BCA0 && cp <= 0x1BCA3) || (cp >= 0x1D173 && cp <= 0x1D17A)
-        || (cp >= 0xE0000 && cp <= 0xE0FFF);
+    return Invisibles.isInvisible(cp);
   }
 }

@@ -235,6 +235,36 @@ public final class Normalizer {
         && !stages.contains(Stage.REPEATS);
   }
 
+  /**
+   * This normalizer without {@link Stage#REPEATS} (itself when it has none): the form a regular
+   * expression reads, which keeps every letter of a run (a pattern says {@code o+} for a run).
+   */
+  Normalizer withoutRepeats() {
+    if (!stages.contains(Stage.REPEATS)) {
+      return this;
+    }
+    // One instance per normalizer (a benign race may build two equal ones), so that regexes of one
+    // preset share their normalized forms (NormalizedText.remembered compares normalizers by identity).
+    Normalizer w = withoutRepeats;
+    if (w == null) {
+      w = buildWithoutRepeats();
+      withoutRepeats = w;
+    }
+    return w;
+  }
+
+  private @Nullable Normalizer withoutRepeats;
+
+  private Normalizer buildWithoutRepeats() {
+    EnumSet<Stage> rest = EnumSet.copyOf(stages);
+    rest.remove(Stage.REPEATS);
+    Builder b = builder().stages(rest.toArray(new Stage[0]));
+    if (rest.contains(Stage.LEETSPEAK)) {
+      b.leetspeak(leetMap);
+    }
+    return b.build(name + " without repeats");
+  }
+
   boolean foldsWhitespace() {
     return stages.contains(Stage.WHITESPACE);
   }

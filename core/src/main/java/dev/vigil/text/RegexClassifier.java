@@ -10,8 +10,10 @@ import dev.vigil.Content;
 import dev.vigil.Evidence;
 import dev.vigil.Signal;
 import dev.vigil.internal.IntBuffer;
+import dev.vigil.internal.PerThread;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,6 +56,42 @@ import org.jspecify.annotations.Nullable;
  * of megabytes a second; the prefilter reads hundreds). The analysis gives up on syntax it does not
  * fully understand, so it never changes a result, only skips work ({@link #prefilterLiterals()}).
  *
+ * <p><b>Normalized text.</b> With {@link Builder#normalizer(Normalizer)} the pattern runs over the
+ * normalized form of each field, the same stages as a term list's ({@link Normalizer}), so "gift\u200B
+ * cards", a Cyrillic "gіft" and "ｇｉｆｔ" are all "gift cards" to {@code gift cards?}. A pattern is written
+ * against the normalized form, and each stage changes what it can see:
+ * <ul>
+ *   <li>{@code COMPATIBILITY}: fullwidth, mathematical and circled letters, ligatures and wide spaces
+ *       are plain letters and spaces; a class such as {@code [ａ-ｚ]} never matches.
+ *   <li>{@code CASE_FOLDING}: the text is lower case (full folding: {@code ß} is {@code ss}); upper-case
+ *       letters in a pattern never match, so write patterns in lower case ({@code (?i)} costs nothing
+ *       more, but is not needed).
+ *   <li>{@code DIACRITICS}: marks are gone: {@code café} reads {@code cafe}, and {@code \p{M}} never
+ *       matches.
+ *   <li>{@code LOOKALIKES}: look-alike letters of other scripts are Latin: {@code \p{Cyrillic}} no longer
+ *       finds a Cyrillic {@code а} (use {@code text.mixed-scripts} to see the mix itself).
+ *   <li>{@code INVISIBLES}: zero-width characters, soft hyphens and bidi controls are gone.
+ *   <li>{@code LEETSPEAK}: digits and symbols next to letters are letters ({@code g1ft} is {@code gift},
+ *       and {@code l} is always {@code i}: write {@code iink}, or {@code [il]}, for "link"); digits
+ *       alone stay digits, so {@code \d{3}} still finds numbers.
+ *   <li>{@code SEPARATORS}: chains of single letters lose their separators ({@code p a y},
+ *       {@code p.a.y} read {@code pay}).
+ *   <li>{@code REPEATS}: no effect on a pattern: the normalized form keeps every letter of a run, since a
+ *       pattern says {@code o+} for a run of o.
+ *   <li>{@code WHITESPACE}: a run of whitespace is one space: {@code " "} is enough between words.
+ * </ul>
+ * Evidence still points at the original text: the chars of the original that the matched normalized
+ * chars came from, whole characters always. Prefilter literals are looked for in the normalized form
+ * too, by the term matcher with the same normalizer; the windows around them are not used (a match's
+ * length in the original is unbounded: invisibles between its letters). The default normalizer is
+ * {@link Normalizer#none()}: the pattern sees the text as written.
+ *
+ * <p><b>Categories by group.</b> With {@link Builder#categoriesFromGroups()}, the evidence of a match
+ * takes its category from the first named group that took part in it: in
+ * {@code (?P<scam>gift cards?)|(?P<threat>kill you)} a match of "kill you" is {@code threat} evidence,
+ * and a policy that splits the signal by evidence ({@code SignalOptions#splitByEvidence}) counts it
+ * there. A match without a named group keeps {@link #category()}.
+ *
  * <p>Immutable and thread safe.
  */
 public final class RegexClassifier implements Classifier {
@@ -70,6 +108,13 @@ public final class RegexClassifier implements Classifier {
   private final @Nullable TermMatcher prefilter;
   /** The same literals found with vectorized look-ups, when few and ASCII; null otherwise. */
   private final @Nullable AsciiLiteralScan literalScan;
+  /**
+   * Over normalized text: the literals' longest pieces without whitespace, found case-insensitively in
+   * an ASCII field's original chars, when the reading normalizer only lower-cases ASCII (and folds
+   * whitespace), so that a piece is in the normalized form exactly where it is in the original; null
+   * otherwise (the term matcher then reads the original through the normalizer).
+   */
+  private final @Nullable AsciiLiteralScan normalizedLiteralScan;
   /** Whether every match contains an ASCII digit: a field without one is skipped. */
   private final boolean requiresDigit;
   /** How many ASCII digits in a row every match holds (at least 1 when requiresDigit). */
@@ -79,19 +124,158 @@ public final class RegexClassifier implements Classifier {
    * -1. Then the pattern runs only on windows of the field around what the prefilter found.
    */
   private final int maxLength;
+  /** The normalizer the pattern reads through, as given. */
+  private final Normalizer normalizer;
+  /** The normalized form's reader (the normalizer without repeats), or null to read the text itself. */
+  private final @Nullable Normalizer reading;
+  private final @Nullable PerThread<Normalized> normalized;
+  /**
+   * With categories from groups: the named groups' numbers in order, and their names; otherwise null.
+   */
+  private final int @Nullable [] groupNumbers;
+  private final String @Nullable [] groupNames;
 
   private RegexClassifier(Builder b, Pattern pattern, RegexLiterals.@Nullable Literals literals) {
     this.id = b.id;
     this.category = b.category;
     this.score = b.score;
     this.pattern = pattern;
-    this.prefilter = literals == null || literals.strings().isEmpty() ? null : prefilter(literals);
-    this.literalScan = prefilter == null ? null
+    this.normalizer = b.normalizer;
+    this.reading = b.normalizer.isIdentity() ? null : b.normalizer.withoutRepeats();
+    Normalizer read = reading;
+    this.normalized = read == null ? null : new PerThread<>(() -> new Normalized(read));
+    boolean hasLiterals = literals != null && !literals.strings().isEmpty()
+        && (read == null || fixedUnder(read, literals.strings()));
+    this.prefilter = hasLiterals ? prefilter(literals, read) : null;
+    this.literalScan = prefilter == null || read != null ? null
         : AsciiLiteralScan.of(literals.strings(), literals.caseInsensitive());
+    this.normalizedLiteralScan = prefilter == null || read == null || !readsAsciiLowerCased(read)
+        ? null : asciiPieces(literals.strings());
     this.requiresDigit = literals != null && literals.requiresDigit();
     this.digitRun = literals == null ? 1 : Math.max(1, literals.digitRun());
     this.maxLength = (prefilter != null || requiresDigit) && literals.maxLength() >= 0
         && literals.maxLength() <= MAX_WINDOWED_MATCH ? (int) literals.maxLength() : -1;
+    if (b.groupCategories && !pattern.namedGroups().isEmpty()) {
+      TreeMap<Integer, String> byNumber = new TreeMap<>();
+      pattern.namedGroups().forEach((name, number) -> byNumber.put(number, name));
+      this.groupNumbers = byNumber.keySet().stream().mapToInt(Integer::intValue).toArray();
+      this.groupNames = byNumber.values().toArray(new String[0]);
+    } else {
+      this.groupNumbers = null;
+      this.groupNames = null;
+    }
+  }
+
+  /** The prefilter's finds in the original text, as (start, end) pairs. */
+  private static final class OriginalHits implements HitHandler {
+    final IntBuffer pairs = new IntBuffer(16);
+
+    @Override
+    public void onHit(int term, int start, int end) {
+      pairs.add(start, end);
+    }
+  }
+
+  /**
+   * Whether {@code reading} turns an ASCII text into the same text lower-cased, whitespace aside (a run
+   * may become one space): then a piece of a literal without whitespace occurs in the normalized form of
+   * an ASCII text exactly where it occurs in the text, ignoring case.
+   */
+  private static boolean readsAsciiLowerCased(Normalizer reading) {
+    if (!reading.isPerCodePoint()) {
+      return false;
+    }
+    FoldTable table = reading.table();
+    for (int c = 0; c < 0x80; c++) {
+      int f = table.fold(c);
+      if (CharClass.isWhitespace(c) ? f != c : f != Character.toLowerCase(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The scan for the longest piece without whitespace of each literal, or null when a literal is not
+   * ASCII or has no piece of two chars. Every match holds a literal, so it holds that literal's piece,
+   * and the windows around the pieces found hold every match; a field of ASCII chars without any piece
+   * has no match.
+   */
+  private static @Nullable AsciiLiteralScan asciiPieces(List<String> literals) {
+    List<String> pieces = new ArrayList<>();
+    for (String literal : literals) {
+      String longest = "";
+      int start = 0;
+      for (int i = 0; i <= literal.length(); i++) {
+        if (i == literal.length() || CharClass.isWhitespace(literal.charAt(i))) {
+          if (i - start > longest.length()) {
+            longest = literal.substring(start, i);
+          }
+          start = i + 1;
+        }
+      }
+      if (!pieces.contains(longest)) {
+        pieces.add(longest);
+      }
+    }
+    return AsciiLiteralScan.of(pieces, true);
+  }
+
+  /**
+   * Whether every literal reads the same after normalization: then a literal in the normalized text is
+   * a hit of the term matcher with that normalizer on the original. A literal the normalized form can
+   * never hold as written (upper case under case folding) drops the prefilter, which stays safe.
+   */
+  private static boolean fixedUnder(Normalizer reading, List<String> literals) {
+    for (String literal : literals) {
+      if (!reading.normalize(literal).equals(literal)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A thread's reader of normalized text: the cursor, the normalized form of the field at hand and the
+   * prefilter's finds in the original.
+   */
+  private static final class Normalized extends PerThread.Reusable implements NormalizedText.Filler {
+    final Normalizer reading;
+    final NormalizingCursor cursor;
+    /** The normalized form of the field at hand (after {@link #form}). */
+    @Nullable NormalizedText text;
+    final OriginalHits hits = new OriginalHits();
+    /** For a normalizer of per-code-point stages, its table (folded in one loop); else null. */
+    final @Nullable FoldTable table;
+    final boolean whitespace;
+    final boolean asciiLowerCases;
+
+    Normalized(Normalizer reading) {
+      this.reading = reading;
+      this.cursor = reading.cursor();
+      this.table = reading.isPerCodePoint() ? reading.table() : null;
+      this.whitespace = reading.foldsWhitespace();
+      this.asciiLowerCases = readsAsciiLowerCased(reading);
+    }
+
+    /**
+     * The normalized form of {@code original}, from the thread's memo when another regex with the same
+     * normalizer read the same text (a policy's regexes read each field in turn), else filled now.
+     */
+    NormalizedText form(String original) {
+      NormalizedText form = NormalizedText.remembered(original, reading, this);
+      text = form;
+      return form;
+    }
+
+    @Override
+    public void fill(NormalizedText target, String original) {
+      if (table != null) {
+        target.fillFolded(table, whitespace, asciiLowerCases, original);
+      } else {
+        target.fill(cursor, original);
+      }
+    }
   }
 
   /** Beyond this bound on a match's length, windows would cover most texts anyway. */
@@ -308,7 +492,7 @@ public final class RegexClassifier implements Classifier {
     return finds.found;
   }
 
-  private static boolean splitsPair(String text, int i) {
+  private static boolean splitsPair(CharSequence text, int i) {
     return i > 0 && i < text.length() && Character.isHighSurrogate(text.charAt(i - 1))
         && Character.isLowSurrogate(text.charAt(i));
   }
@@ -328,11 +512,11 @@ public final class RegexClassifier implements Classifier {
 
   /** A window of a field, as RE2/J's input; reset for each window. */
   private static final class Window implements CharSequence {
-    private final String text;
+    private final CharSequence text;
     private int from;
     private int to;
 
-    Window(String text) {
+    Window(CharSequence text) {
       this.text = text;
     }
 
@@ -358,7 +542,7 @@ public final class RegexClassifier implements Classifier {
 
     @Override
     public String toString() {
-      return text.substring(from, to);
+      return text.subSequence(from, to).toString();
     }
   }
 
@@ -395,9 +579,31 @@ public final class RegexClassifier implements Classifier {
     return pattern.pattern();
   }
 
-  /** The category reported in evidence. */
+  /** The category reported in evidence (of matches without a named group, with categories by group). */
   public String category() {
     return category;
+  }
+
+  /**
+   * The categories this classifier's evidence may name: {@link #category()}, and with categories from
+   * groups the names of the pattern's named groups.
+   */
+  public List<String> evidenceCategories() {
+    List<String> out = new ArrayList<>();
+    out.add(category);
+    if (groupNames != null) {
+      for (String g : groupNames) {
+        if (!out.contains(g)) {
+          out.add(g);
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The normalizer the pattern reads the text through ({@link Normalizer#none()} unless set). */
+  public Normalizer normalizer() {
+    return normalizer;
   }
 
   /** The compiled program's size in RE2/J instructions. */
@@ -411,23 +617,42 @@ public final class RegexClassifier implements Classifier {
     if (fields == 0) {
       return Signal.notApplicable();
     }
+    if (normalized == null) {
+      return classify(content, null);
+    }
+    Normalized n = normalized.acquire();
+    try {
+      return classify(content, n);
+    } finally {
+      normalized.release(n);
+    }
+  }
+
+  /**
+   * Matches each field worth it, over the text itself or (with {@code n}) over its normalized form; in
+   * the windows around the prefilter's finds when a match's length is bounded, else over all of it.
+   */
+  private Signal classify(Content content, @Nullable Normalized n) {
     List<Evidence> evidence = null;
     int count = 0;
     Finds finds = FINDS.get();
-    for (int f = 0; f < fields; f++) {
+    for (int f = 0; f < content.fieldCount(); f++) {
       String text = content.fieldText(f);
-      if (text.isEmpty() || !worthMatching(text, finds)) {
+      if (text.isEmpty()
+          || !(n == null ? worthMatching(text, finds) : worthMatchingNormalized(text, n, finds))) {
         continue;
       }
+      NormalizedText norm = n == null ? null : n.text;
+      CharSequence read = norm == null ? text : norm;
       // Without windows, the whole field is one range, read straight from the string.
-      Window view = maxLength < 0 ? null : new Window(text);
+      Window view = maxLength < 0 ? null : new Window(read);
       int ranges = view == null ? 1 : finds.count();
       Matcher m = null;
       int ahead = 0; // the first of finds.starts not behind the last match
       for (int w = 0; w < ranges; w++) {
         int from = 0;
-        int to = text.length();
-        CharSequence input = text;
+        int to = read.length();
+        CharSequence input = read;
         if (view != null) {
           from = finds.windows.get(2 * w);
           to = finds.windows.get(2 * w + 1);
@@ -440,13 +665,17 @@ public final class RegexClassifier implements Classifier {
           int end = from + m.end();
           // Empty matches are no evidence. After one, RE2/J steps a single char on, into a surrogate
           // pair, and may then match its second half alone: not a match of the text's code points.
-          if (start != end && !splitsPair(text, start) && !splitsPair(text, end)) {
+          if (start != end && !splitsPair(read, start) && !splitsPair(read, end)) {
             count++;
             if (evidence == null) {
               evidence = new ArrayList<>(4);
             }
             if (evidence.size() < Signal.MAX_EVIDENCE) {
-              evidence.add(Evidence.of(content.fieldName(f), text, start, end, id, category));
+              // Over normalized text, the evidence is the original chars the matched ones came from.
+              evidence.add(norm == null
+                  ? Evidence.of(content.fieldName(f), text, start, end, id, categoryOf(m))
+                  : Evidence.of(content.fieldName(f), text, norm.from(start), norm.to(end - 1), id,
+                      categoryOf(m)));
             }
           }
           if (view != null) {
@@ -465,6 +694,103 @@ public final class RegexClassifier implements Classifier {
     return count == 0 ? Signal.notMatched() : Signal.of(score, evidence, count);
   }
 
+  /**
+   * Like {@link #worthMatching}, for the normalized form, which it puts in {@code n}; windows are in
+   * normalized chars. The prefilter's term matcher reads the original through the same normalizer.
+   */
+  private boolean worthMatchingNormalized(String text, Normalized n, Finds finds) {
+    int pad = maxLength < 0 ? -1 : maxLength + 1;
+    // Once per field and thread for all regexes with this normalizer (the memo): normalized, or found to
+    // read as itself lower-cased.
+    NormalizedText norm = n.form(text);
+    if (norm.isLowerCasedView()) {
+      // Most texts: the normalized form is the text lower-cased char for char, at the same offsets, so
+      // the plain path's scans find the windows on the text itself (the literals' pieces ignoring case).
+      finds.reset(pad, text.length());
+      if (prefilter == null) {
+        return !requiresDigit || digitWindows(text, finds, pad);
+      }
+      if (requiresDigit && !hasDigitRun(text, digitRun)) {
+        return false;
+      }
+      if (normalizedLiteralScan == null
+          || !normalizedLiteralScan.find(text, finds.chars, finds.bytes, finds)) {
+        prefilter.match(text, finds);
+      }
+      if (pad >= 0) {
+        finds.merge();
+      }
+      return finds.found;
+    }
+    if (prefilter != null) {
+      n.hits.pairs.clear();
+      if (normalizedLiteralScan == null || !isAscii(text)
+          || !normalizedLiteralScan.find(text, finds.chars, finds.bytes, n.hits)) {
+        prefilter.match(text, n.hits);
+      }
+      if (n.hits.pairs.isEmpty()) {
+        return false;
+      }
+      if (requiresDigit && !norm.hasDigitRun(digitRun)) {
+        return false;
+      }
+      finds.reset(pad, norm.length());
+      IntBuffer hits = n.hits.pairs;
+      for (int h = 0; h < hits.size(); h += 2) {
+        finds.onHit(0, norm.indexAt(hits.get(h)), norm.indexAt(hits.get(h + 1)));
+      }
+      if (pad >= 0) {
+        finds.merge();
+      }
+      return true;
+    }
+    finds.reset(pad, norm.length());
+    if (!requiresDigit) {
+      return true;
+    }
+    int k = digitRun;
+    int runStart = -1;
+    for (int i = 0, len = norm.length(); i <= len; i++) {
+      if (i < len && (char) (norm.charAt(i) - '0') <= 9) {
+        if (runStart < 0) {
+          runStart = i;
+        }
+        continue;
+      }
+      if (runStart >= 0 && i - runStart >= k) {
+        if (pad < 0) {
+          return true;
+        }
+        finds.addRun(runStart, i, k);
+      }
+      runStart = -1;
+    }
+    finds.closeRuns();
+    return finds.found;
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The category of the current match: its first named group's, with categories from groups. */
+  private String categoryOf(Matcher m) {
+    int[] numbers = groupNumbers;
+    if (numbers != null) {
+      for (int g = 0; g < numbers.length; g++) {
+        if (m.start(numbers[g]) >= 0) {
+          return groupNames[g];
+        }
+      }
+    }
+    return category;
+  }
+
   @Override
   public String toString() {
     return expression();
@@ -478,6 +804,8 @@ public final class RegexClassifier implements Classifier {
     private double score = 1.0;
     private int flags;
     private int maxProgramSize = DEFAULT_MAX_PROGRAM_SIZE;
+    private Normalizer normalizer = Normalizer.none();
+    private boolean groupCategories;
 
     private Builder(String id, String pattern) {
       this.id = requireNonNull(id, "id");
@@ -506,6 +834,24 @@ public final class RegexClassifier implements Classifier {
     /** Match without regard to case (Unicode simple case folding). */
     public Builder caseInsensitive() {
       flags |= Pattern.CASE_INSENSITIVE;
+      return this;
+    }
+
+    /**
+     * Runs the pattern over the normalized form of the text (see the class comment for what each stage
+     * means for a pattern); {@link Normalizer#none()} unless set.
+     */
+    public Builder normalizer(Normalizer normalizer) {
+      this.normalizer = requireNonNull(normalizer, "normalizer");
+      return this;
+    }
+
+    /**
+     * Takes the category of each match's evidence from the first named group that took part in it
+     * ({@code (?P<threat>...)}); a match without one keeps {@link #category(String)}.
+     */
+    public Builder categoriesFromGroups() {
+      this.groupCategories = true;
       return this;
     }
 
@@ -557,9 +903,26 @@ public final class RegexClassifier implements Classifier {
     }
   }
 
-  private static TermMatcher prefilter(RegexLiterals.Literals literals) {
-    TermMatcher.Builder b = TermMatcher.builder().normalizer(literals.caseInsensitive()
-        ? Normalizer.builder().stages(Normalizer.Stage.CASE_FOLDING).build() : Normalizer.none());
+  /**
+   * The term matcher that finds the literals: in the text itself, or through the reading normalizer
+   * (with case folding added for a case-insensitive pattern).
+   */
+  private static TermMatcher prefilter(RegexLiterals.Literals literals, @Nullable Normalizer reading) {
+    Normalizer n;
+    if (reading == null) {
+      n = literals.caseInsensitive()
+          ? Normalizer.builder().stages(Normalizer.Stage.CASE_FOLDING).build() : Normalizer.none();
+    } else if (literals.caseInsensitive() && !reading.stages().contains(Normalizer.Stage.CASE_FOLDING)) {
+      Normalizer.Builder nb = Normalizer.builder().stages(reading.stages().toArray(new Normalizer.Stage[0]))
+          .stages(Normalizer.Stage.CASE_FOLDING);
+      if (reading.stages().contains(Normalizer.Stage.LEETSPEAK)) {
+        nb.leetspeak(reading.leetMap());
+      }
+      n = nb.build();
+    } else {
+      n = reading;
+    }
+    TermMatcher.Builder b = TermMatcher.builder().normalizer(n);
     for (String literal : literals.strings()) {
       b.add(new Term(literal, literal, "prefilter", 1.0, MatchMode.ANYWHERE));
     }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +42,7 @@ public final class DecisionJson {
   private static final SerializedString N_CATEGORIES = new SerializedString("categories");
   private static final SerializedString N_CATEGORY = new SerializedString("category");
   private static final SerializedString N_CONTRIBUTION = new SerializedString("contribution");
+  private static final SerializedString N_CONTRIBUTIONS = new SerializedString("contributions");
   private static final SerializedString N_END = new SerializedString("end");
   private static final SerializedString N_ERROR = new SerializedString("error");
   private static final SerializedString N_EVIDENCE = new SerializedString("evidence");
@@ -200,6 +202,16 @@ public final class DecisionJson {
     field(g, N_SCORE, s.score());
     field(g, N_WEIGHT, s.weight());
     field(g, N_CONTRIBUTION, s.contribution());
+    if (s.isSplit()) {
+      // Split by evidence: what each category got; absent when it all went to the signal's category.
+      g.writeFieldName(N_CONTRIBUTIONS);
+      g.writeStartObject();
+      for (Map.Entry<String, Double> c : s.contributions().entrySet()) {
+        g.writeFieldName(POLICY_TEXT.of(c.getKey()));
+        g.writeNumber(c.getValue());
+      }
+      g.writeEndObject();
+    }
     field(g, N_SHADOW, s.shadow());
     g.writeFieldName(N_EVIDENCE);
     g.writeStartArray();

@@ -9,7 +9,9 @@ import dev.vigil.Holder;
 import dev.vigil.Signal;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Query rules as a classifier: every field of the content is matched against the current
@@ -84,12 +86,20 @@ public final class QueryRuleClassifier implements Classifier {
       snapshot.match(names, texts, collector);
     }
     double miss = 1.0;
+    // Each evidence category's noisy-or too, for a policy that splits the signal by evidence.
+    Map<String, Double> missByCategory = new LinkedHashMap<>();
     for (int r = collector.matched.nextSetBit(0); r >= 0; r = collector.matched.nextSetBit(r + 1)) {
       miss *= 1.0 - snapshot.rule(r).weight();
+      missByCategory.merge(snapshot.rule(r).category(), 1.0 - snapshot.rule(r).weight(),
+          (a, b) -> a * b);
     }
     double score = 1.0 - miss;
     Signal signal = collector.count == 0 || score <= 0 ? Signal.notMatched()
         : Signal.of(score, collector.evidence, collector.count);
+    if (signal.matched() && missByCategory.size() > 1) {
+      missByCategory.replaceAll((c, m) -> 1.0 - m);
+      signal = signal.withCategoryScores(missByCategory);
+    }
     List<String> notes = collector.notes;
     return notes.isEmpty() ? signal : signal.withNotes(notes);
   }

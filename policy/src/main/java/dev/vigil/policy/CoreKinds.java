@@ -48,7 +48,14 @@ final class CoreKinds {
             Parameter.of("max-program-size", Type.INTEGER, "the largest compiled pattern accepted, in"
                 + " RE2/J instructions").atLeast(1).defaultValue(RegexClassifier.DEFAULT_MAX_PROGRAM_SIZE),
             Parameter.of("evidence-category", Type.STRING, "the category its evidence names; the"
-                + " signal's category unless set")),
+                + " signal's category unless set"),
+            Parameter.choice("normalize", "the normalizer the pattern reads the text through, as a"
+                + " term list's preset (write the pattern against the normalized form: lower case"
+                + " under standard and aggressive)", "none", "standard", "aggressive")
+                .defaultValue("none"),
+            Parameter.of("categories-from-groups", Type.BOOLEAN, "a match's evidence names the first"
+                + " named group that took part in it, (?P<threat>...), as its category")
+                .defaultValue(false)),
         CoreKinds::regex));
     kinds.add(new TermsKind());
     Parameter allow = Parameter.of("allow", Type.DOMAINS, "domains the signal never reports (suffix"
@@ -112,6 +119,10 @@ final class CoreKinds {
         .score(a.number("score")).maxProgramSize(a.integer("max-program-size"));
     if (a.flag("case-insensitive")) {
       b.caseInsensitive();
+    }
+    b.normalizer(Normalizer.preset(a.string("normalize")));
+    if (a.flag("categories-from-groups")) {
+      b.categoriesFromGroups();
     }
     try {
       return b.build();

@@ -117,6 +117,7 @@ final class Interpreter {
         continue;
       }
       SignalOptions o = SignalOptions.in(s.category).weight(s.weight);
+      o = s.split.isEmpty() ? o : o.splitByEvidence(s.split.toArray(new String[0]));
       o = s.shadow ? o.shadow() : o;
       o = s.fail == dev.vigil.FailureMode.FAIL_CLOSED ? o.failClosed() : o;
       o = s.isolated ? o.isolated() : o;
@@ -290,6 +291,7 @@ final class Interpreter {
     for (SignalDef s : signals.values()) {
       if (s.counted() && s.category != null) {
         out.add(s.category);
+        out.addAll(s.split);
       }
     }
     return out;

@@ -133,8 +133,10 @@ public final class PolicyLint {
       }
       if (s.category != null) {
         categoriesUsed.add(s.category);
+        categoriesUsed.addAll(s.split);
         if (s.counted()) {
           counted.add(s.category);
+          counted.addAll(s.split);
         }
       }
     }

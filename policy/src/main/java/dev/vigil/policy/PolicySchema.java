@@ -155,6 +155,9 @@ public final class PolicySchema {
     p.put("category", ref("name", "the category the signal counts in"));
     p.put("weight", obj("type", "number", "minimum", 0, "default", 1, "description",
         "the signal adds weight x score to its category"));
+    p.put("split-by-evidence", obj("type", "array", "items", ref("name", "a declared category"),
+        "uniqueItems", true, "description", "other categories this signal's evidence may count in:"
+        + " each gets weight x the score of its own evidence, the rest goes to 'category'"));
     p.put("shadow", obj("type", "boolean", "default", false, "description",
         "evaluated and reported, never counted"));
     p.put("fail", obj("enum", List.of("open", "closed"), "default", "open", "description",

@@ -23,6 +23,9 @@ final class Reach {
     for (SignalDef s : signals.values()) {
       if (s.counted()) {
         sums.merge(s.category, s.weight, Double::sum);
+        for (String c : s.split) {
+          sums.merge(c, s.weight, Double::sum);
+        }
       }
     }
     for (Map.Entry<String, Double> e : sums.entrySet()) {

@@ -30,6 +30,38 @@ import org.jspecify.annotations.Nullable;
  * so a classifier used by several composites is one instance and runs once per evaluation.
  */
 final class SignalSection {
+  /**
+   * The categories of {@code split-by-evidence}: declared, not the signal's own, each once. Problems are
+   * reported at the item; the good ones are kept.
+   */
+  private List<String> splitCategories(Node node, String where, @Nullable String own,
+      Map<String, ?> categories) {
+    List<Scalar> items = values.scalars(node, "'split-by-evidence' of " + where);
+    List<String> out = new ArrayList<>();
+    if (items == null) {
+      return out;
+    }
+    for (Scalar item : items) {
+      String c = values.name(item, "a category of 'split-by-evidence' of " + where);
+      if (c == null) {
+        continue;
+      }
+      if (!categories.containsKey(c)) {
+        problems.error(item, "'split-by-evidence' of " + where + " names category '" + c
+            + "', which the policy does not declare under 'categories'"
+            + Suggest.hint(c, categories.keySet()));
+      } else if (c.equals(own)) {
+        problems.error(item, "'split-by-evidence' of " + where + " names '" + c + "', the signal's own"
+            + " category: list the other categories its evidence may count in");
+      } else if (out.contains(c)) {
+        problems.error(item, "'split-by-evidence' of " + where + " names '" + c + "' twice");
+      } else {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
   /** One signal or part of the file. */
   static final class SignalDef {
     final String name;
@@ -37,6 +69,8 @@ final class SignalSection {
     final Mapping node;
     boolean part;
     @Nullable String category;
+    /** The categories its evidence may count in besides its own ({@code split-by-evidence}). */
+    List<String> split = List.of();
     double weight = 1.0;
     boolean shadow;
     FailureMode fail = FailureMode.FAIL_OPEN;
@@ -63,9 +97,9 @@ final class SignalSection {
   }
 
   static final List<String> OPTIONS = List.of("kind", "expression", "part", "category", "weight",
-      "shadow", "fail", "field", "isolated", "description");
+      "shadow", "fail", "field", "isolated", "split-by-evidence", "description");
   private static final List<String> PART_FORBIDS = List.of("category", "weight", "shadow", "fail",
-      "isolated");
+      "isolated", "split-by-evidence");
 
   private final Values values;
   private final Problems problems;
@@ -161,6 +195,9 @@ final class SignalSection {
         } else {
           s.category = category;
         }
+      }
+      if (def.get("split-by-evidence") != null) {
+        s.split = splitCategories(def.get("split-by-evidence"), where, s.category, categories);
       }
       if (def.get("weight") != null) {
         Double w = values.number(def.get("weight"), "the weight of " + where, 0, false,
