@@ -43,7 +43,7 @@ final class ScoreCommand {
       + " sample, text\nfor other files, and for standard input by its first non-blank line");
 
   static final Cli.Command SPEC = new Cli.Command("score", "Scores items and prints one decision per item.",
-      "[--policy NAME|FILE [--watch]] [--format json|text] [--input-format F] [FILE|- ...]",
+      "[--policy NAME|FILE [--watch]] [--format json|text|html] [--input-format F] [FILE|- ...]",
       options(), "FILE|-", Map.of());
 
   private static List<Opt> options() {
@@ -51,8 +51,10 @@ final class ScoreCommand {
         Opt.value("--policy", "NAME|FILE", "a bundled policy (sample, the default; sms-spam; abuse;\n"
             + "dm-spam-wave) or a policy file"),
         Opt.flag("--watch", "with a policy file: reload it whenever it or a list it reads changes"),
-        Opt.value("--format", "json|text", "json: one JSON object per line (default); text: an\n"
-            + "explanation for people"),
+        Opt.value("--format", "json|text|html", "json: one JSON object per line (default); text: an\n"
+            + "explanation for people; html: one self-contained page for reviewers,\nwritten when the"
+            + " input ends (each item's text with its evidence highlighted,\nthe score arithmetic, the"
+            + " near misses)"),
         INPUT, INPUT_FORMAT));
     o.addAll(TERM_OPTIONS);
     return o;
@@ -80,7 +82,7 @@ final class ScoreCommand {
     }
     String format = o.get("--format", "json");
     String input = o.get("--input-format", "auto");
-    if (!Cli.oneOf("--format", format, err, "json", "text")
+    if (!Cli.oneOf("--format", format, err, "json", "text", "html")
         || !Cli.oneOf("--input-format", input, err, "auto", "text", "jsonl")) {
       return Cli.USAGE;
     }
@@ -118,12 +120,18 @@ final class ScoreCommand {
     }
     Inputs inputs = new Inputs(err);
     boolean json = format.equals("json");
+    boolean html = format.equals("html");
+    List<ScoreHtml.Scored> page = new ArrayList<>();
     // Files (and the sample) are replayed in time order, so behaviour signals see items as they
     // happened; a stream (standard input, --watch) is scored as it arrives, in its own order.
     boolean replay = !watch && !files.contains("-");
     try (PolicyWatcher closeMe = watcher) {
       JsonGenerator g = VigilCli.jsonLines(out);
       Printer print = (item, d) -> {
+        if (html) {
+          page.add(new ScoreHtml.Scored(item, d));
+          return;
+        }
         if (json) {
           DecisionJson.write(g, item.id(), d);
           g.flush();
@@ -158,6 +166,9 @@ final class ScoreCommand {
         }
       }
       g.close();
+      if (html) {
+        out.print(ScoreHtml.render(page));
+      }
       out.flush();
     } catch (IOException e) {
       err.println("vigil: " + e.getMessage());
