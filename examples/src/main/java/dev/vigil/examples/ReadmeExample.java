@@ -6,6 +6,7 @@ import dev.vigil.Content;
 import dev.vigil.Decision;
 import dev.vigil.Policy;
 import dev.vigil.SignalOptions;
+import dev.vigil.text.Normalizer;
 import dev.vigil.text.RegexClassifier;
 
 /**
@@ -19,7 +20,9 @@ public final class ReadmeExample {
   public static Decision run() {
     // README-BEGIN
     Classifier links = RegexClassifier.of("links", "spam", "(?i)https?://\\S+");
-    Classifier scam = RegexClassifier.of("scam-phrases", "scam", "(?i)double your (money|bitcoin)");
+    // Read as a reader sees it: "dоuble" with a Cyrillic о, "your\u200B" and "ＢＩＴＣＯＩＮ" match too.
+    Classifier scam = RegexClassifier.builder("scam-phrases", "double your (money|bitcoin)")
+        .category("scam").normalizer(Normalizer.standard()).build();
 
     Policy policy = Policy.builder("dm-scams").version("3")
         .signal(links, SignalOptions.in("spam").weight(0.4))

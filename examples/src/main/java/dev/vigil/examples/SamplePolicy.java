@@ -11,6 +11,7 @@ import dev.vigil.SignalOptions;
 import dev.vigil.contact.Contacts;
 import dev.vigil.links.DomainList;
 import dev.vigil.links.Links;
+import dev.vigil.text.Normalizer;
 import dev.vigil.text.RegexClassifier;
 import dev.vigil.text.TextFeatures;
 
@@ -37,20 +38,20 @@ public final class SamplePolicy {
     RegexClassifier scamPhrases = RegexClassifier.builder("scam-phrases",
             "(?i)\\b(guaranteed (returns|profits?)|double your (money|bitcoin|crypto)"
                 + "|send (me )?(btc|bitcoin|eth|usdt)|investment opportunity|risk[- ]free)\\b")
-        .category("scam").build();
+        .category("scam").normalizer(Normalizer.standard()).build();
     Classifier links = Links.count().between(0, 1).named("links");
     RegexClassifier offPlatform = RegexClassifier.builder("off-platform-contact",
             "(?i)\\b(whats ?app|telegram|dm me|text me at)\\b")
-        .category("spam").build();
+        .category("spam").normalizer(Normalizer.standard()).build();
     RegexClassifier insults = RegexClassifier.builder("insults",
             "(?i)\\b(idiot|moron|loser|clown)s?\\b")
-        .category("abuse").build();
+        .category("abuse").normalizer(Normalizer.standard()).build();
     RegexClassifier threats = RegexClassifier.builder("threats",
             "(?i)\\b(i will|i'?m going to|gonna) (hurt|find|kill) you\\b")
-        .category("threat").build();
+        .category("threat").normalizer(Normalizer.standard()).build();
     RegexClassifier newScamWording = RegexClassifier.builder("new-scam-wording",
             "(?i)\\b(airdrop|claim your (reward|tokens))\\b")
-        .category("scam").build();
+        .category("scam").normalizer(Normalizer.standard()).build();
     Classifier contact = Classifiers.anyOf(Contacts.phoneNumbers(), Contacts.emailAddresses())
         .named("contact-details");
     Classifier payment = Classifiers.anyOf(Contacts.cryptoAddresses(), Contacts.paymentHandles())
@@ -59,7 +60,7 @@ public final class SamplePolicy {
             Classifiers.anyOf(links, offPlatform, payment))
         .named("scam-with-link");
 
-    return Policy.builder(NAME).version("2026.11.25")
+    return Policy.builder(NAME).version("2026.12.02")
         .signal(scamPhrases, SignalOptions.in("scam").weight(0.6))
         .signal(scamWithLink, SignalOptions.in("scam").weight(0.6))
         .signal(Links.blocked(BLOCKED), SignalOptions.in("scam"))

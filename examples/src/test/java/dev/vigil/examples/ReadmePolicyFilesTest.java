@@ -39,7 +39,7 @@ class ReadmePolicyFilesTest {
     PolicyFile f = PolicyLoader.defaults().load(file);
     assertEquals(List.of(), PolicyLint.check(f));
     f.runTests().forEach(r -> assertEquals(List.of(), r.failures(), r.test().name()));
-    assertEquals(4, f.tests().size());
+    assertEquals(7, f.tests().size());
   }
 
   @Test

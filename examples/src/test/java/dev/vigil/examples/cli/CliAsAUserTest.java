@@ -127,7 +127,7 @@ class CliAsAUserTest {
         "--input-format", "csv");
     assertEquals(0, eval.code(), eval.err());
     assertTrue(eval.out().contains("1 / 0 / 1 / 0"), eval.out());
-    assertTrue(eval.out().startsWith("policy abuse v2026.11.25 on <stdin>"), eval.out());
+    assertTrue(eval.out().startsWith("policy abuse v2026.12.02 on <stdin>"), eval.out());
     Result oldEval = vigil(ProcessBuilder.Redirect.PIPE, csv, "eval", "--policy", "abuse", "--input", "-",
         "--format", "csv");
     assertEquals(0, oldEval.code(), oldEval.err());

@@ -118,7 +118,7 @@ class PolicyCommandsTest {
     assertTrue(failed.out().contains("not ok 5 - Scunthorpe is a town (" + file + ":"), failed.out());
     assertTrue(failed.out().contains("expected remove but the decision was allow (no rule held)"),
         failed.out());
-    assertTrue(failed.out().contains("    | policy abuse v2026.11.25"), failed.out());
+    assertTrue(failed.out().contains("    | policy abuse v2026.12.02"), failed.out());
     assertTrue(failed.out().endsWith("6 test(s), 1 failed\n"), failed.out());
   }
 
@@ -145,7 +145,7 @@ class PolicyCommandsTest {
     Path after = copyExample("sms-spam");
     Files.writeString(dir.resolve("sms-spam-terms.txt"), "for your mobile\tspam\t0.9\n",
         java.nio.file.StandardOpenOption.APPEND);
-    Files.writeString(after, Files.readString(after).replace("version: \"2026.11.25\"", "version: \"next\""));
+    Files.writeString(after, Files.readString(after).replace("version: \"2026.12.02\"", "version: \"next\""));
     Path json = dir.resolve("diff.json");
     Path html = dir.resolve("diff.html");
     Run r = run("", "diff", "--policy", "sms-spam", "--against", after.toString(), "--input", data.toString(),
@@ -207,7 +207,7 @@ class PolicyCommandsTest {
     in.flush();
     JsonNode first = JSON.readTree(decisions.readLine());
     assertEquals("allow", first.get("action").asText());
-    Files.writeString(file, Files.readString(file).replace("version: \"2026.11.25\"", "version: \"2\"")
+    Files.writeString(file, Files.readString(file).replace("version: \"2026.12.02\"", "version: \"2\"")
         .replace("  spam-wording:\n", "  call-now: {kind: regex, pattern: '(?i)call now', category: spam}\n"
             + "  spam-wording:\n"));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -226,7 +226,7 @@ class PolicyCommandsTest {
     in.close();
     assertEquals(0, exit.get(20, TimeUnit.SECONDS));
     String log = err.toString(StandardCharsets.UTF_8);
-    assertTrue(log.contains("vigil: watching " + file + ": sms-spam v2026.11.25"), log);
+    assertTrue(log.contains("vigil: watching " + file + ": sms-spam v2026.12.02"), log);
     assertTrue(log.contains("vigil: policy reloaded: sms-spam v2 ("), log);
     assertEquals(VigilCli.USAGE, run("", "score", "--policy", "sample", "--watch").code());
   }
