@@ -100,7 +100,7 @@ public final class Decision {
   public String reason() {
     String base = heldRule == null ? "no rule held"
         : heldRule + " held: " + heldRule.condition().subjectText() + " was "
-            + format(heldValue, heldRule.condition());
+            + shown(heldValue, heldRule.condition().subject(), heldRule.condition().name());
     return failedClosed == null ? base
         : "review forced: fail-closed signal '" + failedClosed + "' failed (" + base + ")";
   }
@@ -187,13 +187,17 @@ public final class Decision {
     sb.append(": ")
         .append(action.name()).append(" (severity ").append(action.severity()).append(")\n");
     sb.append("  because: ").append(reason()).append('\n');
-    sb.append("  total ").append(format(total));
+    String totalText = shown(total, Condition.Subject.TOTAL, null);
+    // A total printed past four decimals prints its categories so too, so that the sum reads right.
+    boolean precise = !totalText.equals(format(total));
+    sb.append("  total ").append(totalText);
     List<CategoryScore> categories = categories();
     if (!categories.isEmpty()) {
       sb.append(" =");
       for (int i = 0; i < categories.size(); i++) {
         CategoryScore c = categories.get(i);
-        sb.append(i == 0 ? " " : " + ").append(c.category()).append(' ').append(format(c.score()));
+        sb.append(i == 0 ? " " : " + ").append(c.category()).append(' ')
+            .append(precise ? nine(c.score()) : shown(c.score(), Condition.Subject.CATEGORY, c.category()));
         if (c.capped()) {
           sb.append(" (capped at ").append(format(c.cap())).append(" from ")
               .append(format(c.uncapped())).append(')');
@@ -305,10 +309,44 @@ public final class Decision {
   static String format(double value, Condition c) {
     String shown = format(value);
     if (Double.isFinite(value) && c.holds(Double.parseDouble(shown)) != c.holds(value)) {
-      return BigDecimal.valueOf(value).setScale(9, RoundingMode.HALF_EVEN).stripTrailingZeros()
-          .toPlainString();
+      return nine(value);
     }
     return shown;
+  }
+
+  /** {@code value} with up to nine decimals (the precision of tidied sums). */
+  private static String nine(double value) {
+    if (!Double.isFinite(value)) {
+      return Double.toString(value);
+    }
+    BigDecimal d = BigDecimal.valueOf(value).setScale(9, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    return d.scale() < 1 ? d.setScale(1).toPlainString() : d.toPlainString();
+  }
+
+  /**
+   * {@code value} of a subject as {@link #format(double)} prints it, or with up to nine decimals where
+   * four would contradict a rule on that subject that this decision names (the rule that held, the near
+   * misses), so that the reason, the total line and the near misses print it alike: never "total was
+   * 1.0" beside "remove needs total >= 1.0, was 0.99996".
+   */
+  private String shown(double value, Condition.Subject subject, @Nullable String name) {
+    String s = format(value);
+    if (heldRule != null) {
+      s = longer(s, value, heldRule.condition(), subject, name);
+    }
+    for (NearMiss m : nearMisses) {
+      s = longer(s, value, m.rule().condition(), subject, name);
+    }
+    return s;
+  }
+
+  private static String longer(String s, double value, Condition c, Condition.Subject subject,
+      @Nullable String name) {
+    if (c.subject() != subject || !java.util.Objects.equals(c.name(), name)) {
+      return s;
+    }
+    String t = format(value, c);
+    return t.length() > s.length() ? t : s;
   }
 
   static String format(double value) {

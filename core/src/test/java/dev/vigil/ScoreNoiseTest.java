@@ -32,6 +32,22 @@ class ScoreNoiseTest {
   }
 
   @Test
+  void aCategoryLinePrintsWhatItsRuleCompares() {
+    Decision d = Policy.builder("close").version("1")
+        .signal(constant("a", 0.99996), "spam")
+        .signal(constant("b", 0.33), "scam")
+        .removeWhen(Condition.category("spam").atLeast(1.0))
+        .reviewWhen(total().atLeast(0.5))
+        .build().evaluate("anything");
+    assertTrue(d.explain().contains("total 1.33 = spam 0.99996 + scam 0.33"), d.explain());
+    Decision plain = Policy.builder("plain").version("1")
+        .signal(constant("a", 1.0 / 3), "spam")
+        .reviewWhen(total().atLeast(0.2))
+        .build().evaluate("anything");
+    assertTrue(plain.explain().contains("total 0.3333 = spam 0.3333"), plain.explain());
+  }
+
+  @Test
   void aPrintedValueNeverContradictsItsComparison() {
     Decision d = Policy.builder("close").version("1")
         .signal(constant("a", 0.99996), "spam")
@@ -40,6 +56,8 @@ class ScoreNoiseTest {
         .build().evaluate("anything");
     assertEquals(Action.REVIEW, d.action());
     assertEquals("remove needs total >= 1.0, was 0.99996", d.nearMisses().get(0).toString());
-    assertTrue(d.explain().contains("total 1.0"), d.explain()); // the total's own line keeps four places
+    // The reason and the total's own line print the total as the near miss beside them does.
+    assertEquals("review when total >= 0.5 held: total was 0.99996", d.reason());
+    assertTrue(d.explain().contains("total 0.99996 = spam 0.99996"), d.explain());
   }
 }

@@ -127,13 +127,13 @@ final class ScoreHtml {
     }
     for (int k = 0; k < categories.size(); k++) {
       CategoryScore cs = categories.get(k);
-      h.append(k == 0 ? "" : " + ").append(esc(cs.category())).append(' ').append(num(cs.score()));
+      h.append(k == 0 ? "" : " + ").append(esc(cs.category())).append(' ').append(exact(cs.score()));
       if (cs.capped()) {
-        h.append(" (capped at ").append(num(cs.cap())).append(" from ").append(num(cs.uncapped()))
+        h.append(" (capped at ").append(exact(cs.cap())).append(" from ").append(exact(cs.uncapped()))
             .append(')');
       }
     }
-    h.append(" = total <b>").append(num(d.total())).append("</b>. ");
+    h.append(" = total <b>").append(exact(d.total())).append("</b>. ");
     h.append(d.rule() == null ? "No rule held." : "Rule that chose: <code>" + esc(d.rule().toString())
         + "</code>.");
     h.append("</p>\n");
@@ -179,10 +179,10 @@ final class ScoreHtml {
       if (r.shadow()) {
         h.append("not counted (shadow)");
       } else if (r.isSplit()) {
-        h.append(num(r.contribution())).append(" split by evidence:");
-        r.contributions().forEach((cat, v) -> h.append(' ').append(esc(cat)).append(' ').append(num(v)));
+        h.append(exact(r.contribution())).append(" split by evidence:");
+        r.contributions().forEach((cat, v) -> h.append(' ').append(esc(cat)).append(' ').append(exact(v)));
       } else {
-        h.append(num(r.contribution()));
+        h.append(exact(r.contribution()));
       }
       h.append("</td><td>");
       for (Evidence e : r.signal().evidence()) {
@@ -281,6 +281,19 @@ final class ScoreHtml {
             .append(esc(script)).append("</span>");
       }
     });
+  }
+
+  /**
+   * A category's score or the total as the policy compared it: sums are rounded to nine decimals, so
+   * this is exact and short (a rounded "1.0" beside "remove needs total >= 1.0, was 0.99996" would
+   * contradict the near miss).
+   */
+  private static String exact(double x) {
+    if (Double.isNaN(x) || Double.isInfinite(x)) {
+      return String.valueOf(x);
+    }
+    BigDecimal d = BigDecimal.valueOf(x).setScale(9, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    return d.scale() < 1 ? d.setScale(1).toPlainString() : d.toPlainString();
   }
 
   private static String num(double x) {
