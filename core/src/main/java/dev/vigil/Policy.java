@@ -87,9 +87,8 @@ public final class Policy {
   private final SignalOptions[] options;
   private final String[] expressions;
   private final int[] categoryOf; // index into categories, or -1 for shadow signals
-  /** Per signal split by evidence, the categories it splits into (names and indexes); else null. */
-  private final String[] @Nullable [] splitNames;
-  private final int[] @Nullable [] splitTo;
+  /** Per signal split by evidence, how it spreads its score; else null. */
+  private final @Nullable EvidenceSplit[] splits;
   private final String[] categories;
   private final double[] caps;
   private final Rule[] rules; // forced first, then ordinary, each in order
@@ -110,15 +109,13 @@ public final class Policy {
     this.expressions = new String[n];
     this.categoryOf = new int[n];
     this.categories = categoryList.toArray(new String[0]);
-    this.splitNames = new String[n][];
-    this.splitTo = new int[n][];
+    this.splits = new EvidenceSplit[n];
     for (int i = 0; i < n; i++) {
       expressions[i] = Classifiers.describe(classifiers[i]);
       categoryOf[i] = options[i].isShadow() ? -1 : categoryList.indexOf(options[i].category());
       List<String> split = options[i].splitCategories();
       if (categoryOf[i] >= 0 && !split.isEmpty()) {
-        splitNames[i] = split.toArray(new String[0]);
-        splitTo[i] = split.stream().mapToInt(categoryList::indexOf).toArray();
+        splits[i] = new EvidenceSplit(categoryOf[i], split, categoryList);
       }
     }
     this.caps = new double[categories.length];
@@ -251,10 +248,11 @@ public final class Policy {
     double[] raw = new double[categories.length];
     for (int i = 0; i < signals.length; i++) {
       if (categoryOf[i] >= 0 && signals[i].outcome() == Outcome.MATCHED) {
-        if (splitTo[i] == null) {
+        EvidenceSplit split = splits[i];
+        if (split == null) {
           raw[categoryOf[i]] += options[i].weight() * signals[i].score();
         } else {
-          double[] parts = splitScores(i, signals[i]);
+          double[] parts = split.scores(signals[i], categories.length);
           for (int c = 0; c < parts.length; c++) {
             raw[c] += options[i].weight() * parts[c];
           }
@@ -265,40 +263,6 @@ public final class Policy {
       raw[c] = tidy(raw[c]);
     }
     return raw;
-  }
-
-  /**
-   * The score a signal split by evidence gives each category (by index; zero for the others): each split
-   * category its evidence names gets the signal's score for that category ({@link Signal#categoryScore});
-   * its own category gets the highest such score of the evidence naming any other category, or the
-   * whole score when the signal has no evidence at all. Categories the classifier scored but whose
-   * evidence the signal's cap dropped count too.
-   */
-  private double[] splitScores(int i, Signal s) {
-    double[] parts = new double[categories.length];
-    for (Evidence e : s.evidence()) {
-      routeTo(i, s, e.category(), parts);
-    }
-    for (String c : s.categoryScores().keySet()) {
-      routeTo(i, s, c, parts);
-    }
-    if (s.evidence().isEmpty() && s.categoryScores().isEmpty()) {
-      parts[categoryOf[i]] = s.score();
-    }
-    return parts;
-  }
-
-  /** Gives {@code category}'s score to its split category, or to the signal's own (the highest). */
-  private void routeTo(int i, Signal s, String category, double[] parts) {
-    String[] names = splitNames[i];
-    int target = categoryOf[i];
-    for (int k = 0; k < names.length; k++) {
-      if (names[k].equals(category)) {
-        target = splitTo[i][k];
-        break;
-      }
-    }
-    parts[target] = Math.max(parts[target], s.categoryScore(category));
   }
 
   /**
@@ -357,19 +321,20 @@ public final class Policy {
       boolean counts = categoryOf[i] >= 0 && signals[i].outcome() == Outcome.MATCHED;
       double contribution = counts ? tidy(o.weight() * signals[i].score()) : 0.0;
       Map<String, Double> byCategory = contribution > 0.0 ? Map.of(o.category(), contribution) : Map.of();
-      if (counts && splitTo[i] != null) {
-        double[] parts = splitScores(i, signals[i]);
-        Map<String, Double> split = new LinkedHashMap<>();
+      EvidenceSplit split = splits[i];
+      if (counts && split != null) {
+        double[] parts = split.scores(signals[i], categories.length);
+        Map<String, Double> spread = new LinkedHashMap<>();
         double sum = 0.0;
         for (int c = 0; c < parts.length; c++) {
           if (parts[c] > 0.0) {
             double part = tidy(o.weight() * parts[c]);
-            split.put(categories[c], part);
+            spread.put(categories[c], part);
             sum += part;
           }
         }
         contribution = tidy(sum);
-        byCategory = Collections.unmodifiableMap(split);
+        byCategory = Collections.unmodifiableMap(spread);
       }
       out[i] = new SignalReport(classifiers[i].name(), expressions[i], o.category(), o.weight(),
           o.isShadow(), o.failureMode(), signals[i], contribution, byCategory);

@@ -249,72 +249,43 @@ public class PolicyBenchmark {
   }
 
   /**
-   * The policy's variants of issue 21, each in a state of its own so that the other rows' JVMs build
-   * nothing more than before: regexes over normalized text, and a blocklist in two categories counted
-   * as one or split by evidence. Set-up checks that the normalized regexes decide as the plain ones on
-   * these posts (which hold no evasions), so the rows compare the same work.
+   * A variant of the policy for issue 21, in a state of its own so that the other rows' JVMs build
+   * nothing more than before: {@code normalized-regexes}, its three regexes over normalized text
+   * ({@code standard}; set-up checks it decides as the plain policy on these posts, which hold no
+   * evasions, so the rows compare the same work); {@code two-categories}, the blocklist's terms in two
+   * categories counted in one (the next variant's baseline); {@code split-by-evidence}, the same split
+   * into its two categories.
    */
   @State(Scope.Benchmark)
-  public static class NormalizedRegexes {
+  public static class Variant {
+    @Param({"normalized-regexes", "two-categories", "split-by-evidence"})
+    public String variant;
+
     Policy policy;
 
     @Setup
     public void setUp(PolicyBenchmark b) {
-      policy = builder(b.small, b.large, true, Normalizer.standard(), false, false).build();
-      for (Content post : b.posts) {
-        String want = fingerprint(b.policy.evaluate(post));
-        String got = fingerprint(policy.evaluate(post));
-        if (!want.equals(got)) {
-          throw new IllegalStateException("normalized regexes decide otherwise: " + got + " vs " + want);
+      boolean normalized = variant.equals("normalized-regexes");
+      policy = builder(b.small, b.large, true, normalized ? Normalizer.standard() : Normalizer.none(),
+          !normalized, variant.equals("split-by-evidence")).build();
+      if (normalized) {
+        for (Content post : b.posts) {
+          String want = fingerprint(b.policy.evaluate(post));
+          String got = fingerprint(policy.evaluate(post));
+          if (!want.equals(got)) {
+            throw new IllegalStateException("normalized regexes decide otherwise: " + got + " vs " + want);
+          }
         }
       }
     }
   }
 
-  /** The blocklist's terms in two categories, the signal counted in one (the default). */
-  @State(Scope.Benchmark)
-  public static class TwoCategories {
-    Policy policy;
-
-    @Setup
-    public void setUp(PolicyBenchmark b) {
-      policy = builder(b.small, b.large, true, Normalizer.none(), true, false).build();
-    }
-  }
-
-  /** The blocklist's terms in two categories, the signal split by evidence. */
-  @State(Scope.Benchmark)
-  public static class SplitByEvidence {
-    Policy policy;
-
-    @Setup
-    public void setUp(PolicyBenchmark b) {
-      policy = builder(b.small, b.large, true, Normalizer.none(), true, true).build();
-    }
-  }
-
-  /** The policy with its three regular expressions over normalized text ({@code standard}). */
+  /** The policy's variant (see {@link Variant}) on one post. */
   @Benchmark
-  public Decision policyNormalizedRegexes(NormalizedRegexes variant) {
+  public Decision policyVariant(Variant v) {
     Content post = posts[next];
     next = (next + 1) & (POSTS - 1);
-    return variant.policy.evaluate(post);
-  }
-
-  /** The policy with the blocklist's terms in two categories, counted in one: the next row's baseline. */
-  @Benchmark
-  public Decision policyTwoCategories(TwoCategories variant) {
-    Content post = posts[next];
-    next = (next + 1) & (POSTS - 1);
-    return variant.policy.evaluate(post);
-  }
-
-  /** The same, the blocklist split by evidence into its two categories. */
-  @Benchmark
-  public Decision policySplitByEvidence(SplitByEvidence variant) {
-    Content post = posts[next];
-    next = (next + 1) & (POSTS - 1);
-    return variant.policy.evaluate(post);
+    return v.policy.evaluate(post);
   }
 
   /** The whole policy on one post, its two term lists matched in one pass. */

@@ -67,6 +67,10 @@ final class NormalizedText implements CharSequence {
    */
   private @Nullable String lowerCased;
 
+  /** While filling: a run of whitespace units not written yet (one space when it ends), or -1. */
+  private int runStart = -1;
+  private int runEnd;
+
   /** Fills this with the normalized form of {@code text} read by {@code cursor}. */
   void fill(NormalizingCursor cursor, String text) {
     lowerCased = null;
@@ -83,7 +87,7 @@ final class NormalizedText implements CharSequence {
    * {@link Normalizer#isPerCodePoint()}), folding in one loop instead of through the cursor's queues:
    * the same units (the property tests check it against {@link Normalizer#units}), a few times faster.
    * With {@code asciiLowerCases} (the normalizer folds each ASCII char but whitespace to its lower case,
-   * and whitespace to itself), ASCII chars skip the table.
+   * and whitespace to itself), a text that reads as itself lower-cased is not copied at all.
    */
   void fillFolded(FoldTable fold, boolean whitespace, boolean asciiLowerCases, String text) {
     if (asciiLowerCases && readsAsLowerCased(text, whitespace)) {
@@ -93,56 +97,14 @@ final class NormalizedText implements CharSequence {
       return;
     }
     lowerCased = null;
-    int len = text.length();
-    if (chars.length < len + 4) {
-      grow(len + 4);
-    }
-    char[] cs = chars;
-    int[] fr = from;
-    int[] tt = to;
+    runStart = -1;
     int n = 0;
-    int runStart = -1; // a run of whitespace units not written yet, as one space
-    int runEnd = -1;
+    int len = text.length();
     int pos = 0;
     while (pos < len) {
-      if (n + 4 > cs.length) {
-        grow(n + 4);
-        cs = chars;
-        fr = from;
-        tt = to;
-      }
       int s = pos;
-      char ch = text.charAt(pos);
-      if (ch < 0x80 && asciiLowerCases && (pos + 1 == len || text.charAt(pos + 1) < 0x300)) {
-        // An ASCII char with no mark after it, under a normalizer that only lower-cases ASCII: the
-        // general path below gives the same unit, a few times slower.
-        pos++;
-        if (whitespace && CharClass.isWhitespace(ch)) {
-          if (runStart < 0) {
-            runStart = s;
-          }
-          runEnd = pos;
-          continue;
-        }
-        if (runStart >= 0) {
-          cs[n] = ' ';
-          fr[n] = runStart;
-          tt[n++] = runEnd;
-          runStart = -1;
-        }
-        cs[n] = ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
-        fr[n] = s;
-        tt[n++] = pos;
-        continue;
-      }
-      int c;
-      if (Character.isSurrogate(ch)) {
-        c = text.codePointAt(pos);
-        pos += Character.charCount(c);
-      } else {
-        c = ch;
-        pos++;
-      }
+      int c = text.codePointAt(pos);
+      pos += Character.charCount(c);
       int f = fold.fold(c);
       if (f == FoldTable.DROP) {
         continue;
@@ -157,49 +119,37 @@ final class NormalizedText implements CharSequence {
           break;
         }
       }
-      if (f >= 0 && f < 0x10000) { // one unit of one char: most of any text
-        if (whitespace && CharClass.isWhitespace(f)) {
-          if (runStart < 0) {
-            runStart = s;
-          }
-          runEnd = pos;
-          continue;
+      if (f >= 0) {
+        n = unit(n, f, s, pos, whitespace);
+      } else {
+        for (int u : fold.expansion(f)) {
+          n = unit(n, u, s, pos, whitespace);
         }
-        if (runStart >= 0) {
-          cs[n] = ' ';
-          fr[n] = runStart;
-          tt[n++] = runEnd;
-          runStart = -1;
-        }
-        cs[n] = (char) f;
-        fr[n] = s;
-        tt[n++] = pos;
-        continue;
       }
-      int count = f >= 0 ? 1 : fold.expansion(f).length;
-      for (int k = 0; k < count; k++) {
-        int u = f >= 0 ? f : fold.expansion(f)[k];
-        if (whitespace && CharClass.isWhitespace(u)) {
-          if (runStart < 0) {
-            runStart = s;
-          }
-          runEnd = pos;
-          continue;
-        }
-        if (runStart >= 0) {
-          n = append(n, ' ', runStart, runEnd);
-          runStart = -1;
-        }
-        n = append(n, u, s, pos);
-      }
-      cs = chars;
-      fr = from;
-      tt = to;
     }
     if (runStart >= 0) {
       n = append(n, ' ', runStart, runEnd);
     }
     length = n;
+  }
+
+  /**
+   * Writes unit {@code u} of span {@code [start, end)} at char {@code n}, or (with the whitespace stage)
+   * adds a whitespace unit to the pending run; the next char's index.
+   */
+  private int unit(int n, int u, int start, int end, boolean whitespace) {
+    if (whitespace && CharClass.isWhitespace(u)) {
+      if (runStart < 0) {
+        runStart = start;
+      }
+      runEnd = end;
+      return n;
+    }
+    if (runStart >= 0) {
+      n = append(n, ' ', runStart, runEnd);
+      runStart = -1;
+    }
+    return append(n, u, start, end);
   }
 
   /**

@@ -128,7 +128,7 @@ public final class RegexClassifier implements Classifier {
   private final Normalizer normalizer;
   /** The normalized form's reader (the normalizer without repeats), or null to read the text itself. */
   private final @Nullable Normalizer reading;
-  private final @Nullable PerThread<Normalized> normalized;
+  private final @Nullable PerThread<RegexNormalization.Reader> normalized;
   /**
    * With categories from groups: the named groups' numbers in order, and their names; otherwise null.
    */
@@ -143,14 +143,16 @@ public final class RegexClassifier implements Classifier {
     this.normalizer = b.normalizer;
     this.reading = b.normalizer.isIdentity() ? null : b.normalizer.withoutRepeats();
     Normalizer read = reading;
-    this.normalized = read == null ? null : new PerThread<>(() -> new Normalized(read));
+    this.normalized = read == null ? null
+        : new PerThread<>(() -> new RegexNormalization.Reader(read));
     boolean hasLiterals = literals != null && !literals.strings().isEmpty()
-        && (read == null || fixedUnder(read, literals.strings()));
+        && (read == null || RegexNormalization.fixedUnder(read, literals.strings()));
     this.prefilter = hasLiterals ? prefilter(literals, read) : null;
     this.literalScan = prefilter == null || read != null ? null
         : AsciiLiteralScan.of(literals.strings(), literals.caseInsensitive());
-    this.normalizedLiteralScan = prefilter == null || read == null || !readsAsciiLowerCased(read)
-        ? null : asciiPieces(literals.strings());
+    this.normalizedLiteralScan =
+        prefilter == null || read == null || !RegexNormalization.readsAsciiLowerCased(read) ? null
+            : RegexNormalization.asciiPieces(literals.strings());
     this.requiresDigit = literals != null && literals.requiresDigit();
     this.digitRun = literals == null ? 1 : Math.max(1, literals.digitRun());
     this.maxLength = (prefilter != null || requiresDigit) && literals.maxLength() >= 0
@@ -163,118 +165,6 @@ public final class RegexClassifier implements Classifier {
     } else {
       this.groupNumbers = null;
       this.groupNames = null;
-    }
-  }
-
-  /** The prefilter's finds in the original text, as (start, end) pairs. */
-  private static final class OriginalHits implements HitHandler {
-    final IntBuffer pairs = new IntBuffer(16);
-
-    @Override
-    public void onHit(int term, int start, int end) {
-      pairs.add(start, end);
-    }
-  }
-
-  /**
-   * Whether {@code reading} turns an ASCII text into the same text lower-cased, whitespace aside (a run
-   * may become one space): then a piece of a literal without whitespace occurs in the normalized form of
-   * an ASCII text exactly where it occurs in the text, ignoring case.
-   */
-  private static boolean readsAsciiLowerCased(Normalizer reading) {
-    if (!reading.isPerCodePoint()) {
-      return false;
-    }
-    FoldTable table = reading.table();
-    for (int c = 0; c < 0x80; c++) {
-      int f = table.fold(c);
-      if (CharClass.isWhitespace(c) ? f != c : f != Character.toLowerCase(c)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * The scan for the longest piece without whitespace of each literal, or null when a literal is not
-   * ASCII or has no piece of two chars. Every match holds a literal, so it holds that literal's piece,
-   * and the windows around the pieces found hold every match; a field of ASCII chars without any piece
-   * has no match.
-   */
-  private static @Nullable AsciiLiteralScan asciiPieces(List<String> literals) {
-    List<String> pieces = new ArrayList<>();
-    for (String literal : literals) {
-      String longest = "";
-      int start = 0;
-      for (int i = 0; i <= literal.length(); i++) {
-        if (i == literal.length() || CharClass.isWhitespace(literal.charAt(i))) {
-          if (i - start > longest.length()) {
-            longest = literal.substring(start, i);
-          }
-          start = i + 1;
-        }
-      }
-      if (!pieces.contains(longest)) {
-        pieces.add(longest);
-      }
-    }
-    return AsciiLiteralScan.of(pieces, true);
-  }
-
-  /**
-   * Whether every literal reads the same after normalization: then a literal in the normalized text is
-   * a hit of the term matcher with that normalizer on the original. A literal the normalized form can
-   * never hold as written (upper case under case folding) drops the prefilter, which stays safe.
-   */
-  private static boolean fixedUnder(Normalizer reading, List<String> literals) {
-    for (String literal : literals) {
-      if (!reading.normalize(literal).equals(literal)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * A thread's reader of normalized text: the cursor, the normalized form of the field at hand and the
-   * prefilter's finds in the original.
-   */
-  private static final class Normalized extends PerThread.Reusable implements NormalizedText.Filler {
-    final Normalizer reading;
-    final NormalizingCursor cursor;
-    /** The normalized form of the field at hand (after {@link #form}). */
-    @Nullable NormalizedText text;
-    final OriginalHits hits = new OriginalHits();
-    /** For a normalizer of per-code-point stages, its table (folded in one loop); else null. */
-    final @Nullable FoldTable table;
-    final boolean whitespace;
-    final boolean asciiLowerCases;
-
-    Normalized(Normalizer reading) {
-      this.reading = reading;
-      this.cursor = reading.cursor();
-      this.table = reading.isPerCodePoint() ? reading.table() : null;
-      this.whitespace = reading.foldsWhitespace();
-      this.asciiLowerCases = readsAsciiLowerCased(reading);
-    }
-
-    /**
-     * The normalized form of {@code original}, from the thread's memo when another regex with the same
-     * normalizer read the same text (a policy's regexes read each field in turn), else filled now.
-     */
-    NormalizedText form(String original) {
-      NormalizedText form = NormalizedText.remembered(original, reading, this);
-      text = form;
-      return form;
-    }
-
-    @Override
-    public void fill(NormalizedText target, String original) {
-      if (table != null) {
-        target.fillFolded(table, whitespace, asciiLowerCases, original);
-      } else {
-        target.fill(cursor, original);
-      }
     }
   }
 
@@ -293,124 +183,7 @@ public final class RegexClassifier implements Classifier {
     return out;
   }
 
-  /**
-   * What the prefilter's scan found in a field: whether anything, and the windows around the finds (the
-   * chars a match holding the find can span, and one more on each side for the boundary tests, as start
-   * and end pairs). One per
-   * thread, so that skipping a field allocates nothing.
-   */
-  private static final class Finds implements HitHandler {
-    boolean found;
-    int pad = -1; // -1: only whether anything was found
-    int length;
-    /** The windows: (from, to) pairs. */
-    final IntBuffer windows = new IntBuffer(32);
-    /** The literal scan's buffer. */
-    final char[] chars = new char[1024];
-    final byte[] bytes = new byte[chars.length + 8];
-
-    /**
-     * The latest place each find may start a match's required part (a literal's start; for a run of
-     * digits, its end minus the digits every match holds), sorted once the scan is done: after a match,
-     * the window needs another search only while one of these lies ahead.
-     */
-    final IntBuffer starts = new IntBuffer(32);
-
-    /** The window of the runs of digits so far that {@link #addRun} has not added yet, or -1. */
-    int runFrom = -1;
-    int runTo = -1;
-
-    void reset(int pad, int length) {
-      this.found = false;
-      this.runFrom = -1;
-      this.pad = pad;
-      this.length = length;
-      windows.clear();
-      starts.clear();
-    }
-
-    /**
-     * Adds the window of a run of digits {@code [start, end)} holding at least {@code k}, the digits in a
-     * row every match holds: a match lies between the run's start plus k minus the longest match and
-     * its end minus k plus the longest match. Runs come in text order: a window that overlaps the last
-     * extends it, and {@link #closeRuns} adds the last.
-     */
-    void addRun(int start, int end, int k) {
-      int from = Math.max(0, start + k - pad);
-      if (runFrom >= 0 && from > runTo) {
-        add(runFrom, runTo);
-        runFrom = -1;
-      }
-      if (runFrom < 0) {
-        runFrom = from;
-      }
-      runTo = (int) Math.min(length, (long) end - k + pad);
-      starts.add(end - k);
-    }
-
-    void closeRuns() {
-      if (runFrom >= 0) {
-        add(runFrom, runTo);
-        found = true;
-        runFrom = -1;
-      }
-    }
-
-    @Override
-    public void onHit(int term, int start, int end) {
-      found = true;
-      // A match holding this find starts at most pad - 1 chars before its end and ends at most pad - 1
-      // chars after its start; a find longer than a match can be is in none.
-      if (pad >= 0 && end - start < pad) {
-        add(Math.max(0, end - pad), (int) Math.min(length, (long) start + pad));
-        starts.add(start);
-      }
-    }
-
-    /** Adds a window (overlapping ones are merged by {@link #merge}). */
-    void add(int from, int to) {
-      windows.add(from, to);
-    }
-
-    /** The number of windows. */
-    int count() {
-      return windows.size() / 2;
-    }
-
-    /** Sorts the windows by start and merges those that overlap or touch; sorts the starts. */
-    void merge() {
-      starts.sort();
-      IntBuffer w = windows;
-      int count = count();
-      for (int k = 1; k < count; k++) { // insertion sort: few windows, nearly in order
-        int from = w.get(2 * k);
-        int to = w.get(2 * k + 1);
-        int j = k - 1;
-        while (j >= 0 && w.get(2 * j) > from) {
-          w.set(2 * j + 2, w.get(2 * j));
-          w.set(2 * j + 3, w.get(2 * j + 1));
-          j--;
-        }
-        w.set(2 * j + 2, from);
-        w.set(2 * j + 3, to);
-      }
-      int out = 0;
-      for (int k = 0; k < count; k++) {
-        int from = w.get(2 * k);
-        int to = w.get(2 * k + 1);
-        if (out > 0 && from <= w.get(2 * out - 1)) {
-          w.set(2 * out - 1, Math.max(w.get(2 * out - 1), to));
-        } else {
-          w.set(2 * out, from);
-          w.set(2 * out + 1, to);
-          out++;
-        }
-      }
-      w.truncate(2 * out);
-    }
-  }
-
-  private static final ThreadLocal<Finds> FINDS = ThreadLocal.withInitial(Finds::new);
+  private static final ThreadLocal<RegexFinds> FINDS = ThreadLocal.withInitial(RegexFinds::new);
 
   /**
    * Whether {@code text} may hold a match; with {@link #maxLength} set, also the windows a match must
@@ -420,7 +193,7 @@ public final class RegexClassifier implements Classifier {
    * boundary assertions ({@code \b}, {@code ^}, {@code $}) reading what they read in the whole text,
    * and no match can reach a window's edge, so none appears there that the whole text lacks.
    */
-  private boolean worthMatching(String text, Finds finds) {
+  private boolean worthMatching(String text, RegexFinds finds) {
     int pad = maxLength < 0 ? -1 : maxLength + 1;
     finds.reset(pad, text.length());
     if (prefilter == null) {
@@ -443,7 +216,7 @@ public final class RegexClassifier implements Classifier {
 
   /**
    * The finds of a pattern whose only requirement is a run of digits: the runs of at least
-   * {@code digitRun} ASCII digits (see {@link Finds#addRun}). With {@code pad} below zero (no longest
+   * {@code digitRun} ASCII digits (see {@link RegexFinds#addRun}). With {@code pad} below zero (no longest
    * match known), only whether there is such a run.
    *
    * <p>The text's low bytes are tested eight at a time for a byte that may be a digit (every ASCII
@@ -451,7 +224,7 @@ public final class RegexClassifier implements Classifier {
    * test); only those eight chars, and the eight after an open run, are read one by one. Most posts hold
    * few digits: this pass costs a third of a char-by-char one.
    */
-  private boolean digitWindows(String text, Finds finds, int pad) {
+  private boolean digitWindows(String text, RegexFinds finds, int pad) {
     int n = text.length();
     int k = digitRun;
     int runStart = -1;
@@ -620,7 +393,7 @@ public final class RegexClassifier implements Classifier {
     if (normalized == null) {
       return classify(content, null);
     }
-    Normalized n = normalized.acquire();
+    RegexNormalization.Reader n = normalized.acquire();
     try {
       return classify(content, n);
     } finally {
@@ -632,10 +405,10 @@ public final class RegexClassifier implements Classifier {
    * Matches each field worth it, over the text itself or (with {@code n}) over its normalized form; in
    * the windows around the prefilter's finds when a match's length is bounded, else over all of it.
    */
-  private Signal classify(Content content, @Nullable Normalized n) {
+  private Signal classify(Content content, RegexNormalization.@Nullable Reader n) {
     List<Evidence> evidence = null;
     int count = 0;
-    Finds finds = FINDS.get();
+    RegexFinds finds = FINDS.get();
     for (int f = 0; f < content.fieldCount(); f++) {
       String text = content.fieldText(f);
       if (text.isEmpty()
@@ -698,7 +471,8 @@ public final class RegexClassifier implements Classifier {
    * Like {@link #worthMatching}, for the normalized form, which it puts in {@code n}; windows are in
    * normalized chars. The prefilter's term matcher reads the original through the same normalizer.
    */
-  private boolean worthMatchingNormalized(String text, Normalized n, Finds finds) {
+  private boolean worthMatchingNormalized(String text, RegexNormalization.Reader n,
+      RegexFinds finds) {
     int pad = maxLength < 0 ? -1 : maxLength + 1;
     // Once per field and thread for all regexes with this normalizer (the memo): normalized, or found to
     // read as itself lower-cased.
@@ -745,28 +519,8 @@ public final class RegexClassifier implements Classifier {
       return true;
     }
     finds.reset(pad, norm.length());
-    if (!requiresDigit) {
-      return true;
-    }
-    int k = digitRun;
-    int runStart = -1;
-    for (int i = 0, len = norm.length(); i <= len; i++) {
-      if (i < len && (char) (norm.charAt(i) - '0') <= 9) {
-        if (runStart < 0) {
-          runStart = i;
-        }
-        continue;
-      }
-      if (runStart >= 0 && i - runStart >= k) {
-        if (pad < 0) {
-          return true;
-        }
-        finds.addRun(runStart, i, k);
-      }
-      runStart = -1;
-    }
-    finds.closeRuns();
-    return finds.found;
+    // Texts outside ASCII, or with runs of whitespace: the normalized chars, copied for the digit scan.
+    return !requiresDigit || digitWindows(norm.toString(), finds, pad);
   }
 
   private static boolean isAscii(String text) {
