@@ -506,6 +506,36 @@ public final class Policy {
       return this;
     }
 
+    /**
+     * Gives the signal named {@code signal} (its classifier's name) another weight, keeping its other
+     * options: how a variant of a policy with learned or tuned weights is derived.
+     *
+     * @throws IllegalArgumentException if no signal has that name, or the weight is negative, NaN or
+     *     infinite
+     */
+    public Builder weight(String signal, double weight) {
+      requireNonNull(signal, "signal");
+      for (int i = 0; i < classifiers.size(); i++) {
+        if (classifiers.get(i).name().equals(signal)) {
+          options.set(i, options.get(i).weight(weight));
+          return this;
+        }
+      }
+      throw new IllegalArgumentException("policy '" + name + "' has no signal named '" + signal + "'");
+    }
+
+    /** Removes every category cap set so far. */
+    public Builder clearCategoryCaps() {
+      caps.clear();
+      return this;
+    }
+
+    /** Removes every rule added so far. */
+    public Builder clearRules() {
+      rules.clear();
+      return this;
+    }
+
     /** Adds a rule; see {@link Rule} for the order in which rules are checked. */
     public Builder rule(Rule rule) {
       rules.add(requireNonNull(rule, "rule"));

@@ -145,8 +145,10 @@ final class Interpreter {
       throw new PolicyException(sorted(sink));
     }
     Model model = new Model(categories, actions, lists, signals, rules, sources.policyDisplay());
-    return new PolicyFile(policy, description, hash, sources.policyDisplay(), sources.policyPath(),
-        sources.files(), tests, model);
+    PolicyFile file = new PolicyFile(policy, description, hash, sources.policyDisplay(),
+        sources.policyPath(), sources.files(), tests, model, sources);
+    sources.forget(); // the file keeps hashes, not bytes; it reads again when asked (PolicyFile.read)
+    return file;
   }
 
   private static @Nullable String decode(byte[] bytes, Problems problems) {

@@ -1,9 +1,12 @@
 package dev.vigil.policy;
 
 import dev.vigil.Policy;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,9 +23,10 @@ public final class PolicyFile {
   private final List<Sources.Digest> files;
   private final List<InlineTest> tests;
   private final Interpreter.Model model;
+  private final Sources sources;
 
   PolicyFile(Policy policy, @Nullable String description, String contentHash, String source,
-      @Nullable Path path, List<Sources.Read> files, List<InlineTest> tests, Interpreter.Model model) {
+      @Nullable Path path, List<Sources.Read> files, List<InlineTest> tests, Interpreter.Model model, Sources sources) {
     this.policy = policy;
     this.description = description;
     this.contentHash = contentHash;
@@ -35,6 +39,7 @@ public final class PolicyFile {
     this.files = List.copyOf(digests);
     this.tests = List.copyOf(tests);
     this.model = model;
+    this.sources = sources;
   }
 
   /** The policy, ready to evaluate. */
@@ -85,6 +90,31 @@ public final class PolicyFile {
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Reads the policy file's bytes again, from where it was loaded (a folder, a class path or memory):
+   * what a tool that writes a derived policy ({@code vigil learn}) starts from. The bytes may differ
+   * from those loaded if the file changed since; compare {@link #contentHash()} to know.
+   *
+   * @throws IOException if it cannot be read
+   */
+  public byte[] readPolicy() throws IOException {
+    return sources.reread("", true);
+  }
+
+  /**
+   * Reads again every other file the policy read (term lists, rules files), by the name the policy
+   * wrote (relative to its folder), in the order they were first read.
+   *
+   * @throws IOException if one cannot be read
+   */
+  public Map<String, byte[]> readFiles() throws IOException {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    for (int i = 1; i < files.size(); i++) {
+      out.put(files.get(i).name(), sources.reread(files.get(i).name(), false));
+    }
+    return out;
   }
 
   /** The file's inline tests, in file order. */

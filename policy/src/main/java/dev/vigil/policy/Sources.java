@@ -191,6 +191,17 @@ abstract class Sources {
   /** Reads at most {@code limit} bytes of {@code name}, throwing {@link TooLarge} beyond. */
   abstract byte[] load(String name, long limit, String what) throws IOException;
 
+  /** Drops the bytes read so far (what a loaded policy keeps is their hashes). */
+  final void forget() {
+    read.clear();
+  }
+
+  /** Reads {@code name} (a name as {@link Read#name} holds it) again, under the same size limits. */
+  final byte[] reread(String name, boolean policy) throws IOException {
+    return policy ? load(policyName(), limits.maxPolicyBytes(), "policy file")
+        : load(name, limits.maxListBytes(), "file");
+  }
+
   /** Every file read, the policy file first. */
   final List<Read> files() {
     return List.copyOf(read.values());

@@ -130,6 +130,8 @@ final class Yaml {
   /** A mapping with string keys, in file order. */
   static final class Mapping extends Node {
     final Map<String, Entry> entries = new LinkedHashMap<>();
+    /** Whether it is written in flow style, {@code {a: 1}}, rather than one key per line. */
+    boolean flow;
 
     Mapping(int line, int column) {
       super(line, column);
@@ -245,8 +247,14 @@ final class Yaml {
           if (stack.size() >= limits.maxDepth()) {
             fail(e, "the YAML nests deeper than " + limits.maxDepth() + " levels (the limit)");
           }
-          Node n = e instanceof MappingStartEvent ? new Mapping(line(e), column(e))
-              : new Sequence(line(e), column(e));
+          Node n;
+          if (e instanceof MappingStartEvent) {
+            Mapping m = new Mapping(line(e), column(e));
+            m.flow = ((MappingStartEvent) e).isFlow();
+            n = m;
+          } else {
+            n = new Sequence(line(e), column(e));
+          }
           String anchor = anchor(c);
           if (anchor != null) {
             anchors.put(anchor, n);

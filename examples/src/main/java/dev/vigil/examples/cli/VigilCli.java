@@ -33,7 +33,7 @@ public final class VigilCli {
 
   /** Every command, in the order the usage lists them. */
   static final List<Cli.Command> COMMANDS = List.of(ScoreCommand.SPEC, MatchCommand.SPEC,
-      EvalCommand.SPEC, PolicyCommands.LINT, PolicyCommands.TEST, DiffCommand.SPEC, PolicyCommands.SCHEMA);
+      EvalCommand.SPEC, LearnCommand.SPEC, MineCommand.SPEC, PolicyCommands.LINT, PolicyCommands.TEST, DiffCommand.SPEC, PolicyCommands.SCHEMA);
 
   private VigilCli() {}
 
@@ -75,6 +75,10 @@ public final class VigilCli {
         return MatchCommand.run(args, stdin, out, err);
       case "eval":
         return EvalCommand.run(args, stdin, out, err);
+      case "learn":
+        return LearnCommand.run(args, stdin, out, err);
+      case "mine":
+        return MineCommand.run(args, stdin, out, err);
       case "lint":
         return PolicyCommands.lint(args, out, err);
       case "test":

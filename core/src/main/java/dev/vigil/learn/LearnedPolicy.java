@@ -1,0 +1,113 @@
+package dev.vigil.learn;
+
+import dev.vigil.Action;
+import dev.vigil.Policy;
+import dev.vigil.text.Normalizer;
+import dev.vigil.text.Term;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@link PolicyLearner#learn} found: the learned policy, ready to evaluate, and each of its parts,
+ * to write back into a policy file or to read in a report. Immutable.
+ */
+public final class LearnedPolicy {
+  private final Policy policy;
+  private final Map<String, Double> weights;
+  private final List<String> unused;
+  private final List<Term> terms;
+  private final @Nullable String termCategory;
+  private final @Nullable Normalizer termNormalizer;
+  private final Map<Action, Double> thresholds;
+  private final Calibration calibration;
+  private final List<String> notes;
+  private final int items;
+  private final int duplicates;
+  private final int candidates;
+
+  LearnedPolicy(Policy policy, Map<String, Double> weights, List<String> unused, List<Term> terms,
+      @Nullable String termCategory, @Nullable Normalizer termNormalizer,
+      Map<Action, Double> thresholds, Calibration calibration, List<String> notes, int items,
+      int duplicates, int candidates) {
+    this.policy = policy;
+    this.weights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+    this.unused = List.copyOf(unused);
+    this.terms = List.copyOf(terms);
+    this.termCategory = termCategory;
+    this.termNormalizer = termNormalizer;
+    this.thresholds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
+    this.calibration = calibration;
+    this.notes = List.copyOf(notes);
+    this.items = items;
+    this.duplicates = duplicates;
+    this.candidates = candidates;
+  }
+
+  /** The learned policy: the original's signals with the learned weights, no caps, the new rules. */
+  public Policy policy() {
+    return policy;
+  }
+
+  /** Each counted signal's learned weight, in the policy's order, the mined terms' signal last. */
+  public Map<String, Double> weights() {
+    return weights;
+  }
+
+  /** The counted signals that got weight 0: on these items they marked harmless items as much. */
+  public List<String> unused() {
+    return unused;
+  }
+
+  /** The mined terms kept, with their weights, the strongest first; empty when none were mined. */
+  public List<Term> terms() {
+    return terms;
+  }
+
+  /** The category of the mined terms' signal, or null when it has none. */
+  public @Nullable String termCategory() {
+    return termCategory;
+  }
+
+  /** The normalizer the mined terms are matched under, or null when none were mined. */
+  public @Nullable Normalizer termNormalizer() {
+    return termNormalizer;
+  }
+
+  /** Each action's threshold on the total, the most severe first; actions whose target no threshold met are absent. */
+  public Map<Action, Double> thresholds() {
+    return thresholds;
+  }
+
+  /** The probability of harm as a function of the learned policy's total, fitted on the same items. */
+  public Calibration calibration() {
+    return calibration;
+  }
+
+  /** What the learner dropped or could not do, in words for the analyst. */
+  public List<String> notes() {
+    return notes;
+  }
+
+  /** How many distinct items it learned from. */
+  public int items() {
+    return items;
+  }
+
+  /** How many items were dropped as repeats of an earlier one. */
+  public int duplicates() {
+    return duplicates;
+  }
+
+  /** How many candidate terms the miner proposed to the fit. */
+  public int candidates() {
+    return candidates;
+  }
+
+  @Override
+  public String toString() {
+    return "LearnedPolicy[" + policy.name() + ", weights " + weights + ", " + terms.size()
+        + " terms, thresholds " + thresholds + "]";
+  }
+}

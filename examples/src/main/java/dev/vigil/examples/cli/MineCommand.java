@@ -1,0 +1,100 @@
+package dev.vigil.examples.cli;
+
+import dev.vigil.eval.LabeledItem;
+import dev.vigil.learn.TermMiner;
+import dev.vigil.text.Normalizer;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code vigil mine}: proposes terms that mark the harmful items of labeled data, as a term-list file a
+ * policy can use as is (each term's weight is its smoothed precision; a comment above it gives its
+ * support in both classes).
+ */
+final class MineCommand {
+  private MineCommand() {}
+
+  /** The miner's options, shared with {@code learn}. */
+  static final List<Cli.Opt> MINER_OPTIONS = List.of(
+      Cli.Opt.value("--preset", "standard", "the normalizer terms are counted under (none, standard,"
+          + " aggressive)"),
+      Cli.Opt.value("--max-words", "3", "the longest phrase, in words (1 to 6)"),
+      Cli.Opt.value("--min-support", "3", "the fewest harmful items a term is in"),
+      Cli.Opt.value("--max-harmless-share", "0.01", "the largest share of harmless items a term may be in"));
+
+  static final Cli.Command SPEC = new Cli.Command("mine", "Proposes words and phrases that mark harmful"
+      + " items, ranked by smoothed precision, as a\nterm-list file on standard output (see the README).",
+      "--input FILE|- [options] > terms.tsv", options(), null, Map.of());
+
+  private static List<Cli.Opt> options() {
+    List<Cli.Opt> o = new ArrayList<>();
+    for (Cli.Opt opt : EvalCommand.INPUT_OPTIONS) {
+      if (!opt.name().equals("--flagged")) {
+        o.add(opt);
+      }
+    }
+    o.addAll(MINER_OPTIONS);
+    o.add(Cli.Opt.value("--min-precision", "0.5", "the lowest smoothed precision written"));
+    o.add(Cli.Opt.value("--limit", "500", "the most terms written"));
+    o.add(Cli.Opt.value("--category", "harmful", "the category the terms are written in"));
+    return o;
+  }
+
+  /** The miner the options describe. */
+  static TermMiner miner(Cli.Options o) {
+    return minerBuilder(o).build();
+  }
+
+  private static TermMiner.Builder minerBuilder(Cli.Options o) {
+    return TermMiner.builder()
+        .normalizer(Normalizer.preset(o.get("--preset", "standard")))
+        .maxWords(Integer.parseInt(o.get("--max-words", "3")))
+        .minSupport(Integer.parseInt(o.get("--min-support", "3")))
+        .maxHarmlessShare(Double.parseDouble(o.get("--max-harmless-share", "0.01")));
+  }
+
+  static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
+    Cli.Options o = Cli.Options.parse(args, SPEC, out, err);
+    if (o == null) {
+      return VigilCli.USAGE;
+    }
+    if (o.helped) {
+      return VigilCli.OK;
+    }
+    TermMiner miner;
+    String category = o.get("--category", "harmful");
+    try {
+      miner = minerBuilder(o)
+          .minPrecision(Double.parseDouble(o.get("--min-precision", "0.5")))
+          .limit(Integer.parseInt(o.get("--limit", "500")))
+          .build();
+      dev.vigil.SignalOptions.in(category);
+    } catch (IllegalArgumentException e) {
+      err.println("vigil: " + e.getMessage());
+      return VigilCli.USAGE;
+    }
+    int[] code = new int[1];
+    EvalCommand.Labeled labeled = EvalCommand.readLabeled(o, stdin, err, code, "mine");
+    if (labeled == null) {
+      return code[0];
+    }
+    List<LabeledItem> items = labeled.items();
+    long harmful = items.stream().filter(LabeledItem::harmful).count();
+    List<TermMiner.Candidate> mined = miner.mine(items);
+    out.printf(Locale.ROOT, "# Terms mined by vigil mine from %s (%s split, %d items: %d harmful, %d"
+        + " harmless).%n", labeled.input().file(), labeled.input().split(), items.size(), harmful,
+        items.size() - harmful);
+    out.printf(Locale.ROOT, "# %s. Weight: the smoothed precision.%n", miner);
+    out.println("# Columns: term, category, weight (see TermList). Above each term: its support.");
+    for (TermMiner.Candidate c : mined) {
+      out.printf(Locale.ROOT, "# harmful %d, harmless %d%n", c.harmful(), c.harmless());
+      out.printf(Locale.ROOT, "%s\t%s\t%.4f%n", c.term(), category, Math.min(c.precision(), 1.0));
+    }
+    err.printf(Locale.ROOT, "vigil: %d term(s) written%n", mined.size());
+    return labeled.hadMalformedRows() ? VigilCli.BAD_INPUT : VigilCli.OK;
+  }
+}

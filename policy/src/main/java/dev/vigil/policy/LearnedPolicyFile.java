@@ -1,0 +1,401 @@
+package dev.vigil.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.vigil.Action;
+import dev.vigil.learn.LearnedPolicy;
+import dev.vigil.learn.PolicyLearner;
+import dev.vigil.text.Term;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes what {@link PolicyLearner} learned back into the policy's own file, so that the analyst reads,
+ * diffs ({@code vigil diff}) and edits the result like any policy: the original text with its comments,
+ * each counted signal's {@code weight:} set to the learned one (added where the signal had none), the
+ * categories' caps removed (a cap would clip the fitted total), the {@code rules:} replaced by the
+ * learned thresholds, the version marked {@code -learned}, and the mined terms as one more list (a term
+ * file beside the policy) and one more signal. A header comment says how it was learned and gives the
+ * calibration.
+ *
+ * <p>Nothing is written unless the result loads, with the lists of the original beside it, and decides
+ * every given item exactly as the learned policy in memory does (see {@link #write}).
+ */
+public final class LearnedPolicyFile {
+  private LearnedPolicyFile() {}
+
+  /** The files written, the policy first. */
+  public record Written(List<Path> files, PolicyFile policy) {}
+
+  /**
+   * Renders the learned policy as files: the policy file's text under {@code policyName} and, when terms
+   * were mined, the term list's under {@code termsName}.
+   *
+   * @param originalText the text of the policy file the learner started from
+   */
+  public static Map<String, String> render(String originalText, LearnedPolicy learned,
+      String policyName, String termsName) {
+    requireNonNull(originalText, "originalText");
+    requireNonNull(learned, "learned");
+    List<Problem> sink = new ArrayList<>();
+    Yaml.Node root = Yaml.parse(originalText, PolicyLimits.defaults(), new Problems(policyName, sink));
+    if (!(root instanceof Yaml.Mapping)) {
+      throw new IllegalArgumentException("the original policy text is not a policy file: " + sink);
+    }
+    Yaml.Mapping top = (Yaml.Mapping) root;
+    Text text = new Text(originalText);
+    String termSignal = null;
+    for (String s : learned.weights().keySet()) {
+      if (s.startsWith(PolicyLearner.TERMS_SIGNAL) && top.get("signals") instanceof Yaml.Mapping
+          && ((Yaml.Mapping) top.get("signals")).get(s) == null) {
+        termSignal = s;
+      }
+    }
+
+    // Weights of the signals the file declares.
+    if (top.get("signals") instanceof Yaml.Mapping) {
+      Yaml.Mapping signals = (Yaml.Mapping) top.get("signals");
+      for (Map.Entry<String, Yaml.Entry> e : signals.entries.entrySet()) {
+        Double w = learned.weights().get(e.getKey());
+        if (w != null && e.getValue().value() instanceof Yaml.Mapping) {
+          set(text, (Yaml.Mapping) e.getValue().value(), "weight", number(w));
+        }
+      }
+    }
+    // Caps.
+    if (top.get("categories") instanceof Yaml.Mapping) {
+      for (Yaml.Entry e : ((Yaml.Mapping) top.get("categories")).entries.values()) {
+        if (e.value() instanceof Yaml.Mapping) {
+          Yaml.Mapping def = (Yaml.Mapping) e.value();
+          remove(text, def, "cap");
+          if (!def.flow && def.entries.size() == 1 && def.get("cap") != null) {
+            // Its only key gone, the category would be null: make it an empty mapping.
+            text.insertAt(e.key().endLine, e.key().endColumn + 1, " {}");
+          }
+        }
+      }
+    }
+    // Version.
+    Yaml.Node version = top.get("version");
+    String learnedVersion = (version instanceof Yaml.Scalar ? ((Yaml.Scalar) version).value : "1")
+        + "-learned";
+    if (version instanceof Yaml.Scalar) {
+      text.replace((Yaml.Scalar) version, quoted(learnedVersion));
+    }
+    // The mined terms: a list and a signal, appended to their sections.
+    boolean terms = termSignal != null && !learned.terms().isEmpty();
+    if (terms) {
+      String preset = learned.termNormalizer() == null ? "standard" : learned.termNormalizer().toString();
+      String listLine = termSignal + ": {type: terms, file: " + quotedIfNeeded(termsName) + ", preset: "
+          + preset + "}";
+      String signalLine = termSignal + ": {kind: terms, lists: " + termSignal + ", category: "
+          + learned.termCategory() + ", weight: " + number(learned.weights().get(termSignal)) + "}";
+      append(text, top, "lists", listLine, "signals");
+      append(text, top, "signals", signalLine, null);
+    }
+    // Rules.
+    StringBuilder rules = new StringBuilder("rules:\n");
+    for (Map.Entry<Action, Double> r : learned.thresholds().entrySet()) {
+      rules.append("  - ").append(r.getKey().name()).append(" when total >= ")
+          .append(number(r.getValue())).append('\n');
+    }
+    if (learned.thresholds().isEmpty()) {
+      rules = new StringBuilder("rules: []\n");
+    }
+    Yaml.Entry rulesEntry = top.entries.get("rules");
+    if (rulesEntry != null) {
+      text.replaceLines(rulesEntry.key().line, text.sectionEnd(top, "rules"), rules.toString());
+    } else {
+      text.insertLine(text.lineCount() + 1, rules.toString());
+    }
+    // The header.
+    StringBuilder header = new StringBuilder();
+    header.append("# Learned by vigil learn from version ")
+        .append(version instanceof Yaml.Scalar ? ((Yaml.Scalar) version).value : "1").append(" on ")
+        .append(learned.items()).append(" distinct labeled items (")
+        .append(learned.duplicates()).append(" repeats dropped).\n")
+        .append("# Weights are fitted by logistic regression on each signal's contribution; the total"
+            + " is the fitted\n# score, so caps are removed and the rules are thresholds on the total"
+            + " chosen for:");
+    learned.thresholds().forEach((a, t) -> header.append(' ').append(a.name()));
+    header.append(".\n").append(String.format(Locale.ROOT, "# Calibration (Platt): probability of harm"
+        + " = 1 / (1 + exp(-(%s * total + %s))).%n", significant(learned.calibration().slope()),
+        significant(learned.calibration().intercept())));
+    for (String note : learned.notes()) {
+      header.append("# Note: ").append(note.replace('\n', ' ')).append('\n');
+    }
+    int headerLine = originalText.startsWith("# yaml-language-server") ? 2 : 1;
+    text.insertLine(headerLine, header.toString());
+
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put(policyName, text.toString());
+    if (terms) {
+      out.put(termsName, termList(learned));
+    }
+    return out;
+  }
+
+  /**
+   * Renders and writes the learned policy to {@code out} and its term list beside it
+   * ({@code NAME-terms.txt}), after checking that the files load with the original's lists and decide
+   * each of {@code check} exactly as {@code learned.policy()} does. The original's list files are
+   * written beside {@code out} when they are not there already.
+   *
+   * @throws PolicyException if the rendered policy does not load
+   * @throws IOException if a file cannot be read or written, or a file beside {@code out} would be
+   *     overwritten with other content, or a decision differs
+   */
+  public static Written write(PolicyFile original, LearnedPolicy learned, Path out,
+      List<dev.vigil.Content> check) throws IOException {
+    String fileName = requireNonNull(out.getFileName(), "out").toString();
+    String base = fileName.endsWith(".yaml") || fileName.endsWith(".yml")
+        ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
+    String termsName = base + "-terms.txt";
+    Map<String, String> rendered = render(new String(original.readPolicy(), StandardCharsets.UTF_8),
+        learned, fileName, termsName);
+    Map<String, byte[]> files = new LinkedHashMap<>(original.readFiles());
+    for (Map.Entry<String, String> e : rendered.entrySet()) {
+      files.put(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8));
+    }
+    PolicyFile loaded = PolicyLoader.defaults().load(fileName, files);
+    for (dev.vigil.Content c : check) {
+      String a = loaded.policy().evaluate(c).action().name();
+      String b = learned.policy().evaluate(c).action().name();
+      if (!a.equals(b)) {
+        throw new IOException("the rendered policy decides " + a + " where the learned one decides " + b
+            + "; nothing written");
+      }
+    }
+    Path folder = out.toAbsolutePath().getParent();
+    Files.createDirectories(folder);
+    List<Path> written = new ArrayList<>();
+    for (Map.Entry<String, byte[]> e : files.entrySet()) {
+      Path p = folder.resolve(e.getKey());
+      boolean ours = rendered.containsKey(e.getKey());
+      if (!ours && Files.exists(p)) {
+        if (!Arrays.equals(Files.readAllBytes(p), e.getValue())) {
+          throw new IOException(p + " exists with other content than the original's '" + e.getKey()
+              + "'; write the learned policy to another folder");
+        }
+        continue;
+      }
+      Files.createDirectories(p.toAbsolutePath().getParent());
+      Files.write(p, e.getValue());
+      written.add(p);
+    }
+    written.sort(Comparator.comparing((Path p) -> !p.getFileName().toString().equals(fileName)));
+    return new Written(List.copyOf(written), loaded);
+  }
+
+  /** The mined terms as a term-list file. */
+  static String termList(LearnedPolicy learned) {
+    StringBuilder b = new StringBuilder();
+    b.append("# Terms mined and weighted by vigil learn: columns term, category, weight (see TermList).\n")
+        .append("# A term's weight is 1 - exp(-b / k) for its fitted log-odds b; the list scores the"
+            + " noisy-or of the\n# weights of the distinct terms an item holds. The strongest first.\n");
+    for (Term t : learned.terms()) {
+      b.append(t.text()).append('\t').append(t.category()).append('\t').append(number(t.weight()))
+          .append('\n');
+    }
+    return b.toString();
+  }
+
+  /** Sets {@code key} of {@code m} to {@code value}, adding the key where it is missing. */
+  private static void set(Text text, Yaml.Mapping m, String key, String value) {
+    Yaml.Node v = m.get(key);
+    if (v instanceof Yaml.Scalar) {
+      text.replace((Yaml.Scalar) v, value);
+      return;
+    }
+    if (m.flow) {
+      text.insertAt(m.line, m.column + 1, key + ": " + value + (m.entries.isEmpty() ? "" : ", "));
+      return;
+    }
+    Yaml.Scalar first = m.entries.values().iterator().next().key();
+    text.insertLine(first.line, " ".repeat(first.column - 1) + key + ": " + value + "\n");
+  }
+
+  /** Removes {@code key} (a one-line scalar entry) from {@code m}. */
+  private static void remove(Text text, Yaml.Mapping m, String key) {
+    Yaml.Entry e = m.entries.get(key);
+    if (e == null || !(e.value() instanceof Yaml.Scalar)) {
+      return;
+    }
+    Yaml.Scalar v = (Yaml.Scalar) e.value();
+    if (!m.flow) {
+      text.replaceLines(e.key().line, v.endLine + 1, "");
+      return;
+    }
+    List<Yaml.Entry> entries = new ArrayList<>(m.entries.values());
+    int i = entries.indexOf(e);
+    if (i + 1 < entries.size()) {
+      Yaml.Scalar next = entries.get(i + 1).key();
+      text.delete(e.key().line, e.key().column, next.line, next.column);
+    } else if (i > 0) {
+      Yaml.Node prev = entries.get(i - 1).value();
+      if (!(prev instanceof Yaml.Scalar)) {
+        return;
+      }
+      Yaml.Scalar p = (Yaml.Scalar) prev;
+      text.delete(p.endLine, p.endColumn, v.endLine, v.endColumn);
+    } else {
+      text.delete(e.key().line, e.key().column, v.endLine, v.endColumn);
+    }
+  }
+
+  /**
+   * Appends {@code line} as an entry of the top-level mapping {@code section}, at the indentation of
+   * its entries; creates the section (before {@code before}, or at the end) when the file has none.
+   */
+  private static void append(Text text, Yaml.Mapping top, String section, String line,
+      @Nullable String before) {
+    Yaml.Entry e = top.entries.get(section);
+    if (e != null && e.value() instanceof Yaml.Mapping && !((Yaml.Mapping) e.value()).flow
+        && !((Yaml.Mapping) e.value()).entries.isEmpty()) {
+      Yaml.Scalar first = ((Yaml.Mapping) e.value()).entries.values().iterator().next().key();
+      text.insertLine(text.sectionEnd(top, section), " ".repeat(first.column - 1) + line + "\n");
+      return;
+    }
+    if (e != null) {
+      text.replaceLines(e.key().line, text.sectionEnd(top, section), section + ":\n  " + line + "\n");
+      return;
+    }
+    Yaml.Entry at = before == null ? null : top.entries.get(before);
+    text.insertLine(at == null ? text.lineCount() + 1 : at.key().line, section + ":\n  " + line + "\n\n");
+  }
+
+  static String number(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
+  private static String significant(double v) {
+    return number(new BigDecimal(v).round(new java.math.MathContext(5)).doubleValue());
+  }
+
+  private static String quoted(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static String quotedIfNeeded(String s) {
+    return s.matches("[A-Za-z0-9._/-]+") ? s : quoted(s);
+  }
+
+  /**
+   * The original text and the edits to make to it, by line and column from 1 (columns count code
+   * points, as the YAML parser's marks do); applied together, last first, so that positions stay those
+   * of the original.
+   */
+  private static final class Text {
+    private final String original;
+    private final int[] lineStart;
+    private final List<Edit> edits = new ArrayList<>();
+
+    private record Edit(int from, int to, String with, int order) {}
+
+    Text(String original) {
+      this.original = original;
+      List<Integer> starts = new ArrayList<>();
+      starts.add(0);
+      for (int i = 0; i < original.length(); i++) {
+        if (original.charAt(i) == '\n') {
+          starts.add(i + 1);
+        }
+      }
+      lineStart = starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    int lineCount() {
+      boolean endsWithNewline = original.endsWith("\n");
+      return endsWithNewline ? lineStart.length - 1 : lineStart.length;
+    }
+
+    int offset(int line, int column) {
+      if (line > lineStart.length) {
+        return original.length();
+      }
+      int start = lineStart[line - 1];
+      return original.offsetByCodePoints(start, Math.min(column - 1,
+          original.codePointCount(start, lineEnd(line))));
+    }
+
+    private int lineEnd(int line) {
+      return line < lineStart.length ? lineStart[line] - 1 : original.length();
+    }
+
+    private int lineOffset(int line) {
+      return line > lineStart.length ? original.length() : lineStart[line - 1];
+    }
+
+    void replace(Yaml.Scalar s, String with) {
+      edits.add(new Edit(offset(s.line, s.column), offset(s.endLine, s.endColumn), with, edits.size()));
+    }
+
+    void insertAt(int line, int column, String with) {
+      int at = offset(line, column);
+      edits.add(new Edit(at, at, with, edits.size()));
+    }
+
+    void insertLine(int line, String with) {
+      int at = lineOffset(line);
+      String prefix = at == original.length() && !original.isEmpty() && !original.endsWith("\n") ? "\n"
+          : "";
+      edits.add(new Edit(at, at, prefix + with, edits.size()));
+    }
+
+    void replaceLines(int fromLine, int toLine, String with) {
+      edits.add(new Edit(lineOffset(fromLine), lineOffset(toLine), with, edits.size()));
+    }
+
+    void delete(int fromLine, int fromColumn, int toLine, int toColumn) {
+      edits.add(new Edit(offset(fromLine, fromColumn), offset(toLine, toColumn), "", edits.size()));
+    }
+
+    /**
+     * The line after the last line of top-level {@code section}'s content: the next top-level key's
+     * line, less the comments and blank lines just above it (they introduce what follows).
+     */
+    int sectionEnd(Yaml.Mapping top, String section) {
+      int keyLine = top.entries.get(section).key().line;
+      int next = lineCount() + 1;
+      for (Yaml.Entry e : top.entries.values()) {
+        if (e.key().line > keyLine && e.key().line < next) {
+          next = e.key().line;
+        }
+      }
+      while (next - 1 > keyLine) {
+        String l = original.substring(lineOffset(next - 1), lineEnd(next - 1)).strip();
+        if (!l.isEmpty() && !l.startsWith("#")) {
+          break;
+        }
+        next--;
+      }
+      return next;
+    }
+
+    @Override
+    public String toString() {
+      List<Edit> sorted = new ArrayList<>(edits);
+      // Last first; at one place, the later edit first so that earlier ones end up in front.
+      sorted.sort(Comparator.comparingInt(Edit::from).thenComparingInt(Edit::order).reversed());
+      StringBuilder b = new StringBuilder(original);
+      for (Edit e : sorted) {
+        b.replace(e.from(), e.to(), e.with());
+      }
+      return b.toString();
+    }
+  }
+}
