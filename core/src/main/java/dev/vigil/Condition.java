@@ -21,7 +21,9 @@ public final class Condition {
     /** One category's score, after its cap. */
     CATEGORY,
     /** One signal's own score in [0, 1], before its weight. */
-    SIGNAL
+    SIGNAL,
+    /** The probability of harm, the policy's {@link Calibration} of its total. */
+    PROBABILITY
   }
 
   private final Subject subject;
@@ -49,6 +51,14 @@ public final class Condition {
   /** A condition on one signal's score (by classifier name). */
   public static Target signal(String signal) {
     return new Target(Subject.SIGNAL, checkName(signal, "signal"));
+  }
+
+  /**
+   * The probability of harm, from the policy's {@link Calibration} of its total: a policy with a rule
+   * on it must have one ({@link Policy.Builder#calibration}).
+   */
+  public static Target probability() {
+    return new Target(Subject.PROBABILITY, null);
   }
 
   private static String checkName(String name, String what) {
@@ -91,6 +101,8 @@ public final class Condition {
         return "total";
       case CATEGORY:
         return "category(" + name + ")";
+      case PROBABILITY:
+        return "probability";
       default:
         return "signal(" + name + ")";
     }

@@ -34,6 +34,7 @@ public final class Decision {
   private final double heldValue;
   private final @Nullable String failedClosed;
   private final double total;
+  private final double probability; // NaN without a calibration
   // Built when first asked: on the hot path most decisions are read for their action only.
   private final Supplier<List<CategoryScore>> categoriesSource;
   private final Supplier<List<SignalReport>> signalsSource;
@@ -44,7 +45,7 @@ public final class Decision {
 
   Decision(String policyName, String policyVersion, @Nullable String policyHash, Action action,
       @Nullable Rule rule, @Nullable Rule heldRule, double heldValue, @Nullable String failedClosed,
-      double total, Supplier<List<CategoryScore>> categories, Supplier<List<SignalReport>> signals,
+      double total, double probability, Supplier<List<CategoryScore>> categories, Supplier<List<SignalReport>> signals,
       List<NearMiss> nearMisses, List<Truncation> truncations) {
     this.policyName = policyName;
     this.policyVersion = policyVersion;
@@ -55,6 +56,7 @@ public final class Decision {
     this.heldValue = heldValue;
     this.failedClosed = failedClosed;
     this.total = total;
+    this.probability = probability;
     this.categoriesSource = categories;
     this.signalsSource = signals;
     this.nearMisses = nearMisses;
@@ -103,6 +105,15 @@ public final class Decision {
             + shown(heldValue, heldRule.condition().subject(), heldRule.condition().name());
     return failedClosed == null ? base
         : "review forced: fail-closed signal '" + failedClosed + "' failed (" + base + ")";
+  }
+
+  /**
+   * The probability that the content is harmful, from the policy's {@link Calibration} of the total;
+   * empty when the policy has none.
+   */
+  public java.util.OptionalDouble probability() {
+    return Double.isNaN(probability) ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of(probability);
   }
 
   /** The total score: the sum of the category scores. */
@@ -205,6 +216,10 @@ public final class Decision {
       }
     }
     sb.append('\n');
+    if (!Double.isNaN(probability)) {
+      sb.append("  probability of harm ").append(shown(probability, Condition.Subject.PROBABILITY, null))
+          .append(" (the policy's calibration of its total)\n");
+    }
     // What fired (or failed) in full; what did not, in one line: a reviewer reads the first.
     sb.append("  signals:\n");
     List<String> notMatched = new ArrayList<>();

@@ -95,6 +95,7 @@ public final class Policy {
   private final int[] ruleIndex; // the category or signal index each rule's condition reads
   private final ScanLimits scanLimits;
   private final double nearMissRatio;
+  private final @Nullable Calibration calibration;
   private final boolean logContent;
   private final SignalRunner runner;
   private final Builder source;
@@ -126,6 +127,7 @@ public final class Policy {
     this.ruleIndex = ruleIndex;
     this.scanLimits = new ScanLimits(b.maxScanChars, b.fieldScanLimits);
     this.nearMissRatio = b.nearMissRatio;
+    this.calibration = b.calibration;
     this.logContent = b.logContent;
     this.runner = new SignalRunner(classifiers, options, b.budget, b.executor);
     this.source = b.copy();
@@ -167,6 +169,11 @@ public final class Policy {
       m.add(new Member(classifiers[i], options[i]));
     }
     return List.copyOf(m);
+  }
+
+  /** The calibration of the total into a probability of harm, or null when the policy has none. */
+  public @Nullable Calibration calibration() {
+    return calibration;
   }
 
   /** The categories of the counted signals, in the order they are first named. */
@@ -221,7 +228,7 @@ public final class Policy {
     // The per-category and per-signal reports are built when first asked for (Decision documents it):
     // unmodifiable views of arrays nobody else holds, immutable without a second copy.
     return new Decision(name, version, contentHash, action, deciding, chosen, heldValue, forcedBy,
-        total, () -> categoryScores(raw, scores), () -> signalReports(signals), nearMisses,
+        total, calibration == null ? Double.NaN : calibration.probability(total), () -> categoryScores(raw, scores), () -> signalReports(signals), nearMisses,
         ScanLimits.truncations(content, scanned));
   }
 
@@ -348,6 +355,8 @@ public final class Policy {
         return total;
       case CATEGORY:
         return scores[ruleIndex[r]];
+      case PROBABILITY:
+        return calibration.probability(total); // build() refuses the rule without a calibration
       default:
         return signals[ruleIndex[r]].score();
     }
@@ -397,6 +406,7 @@ public final class Policy {
     private int maxScanChars = DEFAULT_MAX_SCAN_CHARS;
     private final Map<String, Integer> fieldScanLimits = new HashMap<>();
     private double nearMissRatio = 0.75;
+    private @Nullable Calibration calibration;
     private boolean logContent;
     private @Nullable Duration budget;
     private @Nullable ExecutorService executor;
@@ -420,6 +430,7 @@ public final class Policy {
       b.maxScanChars = maxScanChars;
       b.fieldScanLimits.putAll(fieldScanLimits);
       b.nearMissRatio = nearMissRatio;
+      b.calibration = calibration;
       b.logContent = logContent;
       b.budget = budget;
       b.executor = executor;
@@ -522,6 +533,15 @@ public final class Policy {
         }
       }
       throw new IllegalArgumentException("policy '" + name + "' has no signal named '" + signal + "'");
+    }
+
+    /**
+     * Calibrates the total into a probability of harm, reported in every decision and readable by rules
+     * ({@link Condition#probability()}); null removes it.
+     */
+    public Builder calibration(@Nullable Calibration calibration) {
+      this.calibration = calibration;
+      return this;
     }
 
     /** Removes every category cap set so far. */
@@ -700,6 +720,12 @@ public final class Policy {
       String target = c.name();
       switch (c.subject()) {
         case TOTAL:
+          return -1;
+        case PROBABILITY:
+          if (calibration == null) {
+            throw new IllegalArgumentException("rule '" + rule + "' of policy '" + name
+                + "' reads the probability of harm, but the policy has no calibration");
+          }
           return -1;
         case CATEGORY: {
           int i = categoryList.indexOf(target);

@@ -44,7 +44,7 @@ final class RuleReach {
   void check(Rule rule, int index, String policy) {
     Condition c = rule.condition();
     double reach = c.subject() == Condition.Subject.TOTAL ? total
-        : c.subject() == Condition.Subject.CATEGORY ? most[index] : 1.0;
+        : c.subject() == Condition.Subject.CATEGORY ? most[index] : 1.0; // a score or a probability
     if (!c.holds(reach)) {
       throw new IllegalArgumentException("rule '" + rule + "' of policy '" + policy + "' can never hold: "
           + c.subjectText() + " is at most " + Decision.format(reach) + " (" + why(c) + ")");
@@ -55,6 +55,8 @@ final class RuleReach {
     switch (c.subject()) {
       case SIGNAL:
         return "a signal scores from 0 to 1";
+      case PROBABILITY:
+        return "a probability is at most 1";
       case CATEGORY: {
         double cap = caps.getOrDefault(c.name(), Double.POSITIVE_INFINITY);
         return "the sum of its counted signals' weights"

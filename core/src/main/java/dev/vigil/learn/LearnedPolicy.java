@@ -1,6 +1,7 @@
 package dev.vigil.learn;
 
 import dev.vigil.Action;
+import dev.vigil.Calibration;
 import dev.vigil.Policy;
 import dev.vigil.text.Normalizer;
 import dev.vigil.text.Term;
@@ -26,11 +27,15 @@ public final class LearnedPolicy {
   private final int items;
   private final int duplicates;
   private final int candidates;
+  private final double regularization;
+  private final Map<Double, Double> crossValidation;
 
   LearnedPolicy(Policy policy, Map<String, Double> weights, List<String> unused, List<Term> terms,
       @Nullable String termCategory, @Nullable Normalizer termNormalizer,
       Map<Action, Double> thresholds, Calibration calibration, List<String> notes, int items,
-      int duplicates, int candidates) {
+      int duplicates, int candidates, double regularization, Map<Double, Double> crossValidation) {
+    this.regularization = regularization;
+    this.crossValidation = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(crossValidation));
     this.policy = policy;
     this.weights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weights));
     this.unused = List.copyOf(unused);
@@ -103,6 +108,19 @@ public final class LearnedPolicy {
   /** How many candidate terms the miner proposed to the fit. */
   public int candidates() {
     return candidates;
+  }
+
+  /** The regularization the final fit used (see {@link PolicyLearner#regularization}). */
+  public double regularization() {
+    return regularization;
+  }
+
+  /**
+   * Each regularization tried and its cross-validated log-loss (the mean over items of the log-loss of
+   * the model fitted without the item's fold); empty when there was no cross-validation.
+   */
+  public Map<Double, Double> crossValidation() {
+    return crossValidation;
   }
 
   @Override

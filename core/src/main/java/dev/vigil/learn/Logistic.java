@@ -45,6 +45,13 @@ final class Logistic {
    * @param l1 the lasso penalty of each coefficient (sparsity: used for candidate terms)
    */
   static Fit fit(Rows rows, boolean[] harmful, double l2, double[] l1) {
+    double[] ridge = new double[rows.d()];
+    java.util.Arrays.fill(ridge, l2);
+    return fit(rows, harmful, ridge, l1);
+  }
+
+  /** {@link #fit(Rows, boolean[], double, double[])} with a ridge penalty of each coefficient. */
+  static Fit fit(Rows rows, boolean[] harmful, double[] l2, double[] l1) {
     int n = rows.n();
     int d = rows.d();
     double[] y = new double[n];
@@ -133,7 +140,7 @@ final class Logistic {
     }
   }
 
-  private static double objective(Logistic.Rows rows, double[] y, double[] x, double l2, double[] l1,
+  private static double objective(Logistic.Rows rows, double[] y, double[] x, double[] l2, double[] l1,
       double[] margin) {
     double f = smoothOnly(rows, y, x, l2, margin);
     for (int j = 1; j < x.length; j++) {
@@ -142,7 +149,7 @@ final class Logistic {
     return f;
   }
 
-  private static double smoothOnly(Rows rows, double[] y, double[] x, double l2, double[] margin) {
+  private static double smoothOnly(Rows rows, double[] y, double[] x, double[] l2, double[] margin) {
     int n = rows.n();
     double loss = 0;
     for (int i = 0; i < n; i++) {
@@ -152,13 +159,13 @@ final class Logistic {
     }
     double reg = 0;
     for (int j = 1; j < x.length; j++) {
-      reg += x[j] * x[j];
+      reg += l2[j - 1] * x[j] * x[j];
     }
-    return loss / n + l2 / 2 * reg;
+    return loss / n + reg / 2;
   }
 
   /** The smooth part's value at {@code x} and its gradient into {@code grad}. */
-  private static double smooth(Rows rows, double[] y, double[] x, double l2, double[] margin,
+  private static double smooth(Rows rows, double[] y, double[] x, double[] l2, double[] margin,
       double[] grad) {
     double f = smoothOnly(rows, y, x, l2, margin);
     int n = rows.n();
@@ -172,7 +179,7 @@ final class Logistic {
       }
     }
     for (int j = 1; j < x.length; j++) {
-      grad[j] += l2 * x[j];
+      grad[j] += l2[j - 1] * x[j];
     }
     return f;
   }

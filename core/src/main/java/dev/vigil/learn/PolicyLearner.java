@@ -3,6 +3,7 @@ package dev.vigil.learn;
 import static java.util.Objects.requireNonNull;
 
 import dev.vigil.Action;
+import dev.vigil.Calibration;
 import dev.vigil.Condition;
 import dev.vigil.Content;
 import dev.vigil.Decision;
@@ -76,7 +77,7 @@ public final class PolicyLearner {
   /** The name of the signal of mined terms. */
   public static final String TERMS_SIGNAL = "learned-terms";
 
-  private static final double[] SCALES = {0.5, 1, 2, 4, 8, 16};
+  private static final double[] SCALES = {0.5, 1, 2, 4, 8, 16, 32, 64};
 
   private final Policy policy;
   private final @Nullable TermMiner miner;
@@ -84,9 +85,16 @@ public final class PolicyLearner {
   private final int maxTerms;
   private final Map<Action, Target> targets;
   private final double regularization;
+  private final boolean fixedRegularization;
 
   private PolicyLearner(Policy policy, @Nullable TermMiner miner, @Nullable String termCategory,
       int maxTerms, Map<Action, Target> targets, double regularization) {
+    this(policy, miner, termCategory, maxTerms, targets, regularization, false);
+  }
+
+  private PolicyLearner(Policy policy, @Nullable TermMiner miner, @Nullable String termCategory,
+      int maxTerms, Map<Action, Target> targets, double regularization, boolean fixed) {
+    this.fixedRegularization = fixed;
     this.policy = policy;
     this.miner = miner;
     this.termCategory = termCategory;
@@ -144,13 +152,13 @@ public final class PolicyLearner {
   /** This learner, also mining candidate terms with {@code miner} and fitting them. */
   public PolicyLearner minedTerms(TermMiner miner) {
     return new PolicyLearner(policy, requireNonNull(miner, "miner"), termCategory, maxTerms, targets,
-        regularization);
+        regularization, fixedRegularization);
   }
 
   /** The category of the mined terms' signal (default: the policy's first category). */
   public PolicyLearner termCategory(String category) {
     SignalOptions.in(category); // checks it
-    return new PolicyLearner(policy, miner, category, maxTerms, targets, regularization);
+    return new PolicyLearner(policy, miner, category, maxTerms, targets, regularization, fixedRegularization);
   }
 
   /** The most mined terms the learned list keeps, the strongest first (default 2,000). */
@@ -158,7 +166,7 @@ public final class PolicyLearner {
     if (maxTerms < 1) {
       throw new IllegalArgumentException("maxTerms must be at least 1 but was " + maxTerms);
     }
-    return new PolicyLearner(policy, miner, termCategory, maxTerms, targets, regularization);
+    return new PolicyLearner(policy, miner, termCategory, maxTerms, targets, regularization, fixedRegularization);
   }
 
   /**
@@ -180,20 +188,21 @@ public final class PolicyLearner {
           }
           t.put(e.getKey(), requireNonNull(e.getValue(), "target"));
         });
-    return new PolicyLearner(policy, miner, termCategory, maxTerms, t, regularization);
+    return new PolicyLearner(policy, miner, termCategory, maxTerms, t, regularization, fixedRegularization);
   }
 
   /**
-   * How strongly weights are pulled towards zero, relative to the default (1): the ridge penalty is
-   * this over the number of items, as in scikit-learn's default, and the lasso on mined terms is twice
-   * that. Higher values give smaller weights and fewer terms.
+   * How strongly weights are pulled towards zero: the ridge penalty is this over the number of items
+   * (1 is scikit-learn's default), and the lasso on mined terms twice that; higher values give smaller
+   * weights and fewer terms. Unless set, it is chosen by cross-validation among 0.1, 0.3, 1, 3 and 10
+   * (the lowest held-out log-loss).
    */
   public PolicyLearner regularization(double strength) {
     if (!(strength > 0 && strength < Double.POSITIVE_INFINITY)) {
       throw new IllegalArgumentException("regularization must be positive and finite but was "
           + strength);
     }
-    return new PolicyLearner(policy, miner, termCategory, maxTerms, targets, strength);
+    return new PolicyLearner(policy, miner, termCategory, maxTerms, targets, strength, true);
   }
 
   /**
@@ -218,11 +227,10 @@ public final class PolicyLearner {
     }
     List<String> notes = new ArrayList<>();
 
-    // 1. The counted signals' contributions at weight 1, without caps or rules.
-    List<Policy.Member> members = policy.signals();
+    // The counted signals' contributions at weight 1, without caps or rules.
     List<String> counted = new ArrayList<>();
     Policy.Builder probeBuilder = policy.toBuilder().clearCategoryCaps().clearRules().contentHash(null);
-    for (Policy.Member m : members) {
+    for (Policy.Member m : policy.signals()) {
       if (!m.options().isShadow()) {
         counted.add(m.classifier().name());
         probeBuilder.weight(m.classifier().name(), 1.0);
@@ -234,159 +242,323 @@ public final class PolicyLearner {
       }
     }
     Policy probe = probeBuilder.build();
-    int m = counted.size();
-    double[][] x = new double[n][m];
+    double[][] x = new double[n][counted.size()];
     for (int i = 0; i < n; i++) {
       features(probe, counted, train.get(i).content(), x[i]);
     }
-
-    // 2. Candidate terms and which items hold them.
     String category = termCategory != null ? termCategory
         : policy.categories().isEmpty() ? "harmful" : policy.categories().get(0);
-    TermMatcher candidates = null;
-    int[][] hits = new int[n][];
-    if (miner != null) {
-      List<TermMiner.Candidate> mined = miner.mine(train);
-      if (!mined.isEmpty()) {
-        TermMatcher.Builder b = TermMatcher.builder().normalizer(miner.normalizer());
-        for (TermMiner.Candidate c : mined) {
-          b.add(new Term(c.term(), c.term(), category, 0.5, MatchMode.WORD));
-        }
-        candidates = b.build();
-        for (int i = 0; i < n; i++) {
-          hits[i] = distinctHits(candidates, train.get(i).content());
-        }
-      } else {
-        notes.add("mined no candidate terms: none met the miner's support and precision");
-      }
+
+    // Cross-validation: each fold's model is fitted (terms mined too) on the other folds and predicts
+    // the fold's items, which it never saw. The regularization with the lowest held-out log-loss wins,
+    // and the thresholds are chosen on those held-out predictions, not on the items a model fitted.
+    int[] fold = new int[n];
+    for (int i = 0; i < n; i++) {
+      fold[i] = Math.floorMod(mix(Split.textKey(train.get(i))), FOLDS);
     }
-    int k = candidates == null ? 0 : candidates.size();
-
-    // 3. One fit of signals and candidate terms together.
-    double l2 = regularization / n;
-    double[] l1 = new double[m + k];
-    Arrays.fill(l1, m, m + k, 2 * l2);
-    Logistic.Fit joint = Logistic.fit(rows(x, hits, null, m, k), y, l2, l1);
-
-    // 4. The terms with weight become one list; choose its scale by the fit of the whole policy.
-    List<Term> terms = new ArrayList<>();
-    double[] signalWeights = Arrays.copyOf(joint.weights(), m);
-    double termSignalWeight = 0;
-    double intercept = joint.intercept();
-    if (k > 0) {
-      final TermMatcher cand = candidates;
-      Integer[] order = new Integer[k];
-      for (int j = 0; j < k; j++) {
-        order[j] = j;
-      }
-      double[] beta = Arrays.copyOfRange(joint.weights(), m, m + k);
-      Arrays.sort(order, (a, b) -> {
-        int c = Double.compare(beta[b], beta[a]);
-        return c != 0 ? c : cand.term(a).text().compareTo(cand.term(b).text());
-      });
-      List<Integer> kept = new ArrayList<>();
-      for (int j : order) {
-        if (beta[j] > 0 && kept.size() < maxTerms) {
-          kept.add(j);
+    double[] grid = fixedRegularization ? new double[] {regularization} : REGULARIZATION_GRID;
+    double[][] heldOut = new double[grid.length][n]; // log-odds of each item from the model without it
+    boolean[][] silent = new boolean[grid.length][n]; // whether nothing of that model fired on it
+    boolean crossValidated = n >= 3 * FOLDS && foldsHoldBothClasses(fold, y);
+    if (crossValidated) {
+      for (int f = 0; f < FOLDS; f++) {
+        List<Integer> in = new ArrayList<>();
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          (fold[i] == f ? out : in).add(i);
         }
-      }
-      Logistic.Fit best = null;
-      List<Term> bestTerms = List.of();
-      double[] bestScores = null;
-      for (double scale : SCALES) {
-        List<Term> list = new ArrayList<>();
-        Map<Integer, Double> weightOf = new HashMap<>();
-        for (int j : kept) {
-          double w = round(1 - Math.exp(-beta[j] / scale), 4);
-          if (w > 0) {
-            w = Math.min(w, 0.9999);
-            weightOf.put(j, w);
-            Term t = cand.term(j);
-            list.add(new Term(t.id(), t.text(), category, w, MatchMode.WORD));
+        Candidates candidates = candidates(train, in, category);
+        for (int g = 0; g < grid.length; g++) {
+          Model model = fit(train, x, y, in, candidates, grid[g], category);
+          for (int i : out) {
+            double total = model.total(x[i], train.get(i).content());
+            heldOut[g][i] = model.intercept + total;
+            silent[g][i] = total == 0;
           }
         }
-        if (list.isEmpty()) {
-          continue;
-        }
-        double[] s = new double[n];
-        for (int i = 0; i < n; i++) {
-          double miss = 1;
-          for (int j : hits[i]) {
-            Double w = weightOf.get(j);
-            if (w != null) {
-              miss *= 1 - w;
-            }
-          }
-          s[i] = 1 - miss;
-        }
-        Logistic.Fit f = Logistic.fit(rows(x, null, s, m, 1), y, l2, new double[m + 1]);
-        if (best == null || f.objective() < best.objective()) {
-          best = f;
-          bestTerms = list;
-          bestScores = s;
-        }
       }
-      if (best != null) {
-        terms = bestTerms;
-        signalWeights = Arrays.copyOf(best.weights(), m);
-        termSignalWeight = best.weights()[m];
-        intercept = best.intercept();
-      } else {
-        notes.add("no mined term got weight in the fit");
+    }
+    int chosen = 0;
+    double[] losses = new double[grid.length];
+    for (int g = 0; g < grid.length; g++) {
+      for (int i = 0; i < n; i++) {
+        losses[g] += Logistic.softplus(y[i] ? -heldOut[g][i] : heldOut[g][i]) / n;
       }
-      assert bestScores != null || best == null;
+      if (losses[g] < losses[chosen] - 1e-12) {
+        chosen = g;
+      }
+    }
+    if (!crossValidated) {
+      notes.add("too few items of each class for " + FOLDS + "-fold cross-validation: thresholds are"
+          + " chosen on the training items themselves, so held-out precision will be lower");
     }
 
-    // 5. Scale so that the most severe action's threshold is 1, round, then choose the thresholds on
-    // the rounded policy's own totals.
-    TermClassifier termSignal = terms.isEmpty() ? null
-        : TermClassifier.of(termSignalName(), TermMatcher.builder().normalizer(miner.normalizer())
-            .addAll(terms).build());
-    Policy raw = weighted(counted, signalWeights, termSignal, termSignalWeight, category, 1.0, List.of());
-    double[] rawTotals = totals(raw, train);
-    Map.Entry<Action, Target> first = targets.entrySet().iterator().next();
-    double firstThreshold = threshold(rawTotals, y, first.getValue());
-    double scale = firstThreshold > 0 && Double.isFinite(firstThreshold) ? firstThreshold : 1.0;
-    Policy scaled = weighted(counted, signalWeights, termSignal, termSignalWeight, category, scale,
-        List.of());
-    double[] totals = totals(scaled, train);
-    Map<Action, Double> thresholds = new LinkedHashMap<>();
+    // The final model, on every item.
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      all.add(i);
+    }
+    Model model = fit(train, x, y, all, candidates(train, all, category), grid[chosen], category);
+    notes.addAll(model.notes);
+
+    // Thresholds: a log-odds per target, chosen on the held-out predictions (or the training ones),
+    // turned into a total: total = log-odds - intercept, scaled so the most severe threshold is 1.
+    double[] odds = new double[n];
+    double floor = Double.NEGATIVE_INFINITY; // the highest log-odds of an item on which nothing fired
+    for (int i = 0; i < n; i++) {
+      double total = crossValidated ? Double.NaN : model.total(x[i], train.get(i).content());
+      odds[i] = crossValidated ? heldOut[chosen][i] : model.intercept + total;
+      if (crossValidated ? silent[chosen][i] : total == 0) {
+        floor = Math.max(floor, odds[i]);
+      }
+    }
+    Map<Action, Double> raw = new LinkedHashMap<>();
     double previous = Double.POSITIVE_INFINITY;
     for (Map.Entry<Action, Target> e : targets.entrySet()) {
-      double t = threshold(totals, y, e.getValue());
+      double t = threshold(odds, y, e.getValue(), floor);
       if (!Double.isFinite(t)) {
         notes.add(e.getKey().name() + ": no threshold reaches " + e.getValue()
-            + " on the training items; no rule for it");
+            + (crossValidated ? " on the cross-validated predictions" : " on the training items")
+            + "; no rule for it");
         continue;
       }
       if (t >= previous) {
-        notes.add(e.getKey().name() + ": its threshold for " + e.getValue() + " (" + t
-            + ") is not below the more severe action's; no rule for it");
+        notes.add(e.getKey().name() + ": its threshold for " + e.getValue()
+            + " is not below the more severe action's; no rule for it");
+        continue;
+      }
+      raw.put(e.getKey(), t - model.intercept);
+      previous = t;
+    }
+    double first = raw.isEmpty() ? 1.0 : raw.values().iterator().next();
+    double scale = first > 0 ? first : 1.0;
+    // The most the learned total can reach (every counted signal at score 1), as Policy checks it: a
+    // threshold above it (the folds' models can be surer than the final one) would never hold.
+    double reach = round(model.termWeight / scale, 4);
+    int j0 = 0;
+    for (Policy.Member mem : policy.signals()) {
+      if (!mem.options().isShadow()) {
+        reach += round(model.signalWeights[j0++] / scale, 4)
+            * (1 + mem.options().splitCategories().size());
+      }
+    }
+    Map<Action, Double> thresholds = new LinkedHashMap<>();
+    for (Map.Entry<Action, Double> e : raw.entrySet()) {
+      double t = e.getValue() > 0 ? round(e.getValue() / scale, 4) : 0.0001;
+      if (t > reach * (1 - 1e-9)) {
+        notes.add(e.getKey().name() + ": the threshold for its target, " + t + ", is above the most"
+            + " the learned total reaches (" + round(reach, 4) + "); no rule for it");
         continue;
       }
       thresholds.put(e.getKey(), t);
-      previous = t;
     }
-    List<Map.Entry<Action, Double>> rules = new ArrayList<>(thresholds.entrySet());
-    Policy learned = weighted(counted, signalWeights, termSignal, termSignalWeight, category, scale,
-        rules);
+    TermClassifier termSignal = model.terms.isEmpty() ? null : TermClassifier.of(termSignalName(),
+        TermMatcher.builder().normalizer(miner.normalizer()).addAll(model.terms).build());
+    Policy learned = weighted(counted, model.signalWeights, termSignal, model.termWeight, category,
+        scale, new ArrayList<>(thresholds.entrySet()));
     Map<String, Double> weights = new LinkedHashMap<>();
     List<String> unused = new ArrayList<>();
-    for (int j = 0; j < m; j++) {
-      double w = round(signalWeights[j] / scale, 4);
+    for (int j = 0; j < counted.size(); j++) {
+      double w = round(model.signalWeights[j] / scale, 4);
       weights.put(counted.get(j), w);
       if (w == 0) {
         unused.add(counted.get(j));
       }
     }
-    double termWeight = round(termSignalWeight / scale, 4);
     if (termSignal != null) {
-      weights.put(termSignal.name(), termWeight);
+      weights.put(termSignal.name(), round(model.termWeight / scale, 4));
     }
-    Calibration calibration = Calibration.fit(totals, y);
-    return new LearnedPolicy(learned, weights, unused, terms, termSignal == null ? null : category,
-        miner == null ? null : miner.normalizer(), thresholds, calibration, notes, n,
-        unique.duplicates(), k);
+    double[] totals = new double[n];
+    for (int i = 0; i < n; i++) {
+      totals[i] = learned.evaluate(train.get(i).content()).total();
+    }
+    Map<Double, Double> cv = new LinkedHashMap<>();
+    for (int g = 0; g < grid.length && crossValidated; g++) {
+      cv.put(grid[g], losses[g]);
+    }
+    // Rounded as the policy file writes it, so that the file and this policy give the same numbers.
+    Calibration fitted = Calibration.fit(totals, y);
+    Calibration calibration = new Calibration(round(fitted.slope(), 5), round(fitted.intercept(), 5));
+    learned = learned.toBuilder().calibration(calibration).build();
+    return new LearnedPolicy(learned, weights, unused, model.terms,
+        termSignal == null ? null : category, miner == null ? null : miner.normalizer(), thresholds,
+        calibration, notes, n, unique.duplicates(), model.candidates, grid[chosen], cv);
+  }
+
+  private static final int FOLDS = 3;
+  private static final double[] REGULARIZATION_GRID = {0.1, 0.3, 1, 3, 10};
+
+  private static boolean foldsHoldBothClasses(int[] fold, boolean[] y) {
+    for (int f = 0; f < FOLDS; f++) {
+      int pos = 0;
+      int neg = 0;
+      for (int i = 0; i < y.length; i++) {
+        if (fold[i] == f) {
+          pos += y[i] ? 1 : 0;
+          neg += y[i] ? 0 : 1;
+        }
+      }
+      if (pos == 0 || neg == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A 64-bit mix of the text's hash, so that folds do not follow the texts' first letters. */
+  private static long mix(String key) {
+    long h = key.hashCode() * 0x9E3779B97F4A7C15L;
+    h ^= h >>> 31;
+    h *= 0xBF58476D1CE4E5B9L;
+    return h ^ (h >>> 29);
+  }
+
+  /** Candidate terms mined from some items, and which of all the items hold each. */
+  private record Candidates(@Nullable TermMatcher matcher, int[][] hits, int count) {}
+
+  private Candidates candidates(List<LabeledItem> train, List<Integer> from, String category) {
+    int n = train.size();
+    int[][] hits = new int[n][];
+    if (miner == null) {
+      return new Candidates(null, hits, 0);
+    }
+    List<LabeledItem> subset = new ArrayList<>(from.size());
+    for (int i : from) {
+      subset.add(train.get(i));
+    }
+    List<TermMiner.Candidate> mined = miner.mine(subset);
+    if (mined.isEmpty()) {
+      return new Candidates(null, hits, 0);
+    }
+    TermMatcher.Builder b = TermMatcher.builder().normalizer(miner.normalizer());
+    for (TermMiner.Candidate c : mined) {
+      b.add(new Term(c.term(), c.term(), category, 0.5, MatchMode.WORD));
+    }
+    TermMatcher matcher = b.build();
+    for (int i = 0; i < n; i++) {
+      hits[i] = distinctHits(matcher, train.get(i).content());
+    }
+    return new Candidates(matcher, hits, mined.size());
+  }
+
+  /** A fitted model: the policy's arithmetic with these weights, before scaling. */
+  private static final class Model {
+    double intercept;
+    double[] signalWeights;
+    List<Term> terms = List.of();
+    double termWeight;
+    @Nullable TermMatcher termMatcher;
+    int candidates;
+    final List<String> notes = new ArrayList<>();
+
+    /** The total the policy would compute for an item (before scaling). */
+    double total(double[] x, Content content) {
+      double f = 0;
+      for (int j = 0; j < x.length; j++) {
+        f += signalWeights[j] * x[j];
+      }
+      if (termMatcher != null) {
+        double miss = 1;
+        for (int t : distinctHits(termMatcher, content)) {
+          miss *= 1 - termMatcher.term(t).weight();
+        }
+        f += termWeight * (1 - miss);
+      }
+      return f;
+    }
+  }
+
+  /** Fits signals and candidate terms on the items {@code in}, then the list's scale. */
+  private Model fit(List<LabeledItem> train, double[][] x, boolean[] y, List<Integer> in,
+      Candidates cand, double strength, String category) {
+    int m = x.length == 0 ? 0 : x[0].length;
+    int k = cand.matcher() == null ? 0 : cand.count();
+    int n = in.size();
+    double[][] xs = new double[n][];
+    int[][] hs = new int[n][];
+    boolean[] ys = new boolean[n];
+    for (int q = 0; q < n; q++) {
+      xs[q] = x[in.get(q)];
+      hs[q] = cand.hits()[in.get(q)];
+      ys[q] = y[in.get(q)];
+    }
+    double l2 = strength / n;
+    double[] l1 = new double[m + k];
+    Arrays.fill(l1, m, m + k, 2 * l2);
+    Logistic.Fit joint = Logistic.fit(rows(xs, hs, null, m, k), ys, l2, l1);
+    Model model = new Model();
+    model.candidates = k;
+    model.intercept = joint.intercept();
+    model.signalWeights = Arrays.copyOf(joint.weights(), m);
+    if (k == 0) {
+      if (miner != null) {
+        model.notes.add("mined no candidate terms: none met the miner's support and precision");
+      }
+      return model;
+    }
+    TermMatcher candidates = cand.matcher();
+    double[] beta = Arrays.copyOfRange(joint.weights(), m, m + k);
+    Integer[] order = new Integer[k];
+    for (int j = 0; j < k; j++) {
+      order[j] = j;
+    }
+    Arrays.sort(order, (a, b) -> {
+      int c = Double.compare(beta[b], beta[a]);
+      return c != 0 ? c : candidates.term(a).text().compareTo(candidates.term(b).text());
+    });
+    List<Integer> kept = new ArrayList<>();
+    for (int j : order) {
+      if (beta[j] > 0 && kept.size() < maxTerms) {
+        kept.add(j);
+      }
+    }
+    Logistic.Fit best = null;
+    List<Term> bestTerms = List.of();
+    for (double scale : SCALES) {
+      List<Term> list = new ArrayList<>();
+      Map<Integer, Double> weightOf = new HashMap<>();
+      for (int j : kept) {
+        double w = Math.min(round(1 - Math.exp(-beta[j] / scale), 4), 0.9999);
+        if (w > 0) {
+          weightOf.put(j, w);
+          Term t = candidates.term(j);
+          list.add(new Term(t.id(), t.text(), category, w, MatchMode.WORD));
+        }
+      }
+      if (list.isEmpty()) {
+        continue;
+      }
+      double[] s = new double[n];
+      for (int q = 0; q < n; q++) {
+        double miss = 1;
+        for (int j : hs[q]) {
+          Double w = weightOf.get(j);
+          if (w != null) {
+            miss *= 1 - w;
+          }
+        }
+        s[q] = 1 - miss;
+      }
+      // The list's weight is not penalized: its terms were, in the joint fit, and a penalty here
+      // would favour the scales at which the noisy-or saturates.
+      double[] ridge = new double[m + 1];
+      Arrays.fill(ridge, 0, m, l2);
+      Logistic.Fit f = Logistic.fit(rows(xs, null, s, m, 1), ys, ridge, new double[m + 1]);
+      if (best == null || f.objective() < best.objective()) {
+        best = f;
+        bestTerms = list;
+      }
+    }
+    if (best == null) {
+      model.notes.add("no mined term got weight in the fit");
+      return model;
+    }
+    model.intercept = best.intercept();
+    model.signalWeights = Arrays.copyOf(best.weights(), m);
+    model.termWeight = best.weights()[m];
+    model.terms = bestTerms;
+    model.termMatcher = TermMatcher.builder().normalizer(miner.normalizer()).addAll(bestTerms).build();
+    return model;
   }
 
   /** {@value #TERMS_SIGNAL}, or with a number when the policy has a signal of that name already. */
@@ -416,14 +588,6 @@ public final class PolicyLearner {
       b.when(Condition.total().atLeast(r.getValue()), r.getKey());
     }
     return b.build();
-  }
-
-  private static double[] totals(Policy p, List<LabeledItem> items) {
-    double[] t = new double[items.size()];
-    for (int i = 0; i < t.length; i++) {
-      t[i] = p.evaluate(items.get(i).content()).total();
-    }
-    return t;
   }
 
   /** Each counted signal's contribution to {@code probe}'s decision on {@code content}. */
@@ -492,19 +656,19 @@ public final class PolicyLearner {
    * The threshold that meets {@code target} on these totals, written as the shortest decimal between
    * the lowest total it flags and the next total below; infinity when no threshold meets it.
    */
-  static double threshold(double[] totals, boolean[] harmful, Target target) {
+  static double threshold(double[] totals, boolean[] harmful, Target target, double floor) {
     ScoreCurve curve = ScoreCurve.of(totals, harmful);
     List<ScoreCurve.Point> points = curve.points();
     int chosen = -1;
     if (target.metric() == Target.Metric.PRECISION) {
       for (int p = 0; p < points.size(); p++) {
-        if (points.get(p).precision() >= target.value() && points.get(p).threshold() > 0) {
+        if (points.get(p).precision() >= target.value() && points.get(p).threshold() > floor) {
           chosen = p; // the lowest threshold that still meets it: the most recall
         }
       }
     } else {
       for (int p = 0; p < points.size(); p++) {
-        if (points.get(p).recall() >= target.value() && points.get(p).threshold() > 0) {
+        if (points.get(p).recall() >= target.value() && points.get(p).threshold() > floor) {
           chosen = p; // the first (highest) threshold that meets it
           break;
         }
@@ -514,7 +678,8 @@ public final class PolicyLearner {
       return Double.POSITIVE_INFINITY;
     }
     double low = points.get(chosen).threshold();
-    double below = chosen + 1 < points.size() ? points.get(chosen + 1).threshold() : 0;
+    double below = chosen + 1 < points.size() ? points.get(chosen + 1).threshold()
+        : Math.max(floor, low - 1);
     return shortestAbove(below, low);
   }
 

@@ -2,7 +2,7 @@
  * Learning from labels: a policy's weights and thresholds fitted to labeled items
  * ({@link dev.vigil.learn.PolicyLearner}), candidate terms mined from them
  * ({@link dev.vigil.learn.TermMiner}), and the probability of harm given a total
- * ({@link dev.vigil.learn.Calibration}). What is learned is a policy in Vigil's own terms, so it stays
+ * ({@link dev.vigil.Calibration}). What is learned is a policy in Vigil's own terms, so it stays
  * readable, explainable and editable.
  */
 @NullMarked

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.Action;
+import dev.vigil.Calibration;
 import dev.vigil.Content;
 import dev.vigil.Policy;
 import dev.vigil.eval.LabeledItem;

@@ -63,6 +63,7 @@ public final class DecisionJson {
   private static final SerializedString N_RULE = new SerializedString("rule");
   private static final SerializedString N_SCANNED = new SerializedString("scanned");
   private static final SerializedString N_SCORE = new SerializedString("score");
+  private static final SerializedString N_PROBABILITY = new SerializedString("probability");
   private static final SerializedString N_SEVERITY = new SerializedString("severity");
   private static final SerializedString N_SHADOW = new SerializedString("shadow");
   private static final SerializedString N_SIGNAL = new SerializedString("signal");
@@ -110,6 +111,11 @@ public final class DecisionJson {
     field(g, N_ACTION, d.action().name());
     field(g, N_SEVERITY, d.action().severity());
     field(g, N_SCORE, d.total());
+    if (d.probability().isPresent()) {
+      // Only policies with a calibration have one; the field is absent otherwise, never null.
+      g.writeFieldName(N_PROBABILITY);
+      writeDouble(g, d.probability().getAsDouble());
+    }
     g.writeFieldName(N_CATEGORIES);
     g.writeStartObject();
     for (CategoryScore c : d.categories()) {

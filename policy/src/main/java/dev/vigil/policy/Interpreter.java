@@ -1,6 +1,7 @@
 package dev.vigil.policy;
 
 import dev.vigil.Action;
+import dev.vigil.Calibration;
 import dev.vigil.Condition;
 import dev.vigil.Policy;
 import dev.vigil.Rule;
@@ -38,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Interpreter {
   static final List<String> TOP = List.of("$schema", "policy", "version", "description", "categories",
-      "actions", "lists", "signals", "rules", "scan-limits", "settings", "tests");
+      "actions", "lists", "signals", "rules", "calibration", "scan-limits", "settings", "tests");
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)");
 
   private Interpreter() {}
@@ -105,6 +106,14 @@ final class Interpreter {
         listSection, sources, limits);
     signalSection.build(signals);
     List<RuleDef> rules = rules(top.get("rules"), values, actions, categories, signals);
+    Calibration calibration = calibration(top.get("calibration"), values);
+    for (RuleDef r : rules) {
+      if (r.rule().condition().subject() == Condition.Subject.PROBABILITY && calibration == null) {
+        problems.error(r.node(), "rule '" + shorten(r.node().value) + "' reads the probability of harm,"
+            + " but the policy has no 'calibration:' (slope and intercept of the total; vigil learn"
+            + " writes one)");
+      }
+    }
     Settings settings = settings(top, values, signals);
     List<InlineTest> tests = new TestSection(values).read(top.get("tests"), actions.keySet(), signals);
 
@@ -134,6 +143,7 @@ final class Interpreter {
     for (RuleDef r : rules) {
       b.rule(r.rule());
     }
+    b.calibration(calibration);
     settings.apply(b);
     String hash = sources.hash();
     b.contentHash(hash);
@@ -194,6 +204,34 @@ final class Interpreter {
       out.put(name, new Category(name, e.key(), cap));
     }
     return out;
+  }
+
+  /** {@code calibration: {slope: 6.1, intercept: -5.7}}: Platt scaling of the total. */
+  private static @Nullable Calibration calibration(@Nullable Node section, Values values) {
+    if (section == null) {
+      return null;
+    }
+    Mapping def = values.mapping(section, "'calibration'");
+    if (def == null) {
+      return null;
+    }
+    values.keys(def, "'calibration'", List.of("method", "slope", "intercept"));
+    if (def.get("method") != null) {
+      String method = values.text(def.get("method"), "the calibration's method");
+      if (method != null && !method.equals("platt")) {
+        values.problems().error(def.get("method"), "the calibration's method must be platt (the"
+            + " logistic of slope x total + intercept) but was '" + method + "'");
+        return null;
+      }
+    }
+    if (def.get("slope") == null || def.get("intercept") == null) {
+      values.missing(def, def.get("slope") == null ? "slope" : "intercept", "'calibration'");
+      return null;
+    }
+    Double slope = values.number(def.get("slope"), "the calibration's slope", 0, false,
+        Double.POSITIVE_INFINITY, true);
+    Double intercept = values.number(def.get("intercept"), "the calibration's intercept");
+    return slope == null || intercept == null ? null : new Calibration(slope, intercept);
   }
 
   private static Map<String, Action> actions(@Nullable Node section, Values values) {

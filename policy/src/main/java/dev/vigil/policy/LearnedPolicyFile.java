@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -25,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  * diffs ({@code vigil diff}) and edits the result like any policy: the original text with its comments,
  * each counted signal's {@code weight:} set to the learned one (added where the signal had none), the
  * categories' caps removed (a cap would clip the fitted total), the {@code rules:} replaced by the
- * learned thresholds, the version marked {@code -learned}, and the mined terms as one more list (a term
- * file beside the policy) and one more signal. A header comment says how it was learned and gives the
- * calibration.
+ * learned thresholds, a {@code calibration:} set, the version marked {@code -learned}, and the mined
+ * terms as one more list (a term file beside the policy) and one more signal. A header comment says how
+ * it was learned.
  *
  * <p>Nothing is written unless the result loads, with the lists of the original beside it, and decides
  * every given item exactly as the learned policy in memory does (see {@link #write}).
@@ -113,6 +112,14 @@ public final class LearnedPolicyFile {
     if (learned.thresholds().isEmpty()) {
       rules = new StringBuilder("rules: []\n");
     }
+    String calibration = "calibration: {slope: " + significant(learned.calibration().slope())
+        + ", intercept: " + significant(learned.calibration().intercept()) + "}\n";
+    Yaml.Entry calibrationEntry = top.entries.get("calibration");
+    if (calibrationEntry != null) {
+      text.replaceLines(calibrationEntry.key().line, text.sectionEnd(top, "calibration"), calibration);
+    } else {
+      rules.insert(0, calibration + "\n");
+    }
     Yaml.Entry rulesEntry = top.entries.get("rules");
     if (rulesEntry != null) {
       text.replaceLines(rulesEntry.key().line, text.sectionEnd(top, "rules"), rules.toString());
@@ -129,9 +136,8 @@ public final class LearnedPolicyFile {
             + " is the fitted\n# score, so caps are removed and the rules are thresholds on the total"
             + " chosen for:");
     learned.thresholds().forEach((a, t) -> header.append(' ').append(a.name()));
-    header.append(".\n").append(String.format(Locale.ROOT, "# Calibration (Platt): probability of harm"
-        + " = 1 / (1 + exp(-(%s * total + %s))).%n", significant(learned.calibration().slope()),
-        significant(learned.calibration().intercept())));
+    header.append(".\n# The calibration gives each decision the probability of harm, 1 / (1 + exp(-(slope x"
+        + " total + intercept))).\n");
     for (String note : learned.notes()) {
       header.append("# Note: ").append(note.replace('\n', ' ')).append('\n');
     }

@@ -105,6 +105,7 @@ public final class PolicyLint {
       Condition c = r.rule().condition();
       switch (c.subject()) {
         case TOTAL:
+        case PROBABILITY:
           total = true;
           break;
         case CATEGORY:

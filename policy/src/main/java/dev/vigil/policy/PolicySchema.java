@@ -25,7 +25,7 @@ public final class PolicySchema {
   private PolicySchema() {}
 
   /** The rule syntax, as a regular expression for editors (the loader's own parser is the judge). */
-  static final String RULE_PATTERN = "^\\s*(forced\\s+)?[^\\s()]+\\s+when\\s+(total|(category|signal)"
+  static final String RULE_PATTERN = "^\\s*(forced\\s+)?[^\\s()]+\\s+when\\s+(total|probability|(category|signal)"
       + "\\(\\s*[^\\s()]+\\s*\\))\\s*>=?\\s*[+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$";
 
   /** The schema, pretty-printed, for the given kinds (in order). */
@@ -61,6 +61,11 @@ public final class PolicySchema {
         + " checked first, then the others in order", "items", obj("type", "string", "pattern",
             RULE_PATTERN, "examples", List.of("remove when total >= 1.0", "review when category(abuse) >= 0.5",
                 "forced remove when signal(threats) >= 1.0"))));
+    props.put("calibration", obj("type", "object", "additionalProperties", false, "required",
+        List.of("slope", "intercept"), "description", "the probability of harm given the total: 1 / (1 +"
+            + " exp(-(slope x total + intercept))); decisions report it and rules may read it",
+        "properties", obj("method", obj("enum", List.of("platt")), "slope", obj("type", "number",
+            "minimum", 0), "intercept", obj("type", "number"))));
     props.put("scan-limits", obj("type", "object", "additionalProperties", false, "properties",
         obj("default", obj("type", "integer", "minimum", 1, "description", "chars scanned per field"),
             "fields", map(obj("type", "integer", "minimum", 1), "per-field limits"))));

@@ -54,7 +54,7 @@ final class Reach {
       case CATEGORY:
         return categories.getOrDefault(c.name(), 0.0);
       default:
-        return 1.0;
+        return 1.0; // a signal's score or a probability
     }
   }
 
@@ -72,6 +72,8 @@ final class Reach {
       case CATEGORY:
         return "category " + c.name() + " can reach at most " + Interpreter.number(round(of(c)))
             + (capped.getOrDefault(c.name(), false) ? " (its cap)" : " (the sum of its signals' weights)");
+      case PROBABILITY:
+        return "a probability is at most 1";
       default:
         return "a signal's score is at most 1";
     }

@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <pre>
  * rule    = ["forced"] action "when" subject (">=" | ">") number
- * subject = "total" | "category(" name ")" | "signal(" name ")"
+ * subject = "total" | "probability" | "category(" name ")" | "signal(" name ")"
  * </pre>
  */
 final class RuleText {
@@ -46,10 +46,12 @@ final class RuleText {
           + " when total >= 1.0', but found '" + when + "'");
     }
     at = p.skip();
-    String subject = p.word("total, category(name) or signal(name)");
+    String subject = p.word("total, probability, category(name) or signal(name)");
     Condition.Target target;
     if (subject.equals("total")) {
       target = Condition.total();
+    } else if (subject.equals("probability")) {
+      target = Condition.probability();
     } else if (subject.equals("category") || subject.equals("signal")) {
       p.expect('(', subject);
       p.skip();
@@ -61,9 +63,9 @@ final class RuleText {
       }
       target = subject.equals("category") ? Condition.category(name) : Condition.signal(name);
     } else {
-      throw new Expression.SyntaxError(at, "a rule tests total, category(name) or signal(name), but"
-          + " found '" + subject + "'" + Suggest.hint(subject, java.util.List.of("total", "category",
-              "signal")));
+      throw new Expression.SyntaxError(at, "a rule tests total, probability, category(name) or"
+          + " signal(name), but found '" + subject + "'" + Suggest.hint(subject,
+              java.util.List.of("total", "probability", "category", "signal")));
     }
     at = p.skip();
     boolean strict;

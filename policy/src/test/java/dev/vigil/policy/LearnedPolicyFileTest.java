@@ -79,6 +79,8 @@ class LearnedPolicyFileTest {
     assertTrue(text.contains("    # a comment inside a signal"), text);
     assertTrue(text.contains("# The tests below say what we expect."), text);
     assertTrue(text.contains("version: \"7-learned\""), text);
+    assertTrue(text.contains("calibration: {slope: " + LearnedPolicyFile.number(
+        learned.calibration().slope())), text);
     assertFalse(text.contains("cap:"), text);
     assertTrue(text.contains("spam: {description: unsolicited}"), text);
     assertTrue(text.contains("scam: {}"), text);
@@ -98,6 +100,8 @@ class LearnedPolicyFileTest {
     for (Content c : check) {
       assertEquals(learned.policy().evaluate(c).action(), reloaded.policy().evaluate(c).action());
       assertEquals(learned.policy().evaluate(c).total(), reloaded.policy().evaluate(c).total());
+      assertEquals(learned.policy().evaluate(c).probability(),
+          reloaded.policy().evaluate(c).probability());
     }
   }
 

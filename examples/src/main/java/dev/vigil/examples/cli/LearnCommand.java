@@ -52,8 +52,8 @@ final class LearnCommand {
     o.addAll(MineCommand.MINER_OPTIONS);
     o.add(Cli.Opt.value("--max-terms", "2000", "the most mined terms the learned list keeps"));
     o.add(Cli.Opt.value("--category", "NAME", "the mined terms' category (default the policy's first)"));
-    o.add(Cli.Opt.value("--regularization", "1", "how strongly weights are pulled to zero (higher: fewer"
-        + " terms)"));
+    o.add(Cli.Opt.value("--regularization", "R", "how strongly weights are pulled to zero (higher: fewer"
+        + " terms);\ndefault: chosen by cross-validation"));
     return o;
   }
 
@@ -132,8 +132,10 @@ final class LearnCommand {
 
   static PolicyLearner learner(Policy policy, Cli.Options o) {
     PolicyLearner learner = PolicyLearner.of(policy)
-        .regularization(Double.parseDouble(o.get("--regularization", "1")))
         .maxTerms(Integer.parseInt(o.get("--max-terms", "2000")));
+    if (o.values.containsKey("--regularization")) {
+      learner = learner.regularization(Double.parseDouble(o.values.get("--regularization")));
+    }
     if (o.values.containsKey("--target")) {
       learner = learner.targets(targets(o.values.get("--target")));
     }
@@ -213,11 +215,18 @@ final class LearnCommand {
     out.println("weights (learned):");
     learned.weights().forEach((k, v) -> out.printf(Locale.ROOT, "  %-28s %s%s%n", k, v,
         learned.unused().contains(k) ? "   (no evidence of harm on these items)" : ""));
-    out.println("rules:");
+    if (!learned.crossValidation().isEmpty()) {
+      out.print("regularization: " + learned.regularization() + ", chosen by 3-fold cross-validation"
+          + " (held-out log-loss:");
+      learned.crossValidation().forEach((k, v) -> out.printf(Locale.ROOT, " %s %.4f", k, v));
+      out.println(")");
+    }
+    out.println("rules (thresholds chosen on held-out predictions):");
     learned.thresholds().forEach((a, t) -> out.printf(Locale.ROOT, "  %s when total >= %s%n", a.name(),
         t));
-    out.printf(Locale.ROOT, "calibration: probability = 1 / (1 + exp(-(%.4f * total + %.4f)))%n",
-        learned.calibration().slope(), learned.calibration().intercept());
+    out.printf(Locale.ROOT, "calibration: probability of harm = 1 / (1 + exp(-(%s x total %s %s)))"
+        + " (decisions report it; rules may read it)%n", learned.calibration().slope(),
+        learned.calibration().intercept() < 0 ? "-" : "+", Math.abs(learned.calibration().intercept()));
     if (!learned.terms().isEmpty()) {
       out.printf(Locale.ROOT, "mined terms: %d kept of %d candidates; the strongest:%n",
           learned.terms().size(), learned.candidates());

@@ -41,6 +41,7 @@ class LearnCommandTest {
   void learnPrintsTrainingAndHeldOutFiguresAndWritesAPolicyThatLoads(@TempDir Path dir) throws Exception {
     Path input = data(dir);
     Path out = dir.resolve("learned/sms-learned.yaml");
+    Files.writeString(dir.resolve("one.txt"), "hi, your parcel fee is due, pay it today ref 7\n");
     String[] r = run("learn", "--policy", "sms-spam", "--input", input.toString(), "--out", out.toString());
     assertEquals("0", r[0], r[1] + r[2]);
     assertTrue(r[1].contains("held out") && r[1].contains("original") && r[1].contains("learned"), r[1]);
@@ -48,8 +49,14 @@ class LearnCommandTest {
     assertTrue(r[1].contains("  fee "), "a word only the harmful items hold is mined: " + r[1]);
     assertTrue(Files.exists(out) && Files.exists(dir.resolve("learned/sms-learned-terms.txt")));
     assertTrue(Files.exists(dir.resolve("learned/sms-spam-terms.txt")), "the bundled list is copied");
+    assertTrue(Files.readString(out).contains("calibration: {slope: "), Files.readString(out));
+    String[] scored = run("score", "--policy", out.toString(), "--format", "json",
+        dir.resolve("one.txt").toString());
     String[] lint = run("lint", out.toString());
     assertEquals("0", lint[0], lint[1] + lint[2]);
+    assertEquals("0", scored[0], scored[2]);
+    assertTrue(scored[1].contains("\"action\":\"remove\"") && scored[1].contains("\"probability\":"),
+        scored[1]);
     String[] eval = run("eval", "--policy", out.toString(), "--input", input.toString(), "--split", "test");
     assertEquals("0", eval[0], eval[1] + eval[2]);
     assertTrue(eval[1].contains("recall") && eval[1].contains("100.0%"), eval[1]);
