@@ -192,6 +192,201 @@ final class Logistic {
     return s;
   }
 
+  /**
+   * The same problem without lasso, for a few dense features (a policy's signals): Newton's method on
+   * the free coordinates, with the bound at zero kept by an active set (a coordinate that goes negative
+   * is held at zero; one held at zero whose gradient says it should grow is freed again). Converges in
+   * a few dozen steps where the first-order method takes hundreds.
+   */
+  static Fit fitDense(double[][] x, boolean[] harmful, double[] l2) {
+    int n = x.length;
+    int d = l2.length;
+    double[] y = new double[n];
+    int positives = 0;
+    for (int i = 0; i < n; i++) {
+      y[i] = harmful[i] ? 1 : -1;
+      positives += harmful[i] ? 1 : 0;
+    }
+    double p0 = Math.min(Math.max((positives + 0.5) / (n + 1.0), 1e-6), 1 - 1e-6);
+    double[] theta = new double[d + 1];
+    theta[0] = Math.log(p0 / (1 - p0));
+    boolean[] free = new boolean[d + 1];
+    java.util.Arrays.fill(free, true);
+    int steps = 0;
+    for (int round = 0; round <= 2 * d + 2; round++) {
+      steps += newton(x, y, l2, theta, free);
+      // Coordinates that went below zero are held there; then free any held one that should grow.
+      boolean changed = false;
+      for (int j = 1; j <= d; j++) {
+        if (free[j] && theta[j] < 0) {
+          theta[j] = 0;
+          free[j] = false;
+          changed = true;
+        }
+      }
+      if (changed) {
+        continue;
+      }
+      double[] g = gradient(x, y, l2, theta);
+      int grow = -1;
+      for (int j = 1; j <= d; j++) {
+        if (!free[j] && g[j] < -1e-9 && (grow < 0 || g[j] < g[grow])) {
+          grow = j;
+        }
+      }
+      if (grow < 0) {
+        break;
+      }
+      free[grow] = true;
+    }
+    double loss = denseObjective(x, y, l2, theta);
+    return new Fit(theta[0], java.util.Arrays.copyOfRange(theta, 1, d + 1), steps, loss);
+  }
+
+  /** Newton steps on the free coordinates, with a backtracking line search; returns the steps taken. */
+  private static int newton(double[][] x, double[] y, double[] l2, double[] theta, boolean[] free) {
+    int n = x.length;
+    int d = l2.length;
+    int[] idx = new int[d + 1];
+    int k = 0;
+    for (int j = 0; j <= d; j++) {
+      if (free[j]) {
+        idx[k++] = j;
+      }
+    }
+    double f = denseObjective(x, y, l2, theta);
+    for (int it = 0; it < 100; it++) {
+      double[] g = new double[k];
+      double[][] h = new double[k][k];
+      for (int i = 0; i < n; i++) {
+        double m = y[i] * dot(x[i], theta);
+        double p = sigmoid(-m); // d loss / d m = -p
+        double w = p * (1 - p) / n;
+        for (int a = 0; a < k; a++) {
+          double xa = idx[a] == 0 ? 1 : x[i][idx[a] - 1];
+          g[a] += -y[i] * p * xa / n;
+          for (int b = 0; b <= a; b++) {
+            double xb = idx[b] == 0 ? 1 : x[i][idx[b] - 1];
+            h[a][b] += w * xa * xb;
+          }
+        }
+      }
+      for (int a = 0; a < k; a++) {
+        for (int b = 0; b < a; b++) {
+          h[b][a] = h[a][b];
+        }
+        if (idx[a] > 0) {
+          g[a] += l2[idx[a] - 1] * theta[idx[a]];
+          h[a][a] += l2[idx[a] - 1];
+        }
+        h[a][a] += 1e-12;
+      }
+      double[] step = solve(h, g);
+      if (step == null) {
+        return it;
+      }
+      double size = 0;
+      for (double v : step) {
+        size = Math.max(size, Math.abs(v));
+      }
+      double t = 1;
+      double[] trial = theta.clone();
+      while (true) {
+        for (int a = 0; a < k; a++) {
+          trial[idx[a]] = theta[idx[a]] - t * step[a];
+        }
+        double ft = denseObjective(x, y, l2, trial);
+        if (ft <= f || t < 1e-10) {
+          if (ft <= f) {
+            System.arraycopy(trial, 0, theta, 0, theta.length);
+            f = ft;
+          }
+          break;
+        }
+        t *= 0.5;
+      }
+      if (size * t < 1e-10 || t < 1e-10) {
+        return it + 1;
+      }
+    }
+    return 100;
+  }
+
+  private static double[] gradient(double[][] x, double[] y, double[] l2, double[] theta) {
+    int n = x.length;
+    double[] g = new double[theta.length];
+    for (int i = 0; i < n; i++) {
+      double p = sigmoid(-y[i] * dot(x[i], theta));
+      g[0] += -y[i] * p / n;
+      for (int j = 1; j < theta.length; j++) {
+        g[j] += -y[i] * p * x[i][j - 1] / n;
+      }
+    }
+    for (int j = 1; j < theta.length; j++) {
+      g[j] += l2[j - 1] * theta[j];
+    }
+    return g;
+  }
+
+  private static double denseObjective(double[][] x, double[] y, double[] l2, double[] theta) {
+    double loss = 0;
+    for (int i = 0; i < x.length; i++) {
+      loss += softplus(-y[i] * dot(x[i], theta));
+    }
+    double reg = 0;
+    for (int j = 1; j < theta.length; j++) {
+      reg += l2[j - 1] * theta[j] * theta[j];
+    }
+    return loss / Math.max(x.length, 1) + reg / 2;
+  }
+
+  private static double dot(double[] xi, double[] theta) {
+    double s = theta[0];
+    for (int j = 0; j < xi.length; j++) {
+      s += theta[j + 1] * xi[j];
+    }
+    return s;
+  }
+
+  /** Solves {@code a x = b} by Gaussian elimination with partial pivoting; null when singular. */
+  private static double @org.jspecify.annotations.Nullable [] solve(double[][] a, double[] b) {
+    int k = b.length;
+    double[][] m = new double[k][];
+    for (int i = 0; i < k; i++) {
+      m[i] = java.util.Arrays.copyOf(a[i], k + 1);
+      m[i][k] = b[i];
+    }
+    for (int c = 0; c < k; c++) {
+      int pivot = c;
+      for (int r = c + 1; r < k; r++) {
+        if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
+          pivot = r;
+        }
+      }
+      if (Math.abs(m[pivot][c]) < 1e-300) {
+        return null;
+      }
+      double[] tmp = m[c];
+      m[c] = m[pivot];
+      m[pivot] = tmp;
+      for (int r = c + 1; r < k; r++) {
+        double f = m[r][c] / m[c][c];
+        for (int q = c; q <= k; q++) {
+          m[r][q] -= f * m[c][q];
+        }
+      }
+    }
+    double[] out = new double[k];
+    for (int r = k - 1; r >= 0; r--) {
+      double s = m[r][k];
+      for (int q = r + 1; q < k; q++) {
+        s -= m[r][q] * out[q];
+      }
+      out[r] = s / m[r][r];
+    }
+    return out;
+  }
+
   static double softplus(double v) {
     return v > 30 ? v : v < -30 ? Math.exp(v) : Math.log1p(Math.exp(v));
   }

@@ -543,7 +543,12 @@ public final class PolicyLearner {
       // would favour the scales at which the noisy-or saturates.
       double[] ridge = new double[m + 1];
       Arrays.fill(ridge, 0, m, l2);
-      Logistic.Fit f = Logistic.fit(rows(xs, null, s, m, 1), ys, ridge, new double[m + 1]);
+      double[][] dense = new double[n][];
+      for (int q = 0; q < n; q++) {
+        dense[q] = Arrays.copyOf(xs[q], m + 1);
+        dense[q][m] = s[q];
+      }
+      Logistic.Fit f = Logistic.fitDense(dense, ys, ridge);
       if (best == null || f.objective() < best.objective()) {
         best = f;
         bestTerms = list;
