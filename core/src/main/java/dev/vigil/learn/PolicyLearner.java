@@ -59,17 +59,25 @@ import org.jspecify.annotations.Nullable;
  * values by the fit of the whole policy, and the signals' weights are then fitted once more with the
  * list's exact score as a feature, so the final policy is again exactly its model.
  *
- * <h2>Thresholds</h2>
- * Each {@link Target} picks a threshold on the training items' totals: the lowest total whose items at
- * or above it reach the precision, or the highest whose items reach the recall. The threshold written is
- * the shortest decimal between the last total flagged and the next below it. Weights are scaled so that
- * the most severe action's threshold is 1 (when it has one) and rounded to four significant digits
- * before thresholds are chosen, so the rounding is part of the model.
+ * <h2>Cross-validation and thresholds</h2>
+ * The items are cut into three folds by a hash of their text. For each fold, terms are mined and the
+ * model fitted on the other two, and it predicts the fold's items, which it never saw. The
+ * {@link #regularization} with the lowest held-out log-loss is chosen (unless set), and each
+ * {@link Target} picks its threshold on those held-out predictions: the lowest log-odds whose items at or
+ * above it reach the precision, or the highest whose items reach the recall, never one that flags an
+ * item on which nothing fired. A model's own training items look better to it than new ones do, so a
+ * threshold set on them would miss its target on traffic. The final model, fitted on every item, turns
+ * each log-odds into a total (log-odds minus its intercept); weights and thresholds are scaled so that
+ * the most severe action's threshold is 1, and rounded to four significant digits. A target no
+ * threshold meets, or a threshold above the most the learned total can reach, leaves its action without
+ * a rule and a {@link LearnedPolicy#notes() note}. With too few items of a class for three folds, the
+ * thresholds are set on the training items, and a note says so.
  *
  * <h2>Determinism</h2>
  * Items are first de-duplicated by {@link Split#textKey}: a message repeated 50 times in the labels
  * counts once, so duplicates do not change the fit at all. Then every step is deterministic: the same
- * items in the same order give the same policy. Items are evaluated on the calling thread.
+ * items in the same order give the same policy (every fit is a convex problem solved in a fixed order).
+ * Items are evaluated on the calling thread.
  *
  * <p>Immutable; {@link #learn} may be called from many threads.
  */

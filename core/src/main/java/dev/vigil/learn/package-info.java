@@ -4,6 +4,9 @@
  * ({@link dev.vigil.learn.TermMiner}), and the probability of harm given a total
  * ({@link dev.vigil.Calibration}). What is learned is a policy in Vigil's own terms, so it stays
  * readable, explainable and editable.
+ *
+ * <p>Package-private: {@code Logistic}, the solver both fits use (accelerated proximal gradient for
+ * sparse features under a lasso; Newton's method with an active set for a few dense ones).
  */
 @NullMarked
 package dev.vigil.learn;
