@@ -440,7 +440,7 @@ public final class PolicyLearner {
     }
     TermMatcher.Builder b = TermMatcher.builder().normalizer(miner.normalizer());
     for (TermMiner.Candidate c : mined) {
-      b.add(new Term(c.term(), c.term(), category, 0.5, MatchMode.WORD));
+      b.add(new Term(c.id(), c.term(), category, 0.5, c.mode()));
     }
     TermMatcher matcher = b.build();
     for (int i = 0; i < n; i++) {
@@ -530,7 +530,7 @@ public final class PolicyLearner {
         if (w > 0) {
           weightOf.put(j, w);
           Term t = candidates.term(j);
-          list.add(new Term(t.id(), t.text(), category, w, MatchMode.WORD));
+          list.add(new Term(t.id(), t.text(), category, w, t.mode()));
         }
       }
       if (list.isEmpty()) {

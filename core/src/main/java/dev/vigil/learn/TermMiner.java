@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.vigil.Content;
 import dev.vigil.eval.LabeledItem;
+import dev.vigil.text.MatchMode;
 import dev.vigil.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,8 +47,12 @@ public final class TermMiner {
   private final double minPrecision;
   private final double priorStrength;
   private final int limit;
+  private final int minGram;
+  private final int maxGram;
 
   private TermMiner(Builder b) {
+    this.minGram = b.minGram;
+    this.maxGram = b.maxGram;
     this.normalizer = b.normalizer;
     this.maxWords = b.maxWords;
     this.minSupport = b.minSupport;
@@ -69,8 +74,18 @@ public final class TermMiner {
    * @param harmful how many harmful items hold it
    * @param harmless how many harmless items hold it
    * @param precision the smoothed precision it was ranked by
+   * @param mode {@link MatchMode#WORD} for words and phrases, {@link MatchMode#ANYWHERE} for character
+   *     sequences ({@link Builder#characterGrams})
    */
-  public record Candidate(String term, int harmful, int harmless, double precision) {}
+  public record Candidate(String term, int harmful, int harmless, double precision, MatchMode mode) {
+    /** Its rule id: the term for a word or phrase, {@code *term*} for a character sequence. */
+    public String id() {
+      return mode == MatchMode.WORD ? term : "*" + term + "*";
+    }
+  }
+
+  /** Marks a character sequence's key in the counts (words and sequences may share a text). */
+  private static final char GRAM = '\u0001';
 
   /** The normalizer terms are counted under. */
   public Normalizer normalizer() {
@@ -110,7 +125,10 @@ public final class TermMiner {
       if (p < minPrecision || p <= base) {
         continue;
       }
-      kept.put(e.getKey(), new Candidate(e.getKey(), h, g, p));
+      String key = e.getKey();
+      boolean gram = key.charAt(0) == GRAM;
+      kept.put(key, new Candidate(gram ? key.substring(1) : key, h, g, p,
+          gram ? MatchMode.ANYWHERE : MatchMode.WORD));
     }
     List<Candidate> out = new ArrayList<>();
     for (Candidate c : kept.values()) {
@@ -135,6 +153,18 @@ public final class TermMiner {
    */
   private static boolean redundant(Candidate c, Map<String, Candidate> kept) {
     String t = c.term();
+    if (c.mode() == MatchMode.ANYWHERE) {
+      // Every item holding a sequence holds each shorter sequence inside it.
+      for (int len = 1; len < t.length(); len++) {
+        for (int from = 0; from + len <= t.length(); from++) {
+          Candidate sub = kept.get(GRAM + t.substring(from, from + len));
+          if (sub != null && sub.precision() >= c.precision()) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
     List<int[]> words = words(t);
     if (words.size() < 2) {
       return false;
@@ -165,6 +195,39 @@ public final class TermMiner {
             break;
           }
           out.add(text.substring(words.get(i)[0], words.get(j)[1]));
+        }
+      }
+      if (maxGram > 0) {
+        grams(text, out);
+      }
+    }
+  }
+
+  /**
+   * Adds the character sequences of {@code minGram} to {@code maxGram} code points inside each run of
+   * non-whitespace of {@code text}: "£1000", "www.", "0800" and parts of words, which words alone miss.
+   */
+  private void grams(String text, Set<String> out) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      for (int from = start; from < i; from = text.offsetByCodePoints(from, 1)) {
+        if (text.charAt(from) == '#') {
+          continue; // a term list line starting with '#' is a comment
+        }
+        int to = from;
+        for (int len = 1; len <= maxGram && to < i; len++) {
+          to = text.offsetByCodePoints(to, 1);
+          if (len >= minGram) {
+            out.add(GRAM + text.substring(from, to));
+          }
         }
       }
     }
@@ -205,7 +268,9 @@ public final class TermMiner {
 
   @Override
   public String toString() {
-    return "TermMiner[" + normalizer + ", up to " + maxWords + " words, support >= " + minSupport
+    return "TermMiner[" + normalizer + ", up to " + maxWords + " words"
+        + (maxGram > 0 ? ", character sequences of " + minGram + " to " + maxGram : "")
+        + ", support >= " + minSupport
         + ", harmless share <= " + maxHarmlessShare + ", precision >= " + minPrecision + "]";
   }
 
@@ -218,8 +283,30 @@ public final class TermMiner {
     private double minPrecision = 0.0;
     private double priorStrength = 10;
     private int limit = 5_000;
+    private int minGram;
+    private int maxGram;
 
     private Builder() {}
+
+    /**
+     * Also counts character sequences of {@code min} to {@code max} code points inside the text's runs
+     * of non-whitespace (matched anywhere: {@link MatchMode#ANYWHERE}), beside words and phrases: they
+     * catch numbers' shapes ("0800", "£1"), addresses ("www.") and parts of words. {@code 0, 0} turns
+     * them off (the default). Matched inside words, they bring back the Scunthorpe problem that
+     * whole-word terms avoid: a sequence mined from a slur also matches a town's name. Use them where
+     * the evidence is in numbers and addresses (spam), and test the result on such words.
+     *
+     * @throws IllegalArgumentException unless {@code 0 == min == max} or {@code 2 <= min <= max <= 8}
+     */
+    public Builder characterGrams(int min, int max) {
+      if (!(min == 0 && max == 0 || 2 <= min && min <= max && max <= 8)) {
+        throw new IllegalArgumentException("characterGrams must be 0, 0 (off) or within 2..8, min <= max,"
+            + " but was " + min + ", " + max);
+      }
+      this.minGram = min;
+      this.maxGram = max;
+      return this;
+    }
 
     /** The normalizer terms are counted and written under (default standard). */
     public Builder normalizer(Normalizer normalizer) {

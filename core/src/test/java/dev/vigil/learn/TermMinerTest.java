@@ -58,6 +58,29 @@ class TermMinerTest {
   }
 
   @Test
+  void characterSequencesCatchTheShapeOfNumbers() {
+    List<LabeledItem> items = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      items.add(LabeledItem.of("s" + i, "ring 0800" + (100_000 + 7919 * i) + " today", true));
+      items.add(LabeledItem.of("h" + i, "ring me at " + (200_000 + 7919 * i) + " today", false));
+    }
+    Map<String, TermMiner.Candidate> words = TermMiner.builder().build().mine(items).stream()
+        .collect(Collectors.toMap(TermMiner.Candidate::term, Function.identity()));
+    assertTrue(words.isEmpty(), "every number is different, so no word marks the harmful items: " + words);
+    List<TermMiner.Candidate> grams = TermMiner.builder().characterGrams(3, 5).build().mine(items);
+    TermMiner.Candidate free = grams.stream().filter(c -> c.term().equals("080")).findFirst()
+        .orElseThrow(() -> new AssertionError(grams.toString()));
+    assertEquals(20, free.harmful());
+    assertEquals(0, free.harmless());
+    assertEquals(dev.vigil.text.MatchMode.ANYWHERE, free.mode());
+    assertEquals("*080*", free.id());
+    // "0800" holds "080" in every item, no more precisely: it is left out.
+    assertTrue(grams.stream().noneMatch(c -> c.term().equals("0800")), grams.toString());
+    assertThrows(IllegalArgumentException.class, () -> TermMiner.builder().characterGrams(1, 3));
+    assertThrows(IllegalArgumentException.class, () -> TermMiner.builder().characterGrams(5, 3));
+  }
+
+  @Test
   void nothingHarmfulMinesNothing() {
     assertTrue(TermMiner.builder().build().mine(List.of(LabeledItem.of("a", "hi", false))).isEmpty());
     assertTrue(TermMiner.builder().build().mine(List.of()).isEmpty());

@@ -211,8 +211,11 @@ public final class LearnedPolicyFile {
         .append("# A term's weight is 1 - exp(-b / k) for its fitted log-odds b; the list scores the"
             + " noisy-or of the\n# weights of the distinct terms an item holds. The strongest first.\n");
     for (Term t : learned.terms()) {
-      b.append(t.text()).append('\t').append(t.category()).append('\t').append(number(t.weight()))
-          .append('\n');
+      b.append(t.text()).append('\t').append(t.category()).append('\t').append(number(t.weight()));
+      if (t.mode() != dev.vigil.text.MatchMode.WORD) {
+        b.append('\t').append(t.id()).append('\t').append(t.mode().name().toLowerCase(java.util.Locale.ROOT));
+      }
+      b.append('\n');
     }
     return b.toString();
   }

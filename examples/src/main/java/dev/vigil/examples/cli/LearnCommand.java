@@ -143,7 +143,9 @@ final class LearnCommand {
       learner = learner.termCategory(o.values.get("--category"));
     }
     if (!o.flags.contains("--no-mine")) {
-      learner = learner.minedTerms(MineCommand.miner(o));
+      // No character sequences unless asked: they match inside words, so a list of them brings back
+      // the Scunthorpe problem whole-word terms avoid (the abuse policy's own inline test catches it).
+      learner = learner.minedTerms(MineCommand.miner(o, "off"));
     }
     return learner;
   }

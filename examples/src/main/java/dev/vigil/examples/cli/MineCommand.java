@@ -24,7 +24,9 @@ final class MineCommand {
           + " aggressive)"),
       Cli.Opt.value("--max-words", "3", "the longest phrase, in words (1 to 6)"),
       Cli.Opt.value("--min-support", "3", "the fewest harmful items a term is in"),
-      Cli.Opt.value("--max-harmless-share", "0.01", "the largest share of harmless items a term may be in"));
+      Cli.Opt.value("--max-harmless-share", "0.01", "the largest share of harmless items a term may be in"),
+      Cli.Opt.value("--char-grams", "MIN-MAX|off", "also character sequences of MIN to MAX inside words and\n"
+          + "numbers, matched anywhere (such as 3-5; default off: they match inside words)"));
 
   static final Cli.Command SPEC = new Cli.Command("mine", "Proposes words and phrases that mark harmful"
       + " items, ranked by smoothed precision, as a\nterm-list file on standard output (see the README).",
@@ -45,12 +47,23 @@ final class MineCommand {
   }
 
   /** The miner the options describe. */
-  static TermMiner miner(Cli.Options o) {
-    return minerBuilder(o).build();
+  /** The miner the options describe, character sequences by {@code defaultGrams} unless given. */
+  static TermMiner miner(Cli.Options o, String defaultGrams) {
+    return minerBuilder(o, defaultGrams).build();
   }
 
-  private static TermMiner.Builder minerBuilder(Cli.Options o) {
-    return TermMiner.builder()
+  private static TermMiner.Builder minerBuilder(Cli.Options o, String defaultGrams) {
+    int[] grams = {0, 0};
+    String spec = o.values.getOrDefault("--char-grams", defaultGrams);
+    if (spec != null && !spec.equals("off")) {
+      String[] parts = spec.split("-", -1);
+      if (parts.length != 2) {
+        throw new IllegalArgumentException("--char-grams must read MIN-MAX (such as 3-5) or off but was '"
+            + spec + "'");
+      }
+      grams = new int[] {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip())};
+    }
+    return TermMiner.builder().characterGrams(grams[0], grams[1])
         .normalizer(Normalizer.preset(o.get("--preset", "standard")))
         .maxWords(Integer.parseInt(o.get("--max-words", "3")))
         .minSupport(Integer.parseInt(o.get("--min-support", "3")))
@@ -68,7 +81,7 @@ final class MineCommand {
     TermMiner miner;
     String category = o.get("--category", "harmful");
     try {
-      miner = minerBuilder(o)
+      miner = minerBuilder(o, "off")
           .minPrecision(Double.parseDouble(o.get("--min-precision", "0.5")))
           .limit(Integer.parseInt(o.get("--limit", "500")))
           .build();
@@ -92,7 +105,8 @@ final class MineCommand {
     out.println("# Columns: term, category, weight (see TermList). Above each term: its support.");
     for (TermMiner.Candidate c : mined) {
       out.printf(Locale.ROOT, "# harmful %d, harmless %d%n", c.harmful(), c.harmless());
-      out.printf(Locale.ROOT, "%s\t%s\t%.4f%n", c.term(), category, Math.min(c.precision(), 1.0));
+      out.printf(Locale.ROOT, "%s\t%s\t%.4f%s%n", c.term(), category, Math.min(c.precision(), 1.0),
+          c.mode() == dev.vigil.text.MatchMode.WORD ? "" : "\t" + c.id() + "\tanywhere");
     }
     err.printf(Locale.ROOT, "vigil: %d term(s) written%n", mined.size());
     return labeled.hadMalformedRows() ? VigilCli.BAD_INPUT : VigilCli.OK;

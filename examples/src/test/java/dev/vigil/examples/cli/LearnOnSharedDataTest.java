@@ -36,6 +36,7 @@ class LearnOnSharedDataTest {
   static EvaluationReport[] learnAndMeasure(String policy, List<LabeledItem> items) {
     PolicyFile file = Policies.load(policy, System.err);
     Split<LabeledItem> split = Split.of(items, 0.3, 42);
+    // As vigil learn does by default: words and phrases.
     LearnedPolicy learned = PolicyLearner.of(file.policy()).minedTerms(TermMiner.builder().build())
         .learn(split.train());
     EvaluationReport before = Evaluation.of(file.policy()).run(split.test());
@@ -54,9 +55,10 @@ class LearnOnSharedDataTest {
     Path data = SharedData.require("sms-spam-collection/SMSSpamCollection");
     EvaluationReport[] r = learnAndMeasure("sms-spam", read(data, new LabeledInput("tsv", "text", "label",
         null, List.of("label", "text"), Set.of("spam"))));
-    assertTrue(r[1].curve().averagePrecision() > r[0].curve().averagePrecision() + 0.03);
-    assertTrue(r[1].confusion().recall() >= 0.88, "recall " + r[1].confusion().recall());
-    assertTrue(r[1].confusion().precision() >= 0.95, "precision " + r[1].confusion().precision());
+    assertTrue(r[1].curve().averagePrecision() > r[0].curve().averagePrecision() + 0.04,
+        "AP " + r[1].curve().averagePrecision());
+    assertTrue(r[1].confusion().f1() > r[0].confusion().f1() + 0.1, "F1 " + r[1].confusion().f1());
+    assertTrue(r[1].confusion().recall() >= 0.9, "recall " + r[1].confusion().recall());
   }
 
   @Test
