@@ -77,7 +77,8 @@ import org.jspecify.annotations.Nullable;
  * Items are first de-duplicated by {@link Split#textKey}: a message repeated 50 times in the labels
  * counts once, so duplicates do not change the fit at all. Then every step is deterministic: the same
  * items in the same order give the same policy (every fit is a convex problem solved in a fixed order).
- * Items are evaluated on the calling thread.
+ * The three folds of the cross-validation run on threads of their own (up to one per processor),
+ * the rest on the calling thread; the result does not depend on the threads.
  *
  * <p>Immutable; {@link #learn} may be called from many threads.
  */
@@ -269,22 +270,30 @@ public final class PolicyLearner {
     boolean[][] silent = new boolean[grid.length][n]; // whether nothing of that model fired on it
     boolean crossValidated = n >= 3 * FOLDS && foldsHoldBothClasses(fold, y);
     if (crossValidated) {
+      // The folds are independent and write disjoint items: they run at once, one thread each up to
+      // the processors there are; each fold's result is the same as on one thread.
+      List<Runnable> folds = new ArrayList<>();
       for (int f = 0; f < FOLDS; f++) {
-        List<Integer> in = new ArrayList<>();
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-          (fold[i] == f ? out : in).add(i);
-        }
-        Candidates candidates = candidates(train, in, category);
-        for (int g = 0; g < grid.length; g++) {
-          Model model = fit(train, x, y, in, candidates, grid[g], category);
-          for (int i : out) {
-            double total = model.total(x[i], train.get(i).content());
-            heldOut[g][i] = model.intercept + total;
-            silent[g][i] = total == 0;
+        final int current = f;
+        final double[] regularizations = grid;
+        folds.add(() -> {
+          List<Integer> in = new ArrayList<>();
+          List<Integer> out = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            (fold[i] == current ? out : in).add(i);
           }
-        }
+          Candidates candidates = candidates(train, in, category);
+          for (int g = 0; g < regularizations.length; g++) {
+            Model model = fit(train, x, y, in, candidates, regularizations[g], category);
+            for (int i : out) {
+              double total = model.total(x[i], train.get(i).content());
+              heldOut[g][i] = model.intercept + total;
+              silent[g][i] = total == 0;
+            }
+          }
+        });
       }
+      runAll(folds);
     }
     int chosen = 0;
     double[] losses = new double[grid.length];
@@ -391,6 +400,46 @@ public final class PolicyLearner {
     return new LearnedPolicy(learned, weights, unused, model.terms,
         termSignal == null ? null : category, miner == null ? null : miner.normalizer(), thresholds,
         calibration, notes, n, unique.duplicates(), model.candidates, grid[chosen], cv);
+  }
+
+  /** Runs the tasks on up to one thread per processor and waits for all; rethrows a task's failure. */
+  private static void runAll(List<Runnable> tasks) {
+    int threads = Math.min(tasks.size(), Runtime.getRuntime().availableProcessors());
+    if (threads <= 1) {
+      tasks.forEach(Runnable::run);
+      return;
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        threads, r -> {
+          Thread t = new Thread(r, "vigil-learn");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+      for (Runnable task : tasks) {
+        futures.add(pool.submit(task));
+      }
+      for (java.util.concurrent.Future<?> f : futures) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException) {
+            throw (RuntimeException) cause;
+          }
+          if (cause instanceof Error) {
+            throw (Error) cause;
+          }
+          throw new IllegalStateException(cause);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while learning", e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static final int FOLDS = 3;
