@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -45,8 +46,8 @@ public final class Decision {
 
   Decision(String policyName, String policyVersion, @Nullable String policyHash, Action action,
       @Nullable Rule rule, @Nullable Rule heldRule, double heldValue, @Nullable String failedClosed,
-      double total, double probability, Supplier<List<CategoryScore>> categories, Supplier<List<SignalReport>> signals,
-      List<NearMiss> nearMisses, List<Truncation> truncations) {
+      double total, double probability, Supplier<List<CategoryScore>> categories,
+      Supplier<List<SignalReport>> signals, List<NearMiss> nearMisses, List<Truncation> truncations) {
     this.policyName = policyName;
     this.policyVersion = policyVersion;
     this.policyHash = policyHash;
@@ -111,9 +112,8 @@ public final class Decision {
    * The probability that the content is harmful, from the policy's {@link Calibration} of the total;
    * empty when the policy has none.
    */
-  public java.util.OptionalDouble probability() {
-    return Double.isNaN(probability) ? java.util.OptionalDouble.empty()
-        : java.util.OptionalDouble.of(probability);
+  public OptionalDouble probability() {
+    return Double.isNaN(probability) ? OptionalDouble.empty() : OptionalDouble.of(probability);
   }
 
   /** The total score: the sum of the category scores. */
@@ -217,7 +217,8 @@ public final class Decision {
     }
     sb.append('\n');
     if (!Double.isNaN(probability)) {
-      sb.append("  probability of harm ").append(shown(probability, Condition.Subject.PROBABILITY, null))
+      sb.append("  probability of harm ")
+          .append(shown(probability, Condition.Subject.PROBABILITY, null))
           .append(" (the policy's calibration of its total)\n");
     }
     // What fired (or failed) in full; what did not, in one line: a reviewer reads the first.

@@ -228,7 +228,8 @@ public final class Policy {
     // The per-category and per-signal reports are built when first asked for (Decision documents it):
     // unmodifiable views of arrays nobody else holds, immutable without a second copy.
     return new Decision(name, version, contentHash, action, deciding, chosen, heldValue, forcedBy,
-        total, calibration == null ? Double.NaN : calibration.probability(total), () -> categoryScores(raw, scores), () -> signalReports(signals), nearMisses,
+        total, calibration == null ? Double.NaN : calibration.probability(total),
+        () -> categoryScores(raw, scores), () -> signalReports(signals), nearMisses,
         ScanLimits.truncations(content, scanned));
   }
 

@@ -80,7 +80,10 @@ public final class LearnedPolicy {
     return termNormalizer;
   }
 
-  /** Each action's threshold on the total, the most severe first; actions whose target no threshold met are absent. */
+  /**
+   * Each action's threshold on the total, the most severe first; an action whose target no threshold
+   * met is absent.
+   */
   public Map<Action, Double> thresholds() {
     return thresholds;
   }

@@ -167,7 +167,8 @@ public final class PolicyLearner {
   /** The category of the mined terms' signal (default: the policy's first category). */
   public PolicyLearner termCategory(String category) {
     SignalOptions.in(category); // checks it
-    return new PolicyLearner(policy, miner, category, maxTerms, targets, regularization, fixedRegularization);
+    return new PolicyLearner(policy, miner, category, maxTerms, targets, regularization,
+        fixedRegularization);
   }
 
   /** The most mined terms the learned list keeps, the strongest first (default 2,000). */
@@ -175,7 +176,8 @@ public final class PolicyLearner {
     if (maxTerms < 1) {
       throw new IllegalArgumentException("maxTerms must be at least 1 but was " + maxTerms);
     }
-    return new PolicyLearner(policy, miner, termCategory, maxTerms, targets, regularization, fixedRegularization);
+    return new PolicyLearner(policy, miner, termCategory, maxTerms, targets, regularization,
+        fixedRegularization);
   }
 
   /**
@@ -197,7 +199,8 @@ public final class PolicyLearner {
           }
           t.put(e.getKey(), requireNonNull(e.getValue(), "target"));
         });
-    return new PolicyLearner(policy, miner, termCategory, maxTerms, t, regularization, fixedRegularization);
+    return new PolicyLearner(policy, miner, termCategory, maxTerms, t, regularization,
+        fixedRegularization);
   }
 
   /**

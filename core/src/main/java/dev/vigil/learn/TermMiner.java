@@ -19,17 +19,18 @@ import java.util.Set;
  * TermMiner.builder().build().mine(items)}.
  *
  * <p><b>What it counts.</b> Each item's text is normalized with the chosen normalizer (by default
- * {@link Normalizer#standard()}, so "FREE", "ｆｒｅｅ" and "frее" with a Cyrillic letter are one term) and
- * cut into words (runs of letters and digits); a candidate is one to {@link Builder#maxWords} words
- * in a row, joined as the normalized text joins them (a space, an apostrophe, a hyphen, a dot or an
- * {@code @} between two words; a phrase never spans other punctuation). A candidate's support is the
- * number of harmful and of harmless items holding it (an item counts once however often it repeats a
- * term).
+ * {@link Normalizer#standard()}, so "FREE", "ｆｒｅｅ" and "frее" with a Cyrillic letter are one
+ * term) and cut into words (runs of letters and digits); a candidate is one to
+ * {@link Builder#maxWords} words in a row, joined as the normalized text joins them (a space, an
+ * apostrophe, a hyphen, a dot or an {@code @} between two words; a phrase never spans other
+ * punctuation). A candidate's support is the number of harmful and of harmless items holding it (an
+ * item counts once however often it repeats a term).
  *
- * <p><b>How it ranks.</b> By a smoothed precision, {@code (harmful + a * base) / (harmful + harmless + a)}
- * where {@code base} is the share of harmful items and {@code a} the {@link Builder#priorStrength}: a
- * term seen in 3 harmful items and nothing else is not ranked above one seen in 300 harmful and 2
- * harmless; ties go to the larger support, then to the term's text, so the result is deterministic.
+ * <p><b>How it ranks.</b> By a smoothed precision,
+ * {@code (harmful + a * base) / (harmful + harmless + a)}, where {@code base} is the share of harmful
+ * items and {@code a} the {@link Builder#priorStrength}: a term seen in 3 harmful items and nothing
+ * else is not ranked above one seen in 300 harmful and 2 harmless; ties go to the larger support, then
+ * to the fewer harmless, then to the term's text, so the result is deterministic.
  *
  * <p><b>What it leaves out.</b> Terms in fewer than {@link Builder#minSupport} harmful items; terms
  * in more than {@link Builder#maxHarmlessShare} of the harmless items (they would flag too much that
