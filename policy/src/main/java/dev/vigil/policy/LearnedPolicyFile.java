@@ -91,6 +91,12 @@ public final class LearnedPolicyFile {
         + "-learned";
     if (version instanceof Yaml.Scalar) {
       text.replace((Yaml.Scalar) version, quoted(learnedVersion));
+    } else if (top.entries.get("policy") != null) {
+      // Without a version the policy is "1": the learned one says it is not the original.
+      Yaml.Node name = top.entries.get("policy").value();
+      int after = name instanceof Yaml.Scalar ? ((Yaml.Scalar) name).endLine + 1
+          : top.entries.get("policy").key().line + 1;
+      text.insertLine(after, "version: " + quoted(learnedVersion) + "\n");
     }
     // The mined terms: a list and a signal, appended to their sections.
     boolean terms = termSignal != null && !learned.terms().isEmpty();
@@ -276,7 +282,14 @@ public final class LearnedPolicyFile {
       text.insertLine(text.sectionEnd(top, section), " ".repeat(first.column - 1) + line + "\n");
       return;
     }
+    if (e != null && e.value() instanceof Yaml.Mapping) {
+      // A section written in flow style, {a: ..., b: ...}, takes the entry first inside its braces.
+      Yaml.Mapping m = (Yaml.Mapping) e.value();
+      text.insertAt(m.line, m.column + 1, line + (m.entries.isEmpty() ? "" : ", "));
+      return;
+    }
     if (e != null) {
+      // Written with no entries at all ("lists:" alone): the section becomes the one entry.
       text.replaceLines(e.key().line, text.sectionEnd(top, section), section + ":\n  " + line + "\n");
       return;
     }

@@ -121,6 +121,34 @@ class LearnedPolicyFileTest {
   }
 
   @Test
+  void sectionsInFlowStyleTakeTheMinedListAndSignalInside() {
+    String flow = String.join("\n",
+        "policy: flow",
+        "categories: {spam: {}}",
+        "lists: {prizes: {type: terms, entries: [prize, winner], category: spam}}",
+        "signals: {prize-words: {kind: terms, lists: prizes, category: spam}}",
+        "rules: [remove when total >= 1.0]",
+        "");
+    PolicyFile original = PolicyLoader.defaults().load("flow.yaml",
+        Map.of("flow.yaml", flow.getBytes(StandardCharsets.UTF_8)));
+    LearnedPolicy learned = PolicyLearner.of(original.policy())
+        .minedTerms(TermMiner.builder().build()).learn(data());
+    Map<String, String> files = LearnedPolicyFile.render(flow, learned, "l.yaml", "l-terms.txt");
+    String text = files.get("l.yaml");
+    assertTrue(text.contains("lists: {learned-terms: {type: terms, file: l-terms.txt, preset: standard},"
+        + " prizes:"), text);
+    assertTrue(text.contains("signals: {learned-terms: {kind: terms"), text);
+    assertTrue(text.contains("policy: flow\nversion: \"1-learned\"\n"), text);
+    Map<String, byte[]> bytes = new java.util.HashMap<>();
+    files.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
+    PolicyFile reloaded = PolicyLoader.defaults().load("l.yaml", bytes);
+    for (LabeledItem item : data()) {
+      assertEquals(learned.policy().evaluate(item.content()).action(),
+          reloaded.policy().evaluate(item.content()).action());
+    }
+  }
+
+  @Test
   void renderingWithoutMinedTermsAddsNoList() {
     PolicyFile original = PolicyLoader.defaults().load("toy.yaml", Map.of(
         "toy.yaml", POLICY.getBytes(StandardCharsets.UTF_8),
