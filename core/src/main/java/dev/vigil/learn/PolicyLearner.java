@@ -8,6 +8,7 @@ import dev.vigil.Condition;
 import dev.vigil.Content;
 import dev.vigil.Decision;
 import dev.vigil.Policy;
+import dev.vigil.Rule;
 import dev.vigil.SignalOptions;
 import dev.vigil.eval.LabeledItem;
 import dev.vigil.eval.ScoreCurve;
@@ -39,9 +40,11 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Composites</b> are signals like any other: their score is a feature; their parts stay parts.
  *   <li><b>Shadow signals</b> stay shadows, with their weight: they are measured, never counted, and
  *       a learner must not promote what an analyst is still watching.
- *   <li><b>Rules</b> are replaced by one rule per {@link #targets target}, on the total; forced rules and
- *       rules on categories or signals are dropped (the learned policy's notes say which), since they
- *       are decisions the model does not make.
+ *   <li><b>Rules</b> are replaced by one rule per {@link #targets target}, on the total. Forced rules
+ *       on one signal's own score are kept, first ({@code forced remove when signal(threats) >= 0.9}:
+ *       an analyst's override, and no weight changes what it reads), so the decisions are the model's
+ *       except where such a rule holds. Other rules (on categories, on the total, ordinary rules on a
+ *       signal) are dropped: their thresholds were set for the old weights. The notes say which.
  *   <li><b>Weights are never negative.</b> A Vigil weight adds evidence of harm and never subtracts it:
  *       with a negative weight an attacker would lower a scam's total by adding text that looks
  *       harmless ("the good-word attack" on statistical spam filters). A signal that marks harmless
@@ -248,9 +251,13 @@ public final class PolicyLearner {
         probeBuilder.weight(m.classifier().name(), 1.0);
       }
     }
-    for (var r : policy.rules()) {
-      if (r.isForced() || r.condition().subject() != Condition.Subject.TOTAL) {
-        notes.add("dropped the rule '" + r + "': a learned policy decides on its total only");
+    for (Rule r : policy.rules()) {
+      if (keeps(r)) {
+        notes.add("kept the forced rule '" + r + "': it reads a signal's own score, which no weight"
+            + " changes");
+      } else if (r.isForced() || r.condition().subject() != Condition.Subject.TOTAL) {
+        notes.add("dropped the rule '" + r + "': its threshold was set for the old weights; a learned"
+            + " policy decides on its total");
       }
     }
     Policy probe = probeBuilder.build();
@@ -649,10 +656,23 @@ public final class PolicyLearner {
     if (terms != null) {
       b.signal(terms, SignalOptions.in(category).weight(round(termWeight / scale, 4)));
     }
+    for (Rule r : policy.rules()) {
+      if (keeps(r)) {
+        b.rule(r);
+      }
+    }
     for (Map.Entry<Action, Double> r : rules) {
       b.when(Condition.total().atLeast(r.getValue()), r.getKey());
     }
     return b.build();
+  }
+
+  /**
+   * Whether the learned policy keeps an original rule: a forced rule on one signal's own score (a
+   * threat is removed whatever the total), since no learned weight changes what it reads.
+   */
+  static boolean keeps(Rule rule) {
+    return rule.isForced() && rule.condition().subject() == Condition.Subject.SIGNAL;
   }
 
   /** Each counted signal's contribution to {@code probe}'s decision on {@code content}. */

@@ -84,6 +84,11 @@ class PolicyLearnerProperties {
       double total = modelTotal(learned, p, counted, item.content());
       String expected = Action.ALLOW.name();
       boolean nearThreshold = false;
+      // The kept forced rule, review when "hello" scores 1, comes first; then the model's thresholds.
+      if (learned.policy().evaluate(item.content()).signal("hello").score() >= 1.0) {
+        assertEquals("review", learned.policy().evaluate(item.content()).action().name());
+        continue;
+      }
       for (Map.Entry<Action, Double> t : learned.thresholds().entrySet()) {
         nearThreshold |= Math.abs(total - t.getValue()) < 1e-9;
         if (total >= t.getValue()) {
@@ -114,7 +119,8 @@ class PolicyLearnerProperties {
     LearnedPolicy learned = PolicyLearner.of(PolicyLearnerTest.handWritten())
         .targets(Map.of(Action.REMOVE, PolicyLearner.Target.precision(1.0))).learn(items);
     for (LabeledItem item : items) {
-      assertEquals(item.harmful() ? "remove" : "allow",
+      boolean hello = Arrays.asList(item.content().fieldText(0).split(" ")).contains("hello");
+      assertEquals(hello ? "review" : item.harmful() ? "remove" : "allow",
           learned.policy().evaluate(item.content()).action().name(), item.id());
     }
   }

@@ -29,7 +29,10 @@ class PolicyLearnerTest {
     return TermClassifier.of(name, b.build());
   }
 
-  /** "prize" marks spam, "lunch" marks ham, "hello" marks neither; a cap and a forced rule to drop. */
+  /**
+   * "prize" marks spam, "lunch" marks ham, "hello" marks neither; a cap to drop, and a forced rule on a
+   * signal, which learning keeps.
+   */
   static Policy handWritten() {
     return Policy.builder("toy").version("3")
         .signal(terms("prize", "prize"), SignalOptions.in("spam").weight(0.2))
@@ -68,8 +71,10 @@ class PolicyLearnerTest {
     Policy p = learned.policy();
     assertTrue(p.signals().stream().anyMatch(m -> m.classifier().name().equals("watch")
         && m.options().isShadow()));
-    assertTrue(learned.notes().stream().anyMatch(n -> n.contains("forced review")), learned.notes()
-        .toString());
+    // The forced rule on a signal's own score is kept (an analyst's override); the rest are replaced.
+    assertEquals("forced review when signal(hello) >= 1.0", p.rules().get(0).toString());
+    assertTrue(learned.notes().stream().anyMatch(n -> n.startsWith("kept the forced rule")),
+        learned.notes().toString());
   }
 
   @Test
@@ -82,7 +87,9 @@ class PolicyLearnerTest {
     int prizeItems = 0;
     for (LabeledItem item : data) {
       String action = learned.policy().evaluate(item.content()).action().name();
-      if (item.content().fieldText(0).contains("prize")) {
+      if (item.content().fieldText(0).contains("hello")) {
+        assertEquals("review", action, "the kept forced rule: " + item.id());
+      } else if (item.content().fieldText(0).contains("prize")) {
         prizeItems++;
         assertEquals("remove", action, item.id());
       } else if (!item.harmful()) {
@@ -103,8 +110,9 @@ class PolicyLearnerTest {
     assertFalse(terms.stream().anyMatch(t -> t.contains("lunch") || t.contains("movie")),
         terms.toString());
     for (LabeledItem item : toyData()) {
-      assertEquals(item.harmful() ? "remove" : "allow",
-          learned.policy().evaluate(item.content()).action().name(), item.id());
+      String expected = item.content().fieldText(0).contains("hello") ? "review"
+          : item.harmful() ? "remove" : "allow";
+      assertEquals(expected, learned.policy().evaluate(item.content()).action().name(), item.id());
     }
   }
 

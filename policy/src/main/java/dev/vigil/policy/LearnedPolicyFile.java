@@ -111,11 +111,16 @@ public final class LearnedPolicyFile {
     }
     // Rules.
     StringBuilder rules = new StringBuilder("rules:\n");
+    for (dev.vigil.Rule r : learned.policy().rules()) {
+      if (r.isForced()) {
+        rules.append("  - ").append(r).append('\n'); // the original's forced rules on a signal
+      }
+    }
     for (Map.Entry<Action, Double> r : learned.thresholds().entrySet()) {
       rules.append("  - ").append(r.getKey().name()).append(" when total >= ")
           .append(number(r.getValue())).append('\n');
     }
-    if (learned.thresholds().isEmpty()) {
+    if (rules.toString().equals("rules:\n")) {
       rules = new StringBuilder("rules: []\n");
     }
     String calibration = "calibration: {slope: " + significant(learned.calibration().slope())

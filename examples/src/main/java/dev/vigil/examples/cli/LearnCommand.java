@@ -145,7 +145,9 @@ final class LearnCommand {
     if (!o.flags.contains("--no-mine")) {
       // No character sequences unless asked: they match inside words, so a list of them brings back
       // the Scunthorpe problem whole-word terms avoid (the abuse policy's own inline test catches it).
-      learner = learner.minedTerms(MineCommand.miner(o, "off"));
+      // No limit on the share of harmless items a candidate is in: that limit is for terms proposed to
+      // a person; here the fit gives a term common in both classes a small weight, or none.
+      learner = learner.minedTerms(MineCommand.miner(o, "off", "1"));
     }
     return learner;
   }
@@ -223,9 +225,8 @@ final class LearnCommand {
       learned.crossValidation().forEach((k, v) -> out.printf(Locale.ROOT, " %s %.4f", k, v));
       out.println(")");
     }
-    out.println("rules (thresholds chosen on held-out predictions):");
-    learned.thresholds().forEach((a, t) -> out.printf(Locale.ROOT, "  %s when total >= %s%n", a.name(),
-        t));
+    out.println("rules (thresholds on the total chosen on held-out predictions):");
+    learned.policy().rules().forEach(r -> out.println("  " + r));
     out.printf(Locale.ROOT, "calibration: probability of harm = 1 / (1 + exp(-(%s x total %s %s)))"
         + " (decisions report it; rules may read it)%n", learned.calibration().slope(),
         learned.calibration().intercept() < 0 ? "-" : "+", Math.abs(learned.calibration().intercept()));

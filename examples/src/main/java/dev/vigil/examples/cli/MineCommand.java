@@ -24,7 +24,8 @@ final class MineCommand {
           + " aggressive)"),
       Cli.Opt.value("--max-words", "3", "the longest phrase, in words (1 to 6)"),
       Cli.Opt.value("--min-support", "3", "the fewest harmful items a term is in"),
-      Cli.Opt.value("--max-harmless-share", "0.01", "the largest share of harmless items a term may be in"),
+      Cli.Opt.value("--max-harmless-share", "S", "the largest share of harmless items a term may be in\n"
+          + "(default 0.01 for mine; 1 for learn, whose fit weighs every term)"),
       Cli.Opt.value("--char-grams", "MIN-MAX|off", "also character sequences of MIN to MAX inside words and\n"
           + "numbers, matched anywhere (such as 3-5; default off: they match inside words)"));
 
@@ -48,11 +49,12 @@ final class MineCommand {
 
   /** The miner the options describe. */
   /** The miner the options describe, character sequences by {@code defaultGrams} unless given. */
-  static TermMiner miner(Cli.Options o, String defaultGrams) {
-    return minerBuilder(o, defaultGrams).build();
+  static TermMiner miner(Cli.Options o, String defaultGrams, String defaultShare) {
+    return minerBuilder(o, defaultGrams, defaultShare).build();
   }
 
-  private static TermMiner.Builder minerBuilder(Cli.Options o, String defaultGrams) {
+  private static TermMiner.Builder minerBuilder(Cli.Options o, String defaultGrams,
+      String defaultShare) {
     int[] grams = {0, 0};
     String spec = o.values.getOrDefault("--char-grams", defaultGrams);
     if (spec != null && !spec.equals("off")) {
@@ -67,7 +69,7 @@ final class MineCommand {
         .normalizer(Normalizer.preset(o.get("--preset", "standard")))
         .maxWords(Integer.parseInt(o.get("--max-words", "3")))
         .minSupport(Integer.parseInt(o.get("--min-support", "3")))
-        .maxHarmlessShare(Double.parseDouble(o.get("--max-harmless-share", "0.01")));
+        .maxHarmlessShare(Double.parseDouble(o.get("--max-harmless-share", defaultShare)));
   }
 
   static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
@@ -81,7 +83,7 @@ final class MineCommand {
     TermMiner miner;
     String category = o.get("--category", "harmful");
     try {
-      miner = minerBuilder(o, "off")
+      miner = minerBuilder(o, "off", "0.01")
           .minPrecision(Double.parseDouble(o.get("--min-precision", "0.5")))
           .limit(Integer.parseInt(o.get("--limit", "500")))
           .build();
