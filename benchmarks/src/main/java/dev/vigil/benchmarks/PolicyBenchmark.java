@@ -125,6 +125,16 @@ public class PolicyBenchmark {
     return texts.clone();
   }
 
+  /** The full policy (after {@link #setUp}). */
+  Policy fullPolicy() {
+    return policy;
+  }
+
+  /** The posts as content (after {@link #setUp}). */
+  Content[] posts() {
+    return posts.clone();
+  }
+
   /** The 5,000-term list. */
   List<String> smallList() {
     return small;

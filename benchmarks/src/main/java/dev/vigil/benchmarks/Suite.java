@@ -54,7 +54,8 @@ public final class Suite {
             .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
             .measurementIterations(5).measurementTime(TimeValue.seconds(1));
       case "quick":
-        return o.include("PolicyBenchmark").include("ShortMessageBenchmark")
+        return o.include("PolicyBenchmark").include("PolicyLatencyBenchmark")
+            .include("ShortMessageBenchmark")
             .include("TermMatcherBenchmark").include("LargeDictionaryBenchmark")
             .include("LinearityBenchmark").include("QueryRulesBenchmark")
             .include("BehaviorBenchmark").include("HashBankBenchmark")
