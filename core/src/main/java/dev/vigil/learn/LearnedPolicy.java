@@ -29,11 +29,14 @@ public final class LearnedPolicy {
   private final int candidates;
   private final double regularization;
   private final Map<Double, Double> crossValidation;
+  private final Map<Action, PolicyLearner.Target> targets;
 
   LearnedPolicy(Policy policy, Map<String, Double> weights, List<String> unused, List<Term> terms,
       @Nullable String termCategory, @Nullable Normalizer termNormalizer,
       Map<Action, Double> thresholds, Calibration calibration, List<String> notes, int items,
-      int duplicates, int candidates, double regularization, Map<Double, Double> crossValidation) {
+      int duplicates, int candidates, double regularization, Map<Double, Double> crossValidation,
+      Map<Action, PolicyLearner.Target> targets) {
+    this.targets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets));
     this.regularization = regularization;
     this.crossValidation = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(crossValidation));
     this.policy = policy;
@@ -111,6 +114,11 @@ public final class LearnedPolicy {
   /** How many candidate terms the miner proposed to the fit. */
   public int candidates() {
     return candidates;
+  }
+
+  /** The targets the thresholds were chosen for, the most severe action first. */
+  public Map<Action, PolicyLearner.Target> targets() {
+    return targets;
   }
 
   /** The regularization the final fit used (see {@link PolicyLearner#regularization}). */

@@ -409,7 +409,7 @@ public final class PolicyLearner {
     learned = learned.toBuilder().calibration(calibration).build();
     return new LearnedPolicy(learned, weights, unused, model.terms,
         termSignal == null ? null : category, miner == null ? null : miner.normalizer(), thresholds,
-        calibration, notes, n, unique.duplicates(), model.candidates, grid[chosen], cv);
+        calibration, notes, n, unique.duplicates(), model.candidates, grid[chosen], cv, targets);
   }
 
   /** Runs the tasks on up to one thread per processor and waits for all; rethrows a task's failure. */

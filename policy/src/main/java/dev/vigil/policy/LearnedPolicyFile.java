@@ -138,19 +138,20 @@ public final class LearnedPolicyFile {
       text.insertLine(text.lineCount() + 1, rules.toString());
     }
     // The header.
-    StringBuilder header = new StringBuilder();
-    header.append("# Learned by vigil learn from version ")
+    List<String> targets = new ArrayList<>();
+    learned.targets().forEach((a, t) -> targets.add(a.name() + " at " + t));
+    StringBuilder about = new StringBuilder("Learned by vigil learn from version ")
         .append(version instanceof Yaml.Scalar ? ((Yaml.Scalar) version).value : "1").append(" on ")
-        .append(learned.items()).append(" distinct labeled items (")
-        .append(learned.duplicates()).append(" repeats dropped).\n")
-        .append("# Weights are fitted by logistic regression on each signal's contribution; the total"
-            + " is the fitted\n# score, so caps are removed and the rules are thresholds on the total"
-            + " chosen for:");
-    learned.thresholds().forEach((a, t) -> header.append(' ').append(a.name()));
-    header.append(".\n# The calibration gives each decision the probability of harm, 1 / (1 + exp(-(slope x"
-        + " total + intercept))).\n");
+        .append(learned.items()).append(" distinct labeled items")
+        .append(learned.duplicates() > 0 ? " (" + learned.duplicates() + " repeats dropped)" : "")
+        .append(". Weights are fitted by logistic regression on each signal's contribution, so the total"
+            + " is the fitted score and caps are removed. Thresholds on the total for ")
+        .append(String.join(", ", targets))
+        .append(", chosen on cross-validated predictions. The calibration gives each decision the"
+            + " probability of harm, 1 / (1 + exp(-(slope x total + intercept))).");
+    StringBuilder header = new StringBuilder(comment(about.toString(), "# "));
     for (String note : learned.notes()) {
-      header.append("# Note: ").append(note.replace('\n', ' ')).append('\n');
+      header.append(comment("Note: " + note.replace('\n', ' '), "# "));
     }
     int headerLine = originalText.startsWith("# yaml-language-server") ? 2 : 1;
     text.insertLine(headerLine, header.toString());
@@ -307,6 +308,23 @@ public final class LearnedPolicyFile {
       return Long.toString((long) v);
     }
     return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
+  /** {@code text} as comment lines of at most 100 chars, each starting with {@code prefix}. */
+  static String comment(String text, String prefix) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder(prefix);
+    for (String word : text.split(" ")) {
+      if (line.length() > prefix.length() && line.length() + 1 + word.length() > 100) {
+        out.append(line).append('\n');
+        line = new StringBuilder(prefix);
+      }
+      if (line.length() > prefix.length()) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    return out.append(line).append('\n').toString();
   }
 
   private static String significant(double v) {
