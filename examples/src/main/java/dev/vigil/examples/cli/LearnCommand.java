@@ -132,9 +132,9 @@ final class LearnCommand {
 
   static PolicyLearner learner(Policy policy, Cli.Options o) {
     PolicyLearner learner = PolicyLearner.of(policy)
-        .maxTerms(Integer.parseInt(o.get("--max-terms", "2000")));
+        .maxTerms(MineCommand.whole(o, "--max-terms", "2000"));
     if (o.values.containsKey("--regularization")) {
-      learner = learner.regularization(Double.parseDouble(o.values.get("--regularization")));
+      learner = learner.regularization(MineCommand.number(o, "--regularization", "1"));
     }
     if (o.values.containsKey("--target")) {
       learner = learner.targets(targets(o.values.get("--target")));

@@ -63,13 +63,38 @@ final class MineCommand {
         throw new IllegalArgumentException("--char-grams must read MIN-MAX (such as 3-5) or off but was '"
             + spec + "'");
       }
-      grams = new int[] {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip())};
+      try {
+        grams = new int[] {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip())};
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--char-grams must read MIN-MAX (such as 3-5) or off but was"
+            + " '" + spec + "'");
+      }
     }
     return TermMiner.builder().characterGrams(grams[0], grams[1])
         .normalizer(Normalizer.preset(o.get("--preset", "standard")))
-        .maxWords(Integer.parseInt(o.get("--max-words", "3")))
-        .minSupport(Integer.parseInt(o.get("--min-support", "3")))
-        .maxHarmlessShare(Double.parseDouble(o.get("--max-harmless-share", defaultShare)));
+        .maxWords(whole(o, "--max-words", "3"))
+        .minSupport(whole(o, "--min-support", "3"))
+        .maxHarmlessShare(number(o, "--max-harmless-share", defaultShare));
+  }
+
+  /** The option's value as a whole number, or an error naming the option and the value. */
+  static int whole(Cli.Options o, String name, String fallback) {
+    String v = o.get(name, fallback);
+    try {
+      return Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number but was '" + v + "'");
+    }
+  }
+
+  /** The option's value as a number, or an error naming the option and the value. */
+  static double number(Cli.Options o, String name, String fallback) {
+    String v = o.get(name, fallback);
+    try {
+      return Double.parseDouble(v.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number but was '" + v + "'");
+    }
   }
 
   static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
@@ -84,8 +109,8 @@ final class MineCommand {
     String category = o.get("--category", "harmful");
     try {
       miner = minerBuilder(o, "off", "0.01")
-          .minPrecision(Double.parseDouble(o.get("--min-precision", "0.5")))
-          .limit(Integer.parseInt(o.get("--limit", "500")))
+          .minPrecision(number(o, "--min-precision", "0.5"))
+          .limit(whole(o, "--limit", "500"))
           .build();
       dev.vigil.SignalOptions.in(category);
     } catch (IllegalArgumentException e) {

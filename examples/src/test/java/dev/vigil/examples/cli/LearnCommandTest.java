@@ -87,5 +87,12 @@ class LearnCommandTest {
     r = run("mine", "--input", input.toString(), "--max-words", "9");
     assertEquals("2", r[0]);
     assertTrue(r[2].contains("maxWords"), r[2]);
+    r = run("learn", "--policy", "sms-spam", "--input", input.toString(), "--out", dir.resolve("x.yaml")
+        .toString(), "--max-words", "x");
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("--max-words must be a whole number but was 'x'"), r[2]);
+    r = run("mine", "--input", input.toString(), "--char-grams", "3-x");
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("--char-grams must read MIN-MAX"), r[2]);
   }
 }
