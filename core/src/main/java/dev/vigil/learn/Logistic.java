@@ -55,15 +55,8 @@ final class Logistic {
     int n = rows.n();
     int d = rows.d();
     double[] y = new double[n];
-    int positives = 0;
-    for (int i = 0; i < n; i++) {
-      y[i] = harmful[i] ? 1 : -1;
-      positives += harmful[i] ? 1 : 0;
-    }
-    // Start from the base rate: the best model without features.
-    double p0 = Math.min(Math.max((positives + 0.5) / (n + 1.0), 1e-6), 1 - 1e-6);
     double[] x = new double[d + 1]; // [0] intercept, [1..d] weights
-    x[0] = Math.log(p0 / (1 - p0));
+    x[0] = labels(harmful, y);
     double[] xPrev = x.clone();
     double[] z = x.clone(); // the extrapolated point
     double[] grad = new double[d + 1];
@@ -129,6 +122,20 @@ final class Logistic {
     double[] w = new double[d];
     System.arraycopy(x, 1, w, 0, d);
     return new Fit(x[0], w, it, fx);
+  }
+
+  /**
+   * Writes the labels as +1 and -1 into {@code y} and returns the base rate's log-odds (lightly
+   * smoothed): the best model without features, where both fits start.
+   */
+  private static double labels(boolean[] harmful, double[] y) {
+    int positives = 0;
+    for (int i = 0; i < harmful.length; i++) {
+      y[i] = harmful[i] ? 1 : -1;
+      positives += harmful[i] ? 1 : 0;
+    }
+    double p0 = Math.min(Math.max((positives + 0.5) / (harmful.length + 1.0), 1e-6), 1 - 1e-6);
+    return Math.log(p0 / (1 - p0));
   }
 
   /** The proximal step: a gradient step, then the lasso's shrinkage and the bound at zero. */
@@ -202,14 +209,8 @@ final class Logistic {
     int n = x.length;
     int d = l2.length;
     double[] y = new double[n];
-    int positives = 0;
-    for (int i = 0; i < n; i++) {
-      y[i] = harmful[i] ? 1 : -1;
-      positives += harmful[i] ? 1 : 0;
-    }
-    double p0 = Math.min(Math.max((positives + 0.5) / (n + 1.0), 1e-6), 1 - 1e-6);
     double[] theta = new double[d + 1];
-    theta[0] = Math.log(p0 / (1 - p0));
+    theta[0] = labels(harmful, y);
     boolean[] free = new boolean[d + 1];
     java.util.Arrays.fill(free, true);
     int steps = 0;

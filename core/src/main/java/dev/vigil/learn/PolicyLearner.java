@@ -11,15 +11,11 @@ import dev.vigil.Policy;
 import dev.vigil.Rule;
 import dev.vigil.SignalOptions;
 import dev.vigil.eval.LabeledItem;
-import dev.vigil.eval.ScoreCurve;
 import dev.vigil.eval.Split;
-import dev.vigil.text.MatchMode;
-import dev.vigil.text.Term;
 import dev.vigil.text.TermClassifier;
 import dev.vigil.text.TermMatcher;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +84,6 @@ import org.jspecify.annotations.Nullable;
 public final class PolicyLearner {
   /** The name of the signal of mined terms. */
   public static final String TERMS_SIGNAL = "learned-terms";
-
-  private static final double[] SCALES = {0.5, 1, 2, 4, 8, 16, 32, 64};
 
   private final Policy policy;
   private final @Nullable TermMiner miner;
@@ -292,9 +286,10 @@ public final class PolicyLearner {
           for (int i = 0; i < n; i++) {
             (fold[i] == current ? out : in).add(i);
           }
-          Candidates candidates = candidates(train, in, category);
+          FittedModel.Candidates candidates = FittedModel.candidates(miner, train, in, category);
           for (int g = 0; g < regularizations.length; g++) {
-            Model model = fit(train, x, y, in, candidates, regularizations[g], category);
+            FittedModel model = FittedModel.fit(x, y, in, candidates, regularizations[g], category,
+                miner, maxTerms);
             for (int i : out) {
               double total = model.total(x[i], train.get(i).content());
               heldOut[g][i] = model.intercept + total;
@@ -325,7 +320,9 @@ public final class PolicyLearner {
     for (int i = 0; i < n; i++) {
       all.add(i);
     }
-    Model model = fit(train, x, y, all, candidates(train, all, category), grid[chosen], category);
+    FittedModel.Candidates candidates = FittedModel.candidates(miner, train, all, category);
+    FittedModel model = FittedModel.fit(x, y, all, candidates, grid[chosen], category, miner,
+        maxTerms);
     notes.addAll(model.notes);
 
     // Thresholds: a log-odds per target, chosen on the held-out predictions (or the training ones),
@@ -342,7 +339,7 @@ public final class PolicyLearner {
     Map<Action, Double> raw = new LinkedHashMap<>();
     double previous = Double.POSITIVE_INFINITY;
     for (Map.Entry<Action, Target> e : targets.entrySet()) {
-      double t = threshold(odds, y, e.getValue(), floor);
+      double t = Thresholds.threshold(odds, y, e.getValue(), floor);
       if (!Double.isFinite(t)) {
         notes.add(e.getKey().name() + ": no threshold reaches " + e.getValue()
             + (crossValidated ? " on the cross-validated predictions" : " on the training items")
@@ -359,42 +356,40 @@ public final class PolicyLearner {
     }
     double first = raw.isEmpty() ? 1.0 : raw.values().iterator().next();
     double scale = first > 0 ? first : 1.0;
-    // The most the learned total can reach (every counted signal at score 1), as Policy checks it: a
-    // threshold above it (the folds' models can be surer than the final one) would never hold.
-    double reach = round(model.termWeight / scale, 4);
-    int j0 = 0;
-    for (Policy.Member mem : policy.signals()) {
-      if (!mem.options().isShadow()) {
-        reach += round(model.signalWeights[j0++] / scale, 4)
-            * (1 + mem.options().splitCategories().size());
-      }
-    }
-    Map<Action, Double> thresholds = new LinkedHashMap<>();
-    for (Map.Entry<Action, Double> e : raw.entrySet()) {
-      double t = e.getValue() > 0 ? round(e.getValue() / scale, 4) : 0.0001;
-      if (t > reach * (1 - 1e-9)) {
-        notes.add(e.getKey().name() + ": the threshold for its target, " + t + ", is above the most"
-            + " the learned total reaches (" + round(reach, 4) + "); no rule for it");
-        continue;
-      }
-      thresholds.put(e.getKey(), t);
-    }
+    // The weights as the policy will hold them: scaled so that the most severe threshold is 1, rounded.
     TermClassifier termSignal = model.terms.isEmpty() ? null : TermClassifier.of(termSignalName(),
         TermMatcher.builder().normalizer(miner.normalizer()).addAll(model.terms).build());
-    Policy learned = weighted(counted, model.signalWeights, termSignal, model.termWeight, category,
-        scale, new ArrayList<>(thresholds.entrySet()));
     Map<String, Double> weights = new LinkedHashMap<>();
     List<String> unused = new ArrayList<>();
     for (int j = 0; j < counted.size(); j++) {
-      double w = round(model.signalWeights[j] / scale, 4);
+      double w = Thresholds.round(model.signalWeights[j] / scale, 4);
       weights.put(counted.get(j), w);
       if (w == 0) {
         unused.add(counted.get(j));
       }
     }
     if (termSignal != null) {
-      weights.put(termSignal.name(), round(model.termWeight / scale, 4));
+      weights.put(termSignal.name(), Thresholds.round(model.termWeight / scale, 4));
     }
+    // The most the learned total can reach (every counted signal at score 1), as Policy checks it: a
+    // threshold above it (the folds' models can be surer than the final one) would never hold.
+    double reach = termSignal == null ? 0 : weights.get(termSignal.name());
+    for (Policy.Member mem : policy.signals()) {
+      if (!mem.options().isShadow()) {
+        reach += weights.get(mem.classifier().name()) * (1 + mem.options().splitCategories().size());
+      }
+    }
+    Map<Action, Double> thresholds = new LinkedHashMap<>();
+    for (Map.Entry<Action, Double> e : raw.entrySet()) {
+      double t = e.getValue() > 0 ? Thresholds.round(e.getValue() / scale, 4) : 0.0001;
+      if (t > reach * (1 - 1e-9)) {
+        notes.add(e.getKey().name() + ": the threshold for its target, " + t + ", is above the most"
+            + " the learned total reaches (" + Thresholds.round(reach, 4) + "); no rule for it");
+        continue;
+      }
+      thresholds.put(e.getKey(), t);
+    }
+    Policy learned = weighted(weights, termSignal, category, thresholds);
     double[] totals = new double[n];
     for (int i = 0; i < n; i++) {
       totals[i] = learned.evaluate(train.get(i).content()).total();
@@ -405,7 +400,8 @@ public final class PolicyLearner {
     }
     // Rounded as the policy file writes it, so that the file and this policy give the same numbers.
     Calibration fitted = Calibration.fit(totals, y);
-    Calibration calibration = new Calibration(round(fitted.slope(), 5), round(fitted.intercept(), 5));
+    Calibration calibration = new Calibration(Thresholds.round(fitted.slope(), 5),
+        Thresholds.round(fitted.intercept(), 5));
     learned = learned.toBuilder().calibration(calibration).build();
     return new LearnedPolicy(learned, weights, unused, model.terms,
         termSignal == null ? null : category, miner == null ? null : miner.normalizer(), thresholds,
@@ -480,159 +476,6 @@ public final class PolicyLearner {
     return h ^ (h >>> 29);
   }
 
-  /** Candidate terms mined from some items, and which of all the items hold each. */
-  private record Candidates(@Nullable TermMatcher matcher, int[][] hits, int count) {}
-
-  private Candidates candidates(List<LabeledItem> train, List<Integer> from, String category) {
-    int n = train.size();
-    int[][] hits = new int[n][];
-    if (miner == null) {
-      return new Candidates(null, hits, 0);
-    }
-    List<LabeledItem> subset = new ArrayList<>(from.size());
-    for (int i : from) {
-      subset.add(train.get(i));
-    }
-    List<TermMiner.Candidate> mined = miner.mine(subset);
-    if (mined.isEmpty()) {
-      return new Candidates(null, hits, 0);
-    }
-    TermMatcher.Builder b = TermMatcher.builder().normalizer(miner.normalizer());
-    for (TermMiner.Candidate c : mined) {
-      b.add(new Term(c.id(), c.term(), category, 0.5, c.mode()));
-    }
-    TermMatcher matcher = b.build();
-    for (int i = 0; i < n; i++) {
-      hits[i] = distinctHits(matcher, train.get(i).content());
-    }
-    return new Candidates(matcher, hits, mined.size());
-  }
-
-  /** A fitted model: the policy's arithmetic with these weights, before scaling. */
-  private static final class Model {
-    double intercept;
-    double[] signalWeights;
-    List<Term> terms = List.of();
-    double termWeight;
-    @Nullable TermMatcher termMatcher;
-    int candidates;
-    final List<String> notes = new ArrayList<>();
-
-    /** The total the policy would compute for an item (before scaling). */
-    double total(double[] x, Content content) {
-      double f = 0;
-      for (int j = 0; j < x.length; j++) {
-        f += signalWeights[j] * x[j];
-      }
-      if (termMatcher != null) {
-        double miss = 1;
-        for (int t : distinctHits(termMatcher, content)) {
-          miss *= 1 - termMatcher.term(t).weight();
-        }
-        f += termWeight * (1 - miss);
-      }
-      return f;
-    }
-  }
-
-  /** Fits signals and candidate terms on the items {@code in}, then the list's scale. */
-  private Model fit(List<LabeledItem> train, double[][] x, boolean[] y, List<Integer> in,
-      Candidates cand, double strength, String category) {
-    int m = x.length == 0 ? 0 : x[0].length;
-    int k = cand.matcher() == null ? 0 : cand.count();
-    int n = in.size();
-    double[][] xs = new double[n][];
-    int[][] hs = new int[n][];
-    boolean[] ys = new boolean[n];
-    for (int q = 0; q < n; q++) {
-      xs[q] = x[in.get(q)];
-      hs[q] = cand.hits()[in.get(q)];
-      ys[q] = y[in.get(q)];
-    }
-    double l2 = strength / n;
-    double[] l1 = new double[m + k];
-    Arrays.fill(l1, m, m + k, 2 * l2);
-    Logistic.Fit joint = Logistic.fit(rows(xs, hs, null, m, k), ys, l2, l1);
-    Model model = new Model();
-    model.candidates = k;
-    model.intercept = joint.intercept();
-    model.signalWeights = Arrays.copyOf(joint.weights(), m);
-    if (k == 0) {
-      if (miner != null) {
-        model.notes.add("mined no candidate terms: none met the miner's support and precision");
-      }
-      return model;
-    }
-    TermMatcher candidates = cand.matcher();
-    double[] beta = Arrays.copyOfRange(joint.weights(), m, m + k);
-    Integer[] order = new Integer[k];
-    for (int j = 0; j < k; j++) {
-      order[j] = j;
-    }
-    Arrays.sort(order, (a, b) -> {
-      int c = Double.compare(beta[b], beta[a]);
-      return c != 0 ? c : candidates.term(a).text().compareTo(candidates.term(b).text());
-    });
-    List<Integer> kept = new ArrayList<>();
-    for (int j : order) {
-      if (beta[j] > 0 && kept.size() < maxTerms) {
-        kept.add(j);
-      }
-    }
-    Logistic.Fit best = null;
-    List<Term> bestTerms = List.of();
-    for (double scale : SCALES) {
-      List<Term> list = new ArrayList<>();
-      Map<Integer, Double> weightOf = new HashMap<>();
-      for (int j : kept) {
-        double w = Math.min(round(1 - Math.exp(-beta[j] / scale), 4), 0.9999);
-        if (w > 0) {
-          weightOf.put(j, w);
-          Term t = candidates.term(j);
-          list.add(new Term(t.id(), t.text(), category, w, t.mode()));
-        }
-      }
-      if (list.isEmpty()) {
-        continue;
-      }
-      double[] s = new double[n];
-      for (int q = 0; q < n; q++) {
-        double miss = 1;
-        for (int j : hs[q]) {
-          Double w = weightOf.get(j);
-          if (w != null) {
-            miss *= 1 - w;
-          }
-        }
-        s[q] = 1 - miss;
-      }
-      // The list's weight is not penalized: its terms were, in the joint fit, and a penalty here
-      // would favour the scales at which the noisy-or saturates.
-      double[] ridge = new double[m + 1];
-      Arrays.fill(ridge, 0, m, l2);
-      double[][] dense = new double[n][];
-      for (int q = 0; q < n; q++) {
-        dense[q] = Arrays.copyOf(xs[q], m + 1);
-        dense[q][m] = s[q];
-      }
-      Logistic.Fit f = Logistic.fitDense(dense, ys, ridge);
-      if (best == null || f.objective() < best.objective()) {
-        best = f;
-        bestTerms = list;
-      }
-    }
-    if (best == null) {
-      model.notes.add("no mined term got weight in the fit");
-      return model;
-    }
-    model.intercept = best.intercept();
-    model.signalWeights = Arrays.copyOf(best.weights(), m);
-    model.termWeight = best.weights()[m];
-    model.terms = bestTerms;
-    model.termMatcher = TermMatcher.builder().normalizer(miner.normalizer()).addAll(bestTerms).build();
-    return model;
-  }
-
   /** {@value #TERMS_SIGNAL}, or with a number when the policy has a signal of that name already. */
   private String termSignalName() {
     java.util.Set<String> names = new java.util.HashSet<>();
@@ -646,24 +489,24 @@ public final class PolicyLearner {
     return name;
   }
 
-  /** The policy with these weights, divided by {@code scale} and rounded, and rules on the total. */
-  private Policy weighted(List<String> counted, double[] weights, @Nullable TermClassifier terms,
-      double termWeight, String category, double scale, List<Map.Entry<Action, Double>> rules) {
+  /** The original policy with these weights and the list of mined terms, no caps, and the rules. */
+  private Policy weighted(Map<String, Double> weights, @Nullable TermClassifier terms,
+      String category, Map<Action, Double> thresholds) {
     Policy.Builder b = policy.toBuilder().clearCategoryCaps().clearRules().contentHash(null);
-    for (int j = 0; j < counted.size(); j++) {
-      b.weight(counted.get(j), round(weights[j] / scale, 4));
-    }
+    weights.forEach((signal, w) -> {
+      if (terms == null || !signal.equals(terms.name())) {
+        b.weight(signal, w);
+      }
+    });
     if (terms != null) {
-      b.signal(terms, SignalOptions.in(category).weight(round(termWeight / scale, 4)));
+      b.signal(terms, SignalOptions.in(category).weight(weights.get(terms.name())));
     }
     for (Rule r : policy.rules()) {
       if (keeps(r)) {
         b.rule(r);
       }
     }
-    for (Map.Entry<Action, Double> r : rules) {
-      b.when(Condition.total().atLeast(r.getValue()), r.getKey());
-    }
+    thresholds.forEach((action, t) -> b.when(Condition.total().atLeast(t), action));
     return b.build();
   }
 
@@ -692,100 +535,6 @@ public final class PolicyLearner {
         out[j] = r.contribution();
       }
     }
-  }
-
-  /** The indices of the distinct terms of {@code matcher} found in {@code content}, sorted. */
-  static int[] distinctHits(TermMatcher matcher, Content content) {
-    java.util.BitSet found = new java.util.BitSet();
-    for (int f = 0; f < content.fieldCount(); f++) {
-      matcher.match(content.fieldText(f), (t, s, e) -> found.set(t));
-    }
-    return found.stream().toArray();
-  }
-
-  private static Logistic.Rows rows(double[][] x, int @Nullable [][] hits, double @Nullable [] extra,
-      int m, int k) {
-    int n = x.length;
-    int[] start = new int[n + 1];
-    List<Integer> cols = new ArrayList<>();
-    List<Double> vals = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < m; j++) {
-        if (x[i][j] != 0) {
-          cols.add(j);
-          vals.add(x[i][j]);
-        }
-      }
-      if (hits != null && hits[i] != null) {
-        for (int t : hits[i]) {
-          cols.add(m + t);
-          vals.add(1.0);
-        }
-      }
-      if (extra != null && extra[i] != 0) {
-        cols.add(m);
-        vals.add(extra[i]);
-      }
-      start[i + 1] = cols.size();
-    }
-    int[] col = new int[cols.size()];
-    double[] val = new double[cols.size()];
-    for (int q = 0; q < col.length; q++) {
-      col[q] = cols.get(q);
-      val[q] = vals.get(q);
-    }
-    return new Logistic.Rows(n, m + k, start, col, val);
-  }
-
-  /**
-   * The threshold that meets {@code target} on these totals, written as the shortest decimal between
-   * the lowest total it flags and the next total below; infinity when no threshold meets it.
-   */
-  static double threshold(double[] totals, boolean[] harmful, Target target, double floor) {
-    ScoreCurve curve = ScoreCurve.of(totals, harmful);
-    List<ScoreCurve.Point> points = curve.points();
-    int chosen = -1;
-    if (target.metric() == Target.Metric.PRECISION) {
-      for (int p = 0; p < points.size(); p++) {
-        if (points.get(p).precision() >= target.value() && points.get(p).threshold() > floor) {
-          chosen = p; // the lowest threshold that still meets it: the most recall
-        }
-      }
-    } else {
-      for (int p = 0; p < points.size(); p++) {
-        if (points.get(p).recall() >= target.value() && points.get(p).threshold() > floor) {
-          chosen = p; // the first (highest) threshold that meets it
-          break;
-        }
-      }
-    }
-    if (chosen < 0) {
-      return Double.POSITIVE_INFINITY;
-    }
-    double low = points.get(chosen).threshold();
-    double below = chosen + 1 < points.size() ? points.get(chosen + 1).threshold()
-        : Math.max(floor, low - 1);
-    return shortestAbove(below, low);
-  }
-
-  /** The decimal with the fewest digits in {@code (below, atMost]}. */
-  static double shortestAbove(double below, double atMost) {
-    for (int digits = 0; digits <= 15; digits++) {
-      double f = Math.pow(10, digits);
-      double d = Math.floor(atMost * f) / f;
-      if (d > below && d <= atMost) {
-        return d;
-      }
-    }
-    return atMost;
-  }
-
-  /** {@code v} to {@code digits} significant digits. */
-  static double round(double v, int digits) {
-    if (v == 0 || !Double.isFinite(v)) {
-      return v;
-    }
-    return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).doubleValue();
   }
 
   @Override

@@ -54,7 +54,7 @@ class PolicyLearnerProperties {
       TermMatcher m = TermMatcher.builder().normalizer(learned.termNormalizer())
           .addAll(learned.terms()).build();
       double miss = 1;
-      for (int t : PolicyLearner.distinctHits(m, c)) {
+      for (int t : FittedModel.distinctHits(m, c)) {
         miss *= 1 - m.term(t).weight();
       }
       total += learned.weights().get(PolicyLearner.TERMS_SIGNAL) * (1 - miss);

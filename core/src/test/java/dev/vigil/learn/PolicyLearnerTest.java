@@ -163,9 +163,9 @@ class PolicyLearnerTest {
 
   @Test
   void thresholdsAreTheShortestDecimalBetweenTheTotals() {
-    assertEquals(0.5, PolicyLearner.shortestAbove(0.42, 0.57));
-    assertEquals(0.43, PolicyLearner.shortestAbove(0.42, 0.433));
-    assertEquals(1.0, PolicyLearner.shortestAbove(0.3, 1.7));
-    assertEquals(0.0001, PolicyLearner.shortestAbove(0, 0.0001));
+    assertEquals(0.5, Thresholds.shortestAbove(0.42, 0.57));
+    assertEquals(0.43, Thresholds.shortestAbove(0.42, 0.433));
+    assertEquals(1.0, Thresholds.shortestAbove(0.3, 1.7));
+    assertEquals(0.0001, Thresholds.shortestAbove(0, 0.0001));
   }
 }
