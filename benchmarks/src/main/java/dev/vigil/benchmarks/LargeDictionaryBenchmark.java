@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Scale: how long a term list takes to build, and how fast the same text scans, with 5,000, 100,000
- * and 1,000,000 terms (random words of 4 to 10 letters from a fixed seed, {@code standard} preset).
+ * and 1,000,000 terms (random words of 4 to 10 letters from a fixed seed), under the {@code standard}
+ * and the {@code aggressive} preset.
  * The fork runs in a 2 GB heap, so the 1,000,000-term case also shows that it fits. Bytes per term:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.vigil.benchmarks.Footprint 100000}.
  *
@@ -36,6 +37,10 @@ public class LargeDictionaryBenchmark {
   /** Terms in the list. */
   @Param({"5000", "100000", "1000000"})
   public int terms;
+
+  /** The normalizer preset, {@code standard} or {@code aggressive}: both in one run for their ratio. */
+  @Param({"standard", "aggressive"})
+  public String preset;
 
   private List<Term> list;
   private TermMatcher matcher;
@@ -53,7 +58,7 @@ public class LargeDictionaryBenchmark {
     List<String> lines = BenchData.has("en-sampled.txt") ? BenchData.lines("en-sampled.txt")
         : BenchData.generatedLines(words.subList(0, 5000), 30_000, 1);
     text = BenchData.text(lines, TermMatcherBenchmark.CHARS);
-    matcher = TermMatcher.builder().normalizer(Normalizer.standard()).addAll(list).build();
+    matcher = TermMatcher.builder().normalizer(Normalizer.preset(preset)).addAll(list).build();
   }
 
   /** Builds the matcher from the term list: seconds per build. */
@@ -63,7 +68,7 @@ public class LargeDictionaryBenchmark {
   @Measurement(iterations = 3)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public TermMatcher build() {
-    return TermMatcher.builder().normalizer(Normalizer.standard()).addAll(list).build();
+    return TermMatcher.builder().normalizer(Normalizer.preset(preset)).addAll(list).build();
   }
 
   /** Scans 1 MiB of text: chars per second. */

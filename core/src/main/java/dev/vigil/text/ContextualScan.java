@@ -1,28 +1,81 @@
 package dev.vigil.text;
 
+import static dev.vigil.text.PlainChars.HOT;
+import static dev.vigil.text.PlainChars.INNER;
+import static dev.vigil.text.PlainChars.LETTER;
+import static dev.vigil.text.PlainChars.SPACE;
+import static dev.vigil.text.PlainChars.SYMBOL;
+import static dev.vigil.text.PlainChars.WORD;
+import static dev.vigil.text.PlainChars.isCheckpoint;
+import static dev.vigil.text.PlainChars.mayChain;
+import static dev.vigil.text.PlainChars.nextIsLetter;
+
+import dev.vigil.internal.IntBuffer;
 import dev.vigil.internal.PerThread;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The scan of {@link ScanPlan#CONTEXTUAL}: normalizers whose stages look at context ({@code aggressive}:
- * leetspeak, spaced-out letters, repeats), which only a {@link NormalizingCursor} with its lookahead
- * can apply. The cursor hands over one unit at a time; the scan steps the {@link Trie} as it is (rows
- * for the shallow states, children and failures below) and keeps the last units in a ring, from which a
- * hit takes its start, checks its word boundary before and its repeat counts. Slower than the
- * per-code-point scans, which the other presets get; the arrays only it needs live here and in its
- * {@link Ring}. Immutable.
+ * leetspeak, spaced-out letters, repeats). It steps the {@link Trie}, whose rows it lays out for itself
+ * (depth first, a code per transition with a flag where a hit may end), one normalized unit at a time.
+ *
+ * <h2>Two modes</h2>
+ * Most text holds no evasion, and there the contextual stages change nothing but merge runs: a word
+ * of two letters or more is never a link of a spaced-out chain, and a separator between such words is
+ * never dropped. So the scan reads such stretches itself (the <em>plain</em> mode: one table read per
+ * char, {@link PlainChars}; repeats and whitespace runs merged as the stages merge them) and hands the
+ * rest to a {@link NormalizingCursor} (the <em>exact</em> mode). What the plain mode cannot read (a
+ * digit or leet symbol that may stand for a letter, a mark or an invisible char, a surrogate, a char
+ * that folds to several, a single letter that another single letter follows) sends the scan back to
+ * its last <em>checkpoint</em> and through the cursor from there.
+ *
+ * <p>A checkpoint is a place {@code c} where a word of at least two plain letters ends and a plain
+ * separator follows ({@code text[c-2]} and {@code text[c-1]} plain letters, {@code text[c]} a plain
+ * separator). There no stage carries anything across: the leet stage looks at its neighbours only
+ * (two letters), the separator stage has ended any chain (a letter with a letter beside it is not
+ * single), the repeat stage has ended its run (a separator is not a letter), and the whitespace stage
+ * has nothing pending (a letter is not whitespace). So a cursor started at {@code c} with that context
+ * ({@link NormalizingCursor#resetAfterWord}) yields the units of a cursor that read the whole text,
+ * and the exact mode returns to the plain one at the first checkpoint past the trouble.
+ *
+ * <p>The exact mode keeps the last units in a ring, from which a hit takes its start, checks its word
+ * boundary before and its repeat counts. The plain mode keeps none: a hit walks back over the text
+ * for its units, and into the ring before the place the plain mode began; when it gives up, it writes
+ * the units before its checkpoint into the ring for the exact mode. Its hits wait until the next
+ * checkpoint, so that going back never reports one twice.
+ *
+ * <p>The differential properties against the naive reference are the judge of all this
+ * (TermMatcherProperties, ContextualScanProperties). Immutable.
  */
 final class ContextualScan extends Scan {
-  /** The per-thread part: the cursor, and a ring of the last units, a power of two longer than any term. */
+
+  /** In the trie's rows, rewritten by this scan: leaving the state on this symbol may end a hit. */
+  private static final int REPORT = Integer.MIN_VALUE;
+  /** In the rows: the target is a sparse state (its number follows), not a dense row's offset. */
+  private static final int SPARSE = 1 << 30;
+
+  /** The per-thread part: the cursor, a ring of the last units, the hits waiting for a checkpoint. */
   static final class Ring {
     final NormalizingCursor cursor;
     final int[] start;
     final int[] end;
     final int[] count;
     final boolean[] word;
+    final IntBuffer waiting = new IntBuffer(12);
+    // The last units before a place, walked back from it (index 0 the last): see collect.
+    final int[] backStart;
+    final int[] backCount;
+    final boolean[] backWord;
+    // The last checkpoint: where, the automaton's state there, and the index of the unit there.
+    int checkpoint;
+    int checkpointCode; // the state's code (see code(int))
+    int checkpointUnit;
 
-    Ring(NormalizingCursor cursor, int size) {
+    Ring(NormalizingCursor cursor, int size, int back) {
       this.cursor = cursor;
+      this.backStart = new int[back];
+      this.backCount = new int[back];
+      this.backWord = new boolean[back];
       this.start = new int[size];
       this.end = new int[size];
       this.count = new int[size];
@@ -35,36 +88,400 @@ final class ContextualScan extends Scan {
   private final Alphabet alphabet;
   private final PerThread<ScanScratch> scratch;
   private final boolean hasAllow;
+  private final FoldTable fold;
+  private final int @Nullable [] leet;
+  private final boolean repeats;
+  /** Per UTF-16 char: the symbol of its unit and the flags above; null: the exact mode only. */
+  private final int @Nullable [] plain;
+  /**
+   * By state: whether it may report a hit before a word char (it emits a pattern that needs no word
+   * boundary after it). Inside words of a list of whole words, no state does, and no unit looks.
+   */
+  private final boolean[] emitsBeforeWord;
+  private final int dense;
+  private final int width;
+  /** By state, the dead state (one past the trie, with wordStart) included: it has patterns to report. */
+  private final boolean[] emits;
+  /** The dead state's number, or -1 without one; the code of its row. */
+  private final int dead;
+  private final int deadCode;
+  /**
+   * 2^64 / width, rounded up: a dense code (a multiple of the width below 2^30) times it, high half,
+   * is the state, without a division (the error, state * (2^64 mod width) / 2^64, stays below one).
+   */
+  private final long inverseWidth;
+  /** By dense state, its row in the laid-out rows; by row, its state. */
+  private final int[] rowOf;
+  private final int[] stateOfRow;
 
-  ContextualScan(Trie trie, PatternSet patterns, PerThread<ScanScratch> scratch) {
+  ContextualScan(Trie trie, PatternSet patterns, Normalizer normalizer,
+      PerThread<ScanScratch> scratch, boolean plainMode) {
     this.trie = trie;
     this.patterns = patterns;
     this.alphabet = patterns.alphabet;
     this.scratch = scratch;
     this.hasAllow = patterns.hasAllow();
+    this.fold = normalizer.table();
+    this.leet = normalizer.leetTable();
+    this.repeats = normalizer.has(Normalizer.Stage.REPEATS);
+    this.plain = plainMode ? PlainChars.of(normalizer, alphabet) : null;
+    this.dense = trie.denseStates;
+    this.width = trie.alphabet;
+    this.dead = trie.wordStart ? trie.dead() : -1;
+    this.deadCode = dense * width;
+    this.inverseWidth = Long.divideUnsigned(-1L, width) + 1;
+    this.emits = java.util.Arrays.copyOf(trie.emits, trie.states + 1);
+    this.emitsBeforeWord = new boolean[trie.states + 1];
+    for (int state = 0; state < trie.states; state++) {
+      for (int st = trie.outPattern[state] >= 0 ? state : trie.outLink[state]; st >= 0;
+          st = trie.outLink[st]) {
+        for (int q = trie.outPattern[st]; q >= 0; q = trie.nextPattern[q]) {
+          emitsBeforeWord[state] |= !patterns.checkEnd[q];
+        }
+      }
+    }
+    // The rows become codes, as the plain mode reads them (the trie is this matcher's alone): a dense
+    // target's row offset or a sparse target's number with SPARSE, and REPORT where leaving the
+    // state on the symbol may end a hit, so that the plain mode reads one int per char.
+    // The dense rows are laid out depth first, so that the states a word walks through lie close
+    // together (TableLayout does the same for the other scans); the dead state's row stays last.
+    this.rowOf = new int[dense];
+    this.stateOfRow = new int[dense];
+    int[] stack = new int[trie.states];
+    int top = 0;
+    int row = 0;
+    stack[top++] = Trie.ROOT;
+    while (top > 0) {
+      int st = stack[--top];
+      if (st >= dense) {
+        continue; // a sparse state: its children are sparse too
+      }
+      rowOf[st] = row;
+      stateOfRow[row++] = st;
+      for (int child = trie.firstChild[st + 1] - 1; child >= trie.firstChild[st]; child--) {
+        stack[top++] = child;
+      }
+    }
+    int[] rows = trie.rows;
+    int[] laid = new int[rows.length];
+    boolean[] isWord = alphabet.wordFlags();
+    for (int st = 0; st < rows.length / width; st++) {
+      int to = (st < dense ? rowOf[st] : st) * width;
+      for (int c = 0; c < width; c++) {
+        int t = rows[st * width + c];
+        boolean report = st < dense && emits[st] && (!isWord[c] || emitsBeforeWord[st]);
+        laid[to + c] = code(t) | (report ? REPORT : 0);
+      }
+    }
+    System.arraycopy(laid, 0, rows, 0, rows.length);
+  }
+
+  /** The code of state {@code t}: its row's offset if it is dense, else its number with SPARSE. */
+  private int code(int t) {
+    return t < dense ? rowOf[t] * width : t == dead ? deadCode : SPARSE | t;
+  }
+
+  /** The state of a code (without REPORT). */
+  private int state(int code) {
+    if ((code & SPARSE) != 0) {
+      return code & ~SPARSE;
+    }
+    return code == deadCode && dead >= 0 ? dead
+        : stateOfRow[(int) Math.multiplyHigh(code, inverseWidth)];
   }
 
   /** A ring for {@code normalizer}'s cursor, long enough for the longest term and its boundary. */
   static Ring ring(Normalizer normalizer, int maxLength) {
-    return new Ring(normalizer.cursor(), Integer.highestOneBit(Math.max(4, maxLength + 2) * 2 - 1));
+    return new Ring(normalizer.cursor(), ringSize(maxLength), maxLength + 1);
+  }
+
+  private static int ringSize(int maxLength) {
+    return Integer.highestOneBit(Math.max(4, maxLength + 2) * 2 - 1);
   }
 
   @Override
   void scan(String text, HitHandler handler, @Nullable ScanScratch scratch) {
     ScanScratch s = scratch != null ? scratch : this.scratch.peek();
     Ring ring = s.ring;
-    NormalizingCursor cursor = ring.cursor;
-    cursor.reset(text);
+    ring.checkpoint = 0;
+    ring.checkpointCode = code(Trie.ROOT);
+    ring.checkpointUnit = 0;
+    ring.waiting.clear();
+    if (plain == null) {
+      exact(text, -1, ring, s, handler);
+    } else {
+      int trouble;
+      while ((trouble = plainMode(text, plain, ring, s, handler)) >= 0
+          && exact(text, trouble, ring, s, handler)) {
+        // Each round reads from the last checkpoint to the next one past the trouble.
+      }
+    }
+    if (hasAllow) {
+      s.flushFiltered(handler);
+    }
+  }
+
+  /**
+   * Reads the text from the ring's checkpoint in the plain mode. Returns -1 at the text's end, or
+   * where it found what it cannot read: the ring's checkpoint is then where the exact mode starts, the
+   * ring holds the units before it, and the hits found since it are dropped (the exact mode finds them
+   * again).
+   *
+   * <p>The inner loop reads a char, its table entry and its transition, and leaves only for an event:
+   * a char it cannot read, the end of a word (a single letter, or a checkpoint), a repeat or a run of
+   * whitespace (one unit), a transition that may end a hit, or a sparse state. It keeps no units: a hit
+   * walks back over the text for its units ({@link #collect}).
+   */
+  private int plainMode(String text, int[] table, Ring ring, ScanScratch s, HitHandler handler) {
+    final int n = text.length();
+    final int[] rows = trie.rows;
+    final char[] buf = s.chars;
+    final int from = ring.checkpoint;
+    final int fromUnit = ring.checkpointUnit;
+    int code = ring.checkpointCode;
+    int merged = 0; // chars since from that joined the unit before them
+    // The last checkpoint (the ring's is set from these when the plain mode ends), and whether hits
+    // found since it wait in the ring.
+    int checkpoint = from;
+    int checkpointCode = code;
+    int checkpointMerged = 0;
+    boolean held = false;
+    int prev = 0; // the table entries of the last two chars (0: neither letter nor space)
+    int prev2 = 0;
+    // The text is read through the buffer: an array read has none of the string's per-char checks.
+    for (int base = from; base < n; base += buf.length) {
+      int len = Math.min(buf.length, n - base);
+      text.getChars(base, base + len, buf, 0);
+      int j = 0;
+      while (j < len) {
+        int e = 0;
+        if ((code & SPARSE) == 0) {
+          for (; j < len; j++) {
+            e = table[buf[j]];
+            if ((e & HOT) != 0) {
+              break;
+            }
+            int letterBefore = prev & LETTER;
+            if (letterBefore != 0 && (e & LETTER) != 0 && ((e ^ prev) & SYMBOL) == 0) {
+              break; // a repeat
+            }
+            if ((prev & e & SPACE) != 0) {
+              break; // whitespace after whitespace
+            }
+            int t = rows[code + (e & SYMBOL)];
+            if ((t & (REPORT | SPARSE)) != 0) {
+              break;
+            }
+            if (letterBefore != 0 && (e & LETTER) == 0) {
+              if ((prev2 & LETTER) == 0 || held) {
+                break; // a single letter, or hits to hand over at this checkpoint
+              }
+              checkpoint = base + j; // the end of a word: a checkpoint
+              checkpointCode = code;
+              checkpointMerged = merged;
+            }
+            code = t;
+            prev2 = prev;
+            prev = e;
+          }
+          if (j == len) {
+            break;
+          }
+        } else {
+          e = table[buf[j]];
+        }
+        // An event at p.
+        int p = base + j;
+        j++;
+        if ((e & HOT) != 0 && ((e & INNER) == 0
+            || (prev & LETTER) != 0 && nextIsLetter(text, p + 1, table) != 0)) {
+          return abort(text, p, checkpoint, checkpointCode,
+              fromUnit + (checkpoint - from) - checkpointMerged, from, fromUnit, table, ring);
+        } // else "hello!" keeps its '!': a separator like any other (but no checkpoint there)
+        boolean letter = (e & LETTER) != 0;
+        if ((prev & LETTER) != 0 && letter && repeats && ((e ^ prev) & SYMBOL) == 0
+            || (prev & e & SPACE) != 0) {
+          merged++; // the repeat stage, or the whitespace stage, makes the run one unit
+          prev2 = prev;
+          prev = e;
+          continue;
+        }
+        boolean wordEnd = (prev & LETTER) != 0 && !letter;
+        if (wordEnd && (prev2 & LETTER) == 0 && mayChain(text, p, table)) {
+          // A single letter, perhaps a link of a chain.
+          return abort(text, p, checkpoint, checkpointCode,
+              fromUnit + (checkpoint - from) - checkpointMerged, from, fromUnit, table, ring);
+        }
+        // A unit starts at p. (At a checkpoint, what ends before its unit has been reported.)
+        int sym = e & SYMBOL;
+        boolean word = (e & WORD) != 0;
+        int next;
+        if ((code & SPARSE) == 0) {
+          int t = rows[code + sym];
+          if (t < 0 && p != from) {
+            held |= plainEmit(text, state(code), p, word, from, fromUnit, table, ring);
+          }
+          next = t & ~REPORT;
+        } else {
+          int state = code & ~SPARSE;
+          if (p != from && (word ? emitsBeforeWord[state] : emits[state])) {
+            held |= plainEmit(text, state, p, word, from, fromUnit, table, ring);
+          }
+          next = code(step(state, sym));
+        }
+        if (wordEnd && (prev2 & LETTER) != 0 && (e & HOT) == 0) {
+          flushWaiting(ring, s, handler);
+          held = false;
+          checkpoint = p;
+          checkpointCode = code;
+          checkpointMerged = merged;
+        }
+        code = next;
+        prev2 = prev;
+        prev = e;
+      }
+    }
+    int state = state(code);
+    if (n > from && emits[state]) {
+      plainEmit(text, state, n, false, from, fromUnit, table, ring);
+    }
+    flushWaiting(ring, s, handler);
+    return -1;
+  }
+
+  /**
+   * Ends the plain mode at {@code p}: drops the hits found since the last checkpoint, makes it the
+   * ring's, and writes the units before it into the ring, for the exact mode. Returns {@code p}.
+   */
+  private int abort(String text, int p, int checkpoint, int checkpointCode, int unit, int from,
+      int fromUnit, int[] table, Ring ring) {
+    ring.waiting.clear();
+    ring.checkpoint = checkpoint;
+    ring.checkpointCode = checkpointCode;
+    ring.checkpointUnit = unit;
+    int got = collect(text, checkpoint, from, fromUnit, table, ring);
     int mask = ring.start.length - 1;
-    boolean[] emits = trie.emits;
-    int state = Trie.ROOT;
-    int i = 0;
+    for (int m = 0; m < got; m++) {
+      int r = (unit - 1 - m) & mask;
+      ring.start[r] = ring.backStart[m];
+      ring.count[r] = ring.backCount[m];
+      ring.word[r] = ring.backWord[m];
+    }
+    return p;
+  }
+
+  /**
+   * Walks back from {@code end} (where a unit starts, or the text's end) over the units before it,
+   * into the ring's back arrays (index 0 the last unit): over the text down to {@code from} (read in
+   * the plain mode: repeats and whitespace runs are one unit each), then from the ring (the units
+   * before {@code from}, unit {@code fromUnit - 1} first). Returns how many it found: the longest term
+   * and one more, or fewer at the text's start.
+   */
+  private int collect(String text, int end, int from, int fromUnit, int[] table, Ring ring) {
+    int need = ring.backStart.length;
+    int m = 0;
+    int q = end;
+    while (m < need && q > from) {
+      int e = table[text.charAt(q - 1)];
+      int st = q - 1;
+      if ((e & LETTER) != 0 && repeats) {
+        while (st > from && (table[text.charAt(st - 1)] & (LETTER | HOT)) == LETTER
+            && ((table[text.charAt(st - 1)] ^ e) & SYMBOL) == 0) {
+          st--;
+        }
+      } else if ((e & SPACE) != 0) {
+        while (st > from && (table[text.charAt(st - 1)] & SPACE) != 0) {
+          st--;
+        }
+      }
+      ring.backStart[m] = st;
+      ring.backCount[m] = (e & LETTER) != 0 ? q - st : 1;
+      ring.backWord[m] = (e & WORD) != 0;
+      m++;
+      q = st;
+    }
+    int mask = ring.start.length - 1;
+    for (int u = fromUnit - 1; m < need && u >= 0 && q <= from; m++) {
+      int r = u & mask;
+      ring.backStart[m] = ring.start[r];
+      ring.backCount[m] = ring.count[r];
+      ring.backWord[m] = ring.word[r];
+      u--;
+    }
+    return m;
+  }
+
+  /**
+   * Holds back the patterns of {@code state} and its output chain that end where the unit at {@code
+   * end} starts, their units walked back over the text ({@link #collect}); returns whether it held
+   * any.
+   */
+  private boolean plainEmit(String text, int state, int end, boolean nextIsWord, int from,
+      int fromUnit, int[] table, Ring ring) {
+    int got = -1;
+    boolean any = false;
+    int[] outPattern = trie.outPattern;
+    int[] outLink = trie.outLink;
+    for (int st = outPattern[state] >= 0 ? state : outLink[state]; st >= 0; st = outLink[st]) {
+      for (int q = outPattern[st]; q >= 0; q = trie.nextPattern[q]) {
+        if (patterns.checkEnd[q] && nextIsWord) {
+          continue;
+        }
+        if (got < 0) {
+          got = collect(text, end, from, fromUnit, table, ring);
+        }
+        int k = patterns.symbols[q].length;
+        if (k > got || patterns.checkStart[q] && k < got && ring.backWord[k]) {
+          continue;
+        }
+        int[] counts = patterns.counts[q];
+        boolean hold = true;
+        for (int j = 0; counts != null && j < counts.length && hold; j++) {
+          hold = ring.backCount[k - 1 - j] >= counts[j];
+        }
+        if (hold) {
+          ring.waiting.add(patterns.owner[q], ring.backStart[k - 1], end);
+          any = true;
+        }
+      }
+    }
+    return any;
+  }
+
+  /**
+   * Reads the text through the cursor from the ring's checkpoint. With {@code trouble} at 0 or more,
+   * stops at the first checkpoint past it, sets the ring's checkpoint there and returns true; returns
+   * false at the text's end.
+   */
+  private boolean exact(String text, int trouble, Ring ring, ScanScratch s, HitHandler handler) {
+    NormalizingCursor cursor = ring.cursor;
+    int from = ring.checkpoint;
+    if (from == 0) {
+      cursor.reset(text);
+    } else {
+      cursor.resetAfterWord(text, from, plainLetter(text.charAt(from - 1)));
+    }
+    int mask = ring.start.length - 1;
+    boolean[] emits = this.emits;
+    int state = state(ring.checkpointCode);
+    int i = ring.checkpointUnit;
+    boolean first = from > 0; // a checkpoint's unit: what ends before it has been reported
     while (cursor.next()) {
       int cp = cursor.codePoint();
       boolean word = WordChars.isWord(cp);
-      if (emits[state]) {
-        emit(state, i - 1, word, ring, s, handler);
+      if (!first) {
+        if (emits[state]) {
+          emit(state, i - 1, ring.end[(i - 1) & mask], word, ring, s, handler);
+        }
+        int at = cursor.start();
+        if (trouble >= 0 && at > trouble && isCheckpoint(text, at, plain)) {
+          ring.checkpoint = at;
+          ring.checkpointCode = code(state);
+          ring.checkpointUnit = i;
+          return true;
+        }
       }
+      first = false;
       int r = i & mask;
       ring.start[r] = cursor.start();
       ring.end[r] = cursor.end();
@@ -74,18 +491,26 @@ final class ContextualScan extends Scan {
       i++;
     }
     if (emits[state]) {
-      emit(state, i - 1, false, ring, s, handler);
+      emit(state, i - 1, ring.end[(i - 1) & mask], false, ring, s, handler);
     }
-    if (hasAllow) {
-      s.flushFiltered(handler);
-    }
+    return false;
   }
 
+  /** The code point a plain letter becomes after the fold and leet stages. */
+  private int plainLetter(char c) {
+    int f = fold.fold(c);
+    return leet != null && f < 128 && leet[f] >= 0 ? leet[f] : f;
+  }
+
+  /** The state after {@code state} on {@code sym}. */
   private int step(int state, int sym) {
     int s = state;
     while (true) {
-      if (s < trie.denseStates) {
-        return trie.rows[s * trie.alphabet + sym];
+      if (s < dense) {
+        return state(trie.rows[code(s) + sym] & ~REPORT);
+      }
+      if (s == dead) {
+        return state(trie.rows[deadCode + sym] & ~REPORT);
       }
       int child = trie.childOf(s, sym);
       if (child >= 0) {
@@ -95,8 +520,11 @@ final class ContextualScan extends Scan {
     }
   }
 
-  /** Reports the patterns of {@code state} and its output chain that end at unit {@code last}. */
-  private void emit(int state, int last, boolean nextIsWord, Ring ring, ScanScratch s,
+  /**
+   * Reports the patterns of {@code state} and its output chain that end at unit {@code last} (whose
+   * span ends at {@code end}).
+   */
+  private void emit(int state, int last, int end, boolean nextIsWord, Ring ring, ScanScratch s,
       HitHandler handler) {
     int mask = ring.start.length - 1;
     int[] outPattern = trie.outPattern;
@@ -114,10 +542,22 @@ final class ContextualScan extends Scan {
         if (counts != null && !countsHold(counts, first, ring.count, mask)) {
           continue;
         }
-        ScanScratch.report(hasAllow, patterns.owner[p], ring.start[first & mask],
-            ring.end[last & mask], s, handler);
+        int start = ring.start[first & mask];
+        ScanScratch.report(hasAllow, patterns.owner[p], start, end, s, handler);
       }
     }
+  }
+
+  private void flushWaiting(Ring ring, ScanScratch s, HitHandler handler) {
+    IntBuffer w = ring.waiting;
+    int size = w.size();
+    if (size == 0) {
+      return;
+    }
+    for (int h = 0; h < size; h += 3) {
+      ScanScratch.report(hasAllow, w.get(h), w.get(h + 1), w.get(h + 2), s, handler);
+    }
+    w.clear();
   }
 
   private static boolean countsHold(int[] counts, int first, int[] ringCount, int mask) {

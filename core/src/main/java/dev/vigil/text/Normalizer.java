@@ -226,6 +226,16 @@ public final class Normalizer {
     return table;
   }
 
+  /** The leet map by ASCII code point (-1 where not a key), or null without {@link Stage#LEETSPEAK}. */
+  int @Nullable [] leetTable() {
+    return leet;
+  }
+
+  /** Whether {@code stage} is one of this normalizer's stages. */
+  boolean has(Stage stage) {
+    return stages.contains(stage);
+  }
+
   /**
    * Whether the pipeline has only per-code-point stages (plus whitespace runs), so that a matcher can
    * fold inside its own scan loop instead of running the general cursor.

@@ -120,6 +120,21 @@ final class NormalizingCursor {
     hasSpacePeek = false;
   }
 
+  /**
+   * Starts over on {@code text} at {@code from}, as if the units before it had been read and the last
+   * of them were a letter that is not single (the second of two letters or more) with code point
+   * {@code letter} after the leet stage. Where the char at {@code from} is a separator (neither letter
+   * nor digit) and not a mark, the units from {@code from} on are then the same as those of a cursor
+   * that read the whole text: no stage keeps anything else across such a place (see {@link
+   * ContextualScan}).
+   */
+  public void resetAfterWord(CharSequence text, int from, int letter) {
+    reset(text);
+    pos = from;
+    lastLeetOut = letter;
+    prevSepInputCp = letter;
+  }
+
   /** Advances to the next unit; false at the end of the text. */
   public boolean next() {
     if (!whitespace) {

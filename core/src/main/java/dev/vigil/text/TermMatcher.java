@@ -71,9 +71,9 @@ public final class TermMatcher {
     if (plan == ScanPlan.CONTEXTUAL) {
       int maxLength = patterns.maxLength;
       this.scratch = new PerThread<>(
-          () -> new ScanScratch(ContextualScan.ring(normalizer, maxLength), 0, 0));
+          () -> new ScanScratch(ContextualScan.ring(normalizer, maxLength), tuning.chunk(), 0));
       this.words = null;
-      this.scan = new ContextualScan(trie, patterns, scratch);
+      this.scan = new ContextualScan(trie, patterns, normalizer, scratch, true);
       this.shortText = -1;
       return;
     }
@@ -271,7 +271,8 @@ public final class TermMatcher {
       // fewer rows; lists bound to word starts get a dead state that their failures lead to.
       boolean wholeWords = perCodePoint && patterns.singleWords && patterns.endAtWords
           && tuning.wordIndex() != 0;
-      boolean wordStart = perCodePoint && patterns.startAtWords && !patterns.singleWords;
+      // (The contextual scan gets one for single words too: it has no anchored plan of its own.)
+      boolean wordStart = patterns.startAtWords && (!perCodePoint || !patterns.singleWords);
       Trie trie = new Trie(patterns, wordStart, wholeWords, tuning.denseBudget());
       // The index pays off where the trie is too large for full rows (see WordScan).
       boolean indexWords = wholeWords && (tuning.wordIndex() > 0 || trie.denseStates < trie.states);

@@ -1,0 +1,119 @@
+package dev.vigil.text;
+
+/**
+ * The table of the {@link ContextualScan}'s plain mode: per UTF-16 char, the symbol of the one unit it
+ * becomes where the contextual stages leave it alone, and flags; and the small looks around a char
+ * that the plain mode needs (a single letter's neighbours, a leet symbol's, a checkpoint). Static
+ * helpers over an {@code int[]} that {@link #of} builds once per matcher.
+ */
+final class PlainChars {
+  /** The char is a letter. */
+  static final int LETTER = 1 << 16;
+  /** The char is whitespace, merged into one space with the whitespace stage. */
+  static final int SPACE = 1 << 17;
+  /** The unit's code point is a word char (for boundaries). */
+  static final int WORD = 1 << 18;
+  /** The plain mode cannot read the char. */
+  static final int HOT = 1 << 19;
+  /** With HOT: a leet key that stands for a letter only between two letters ({@code ! | +}). */
+  static final int INNER = 1 << 20;
+  /** A separator that ends a run of them for the separator stage (a line break). */
+  static final int BREAK = 1 << 21;
+  /** The symbol of the unit (the low 16 bits). */
+  static final int SYMBOL = 0xFFFF;
+
+  private PlainChars() {}
+
+  /**
+   * What the plain mode makes of each UTF-16 char: {@link #HOT} unless it folds to one code point of
+   * the BMP that is a word letter (after an unconditional leet mapping, {@code l} to {@code i}), or a
+   * separator that is no leet key, no digit and no mark.
+   */
+  static int[] of(Normalizer normalizer, Alphabet alphabet) {
+    FoldTable fold = normalizer.table();
+    int[] leet = normalizer.leetTable();
+    boolean whitespace = normalizer.foldsWhitespace();
+    int[] table = new int[0x10000];
+    int space = alphabet.symbol(' ');
+    for (int c = 0; c < table.length; c++) {
+      int f = fold.fold(c);
+      if (f < 0 || f >= 0x10000 || Character.isSurrogate((char) c)
+          || CharClass.isNonSpacingOrEnclosingMark(c) || CharClass.isNonSpacingOrEnclosingMark(f)) {
+        table[c] = HOT;
+        continue;
+      }
+      if (leet != null && f < 128 && leet[f] >= 0) {
+        if (!CharClass.isLetter(f)) {
+          // A digit or symbol that may stand for a letter: it depends on its neighbours.
+          boolean inner = f == '!' || f == '|' || f == '+';
+          table[c] = inner ? HOT | INNER | alphabet.symbol(f) : HOT;
+          continue;
+        }
+        f = leet[f];
+      }
+      if (CharClass.isLetter(f)) {
+        table[c] = WordChars.isWord(f) ? LETTER | WORD | alphabet.symbol(f) : HOT;
+      } else if (CharClass.isLetterOrDigit(f)) {
+        table[c] = HOT;
+      } else if (whitespace && CharClass.isWhitespace(f)) {
+        table[c] = SPACE | space;
+      } else {
+        table[c] = (WordChars.isWord(f) ? WORD : 0) | alphabet.symbol(f);
+      }
+      if (f == '\n' || f == '\r') {
+        table[c] |= BREAK;
+      }
+    }
+    return table;
+  }
+
+  /**
+   * Whether the single letter before {@code p} (a separator) may be a link of a chain of single letters
+   * that the separator stage joins: whether a single letter follows it after a run of one to three
+   * separators. Its other side needs no look: the plain mode reads a single letter only when the one
+   * before it (if any, within such a run) did not lead to another, and a checkpoint comes after two
+   * letters. Conservative: true where a char the plain mode cannot read is in the way.
+   */
+  static boolean mayChain(String text, int p, int[] table) {
+    int n = text.length();
+    int k = 0;
+    while (true) {
+      if (p + k >= n) {
+        return false; // the text ends: no letter follows
+      }
+      int e = table[text.charAt(p + k)];
+      if ((e & HOT) != 0) {
+        return true;
+      }
+      if ((e & LETTER) != 0) {
+        break;
+      }
+      if ((e & BREAK) != 0 || ++k > 3) {
+        return false; // a line break, or a run too long to join
+      }
+    }
+    int after = p + k + 1;
+    if (after >= n) {
+      return true;
+    }
+    int e = table[text.charAt(after)];
+    return (e & HOT) != 0 || (e & LETTER) == 0;
+  }
+
+  /** 1 if the char at {@code p} is a letter the plain mode reads, 0 if not or at the end, -1 if unknown. */
+  static int nextIsLetter(String text, int p, int[] table) {
+    if (p >= text.length()) {
+      return 0;
+    }
+    int e = table[text.charAt(p)];
+    return (e & HOT) != 0 ? -1 : (e & LETTER) != 0 ? 1 : 0;
+  }
+
+  /** Whether {@code at} is a checkpoint: two plain letters before it and a plain separator there. */
+  static boolean isCheckpoint(String text, int at, int[] table) {
+    return at >= 2 && at < text.length()
+        && (table[text.charAt(at - 2)] & (LETTER | HOT)) == LETTER
+        && (table[text.charAt(at - 1)] & (LETTER | HOT)) == LETTER
+        && (table[text.charAt(at)] & (LETTER | HOT)) == 0;
+  }
+}
