@@ -1,7 +1,9 @@
 package dev.vigil.text;
 
 import static dev.vigil.text.PlainChars.HOT;
+import static dev.vigil.text.PlainChars.DIGIT;
 import static dev.vigil.text.PlainChars.INNER;
+import static dev.vigil.text.PlainChars.KEY;
 import static dev.vigil.text.PlainChars.LETTER;
 import static dev.vigil.text.PlainChars.SPACE;
 import static dev.vigil.text.PlainChars.SYMBOL;
@@ -273,8 +275,8 @@ final class ContextualScan extends Scan {
               break;
             }
             if (letterBefore != 0 && (e & LETTER) == 0) {
-              if ((prev2 & LETTER) == 0 || held) {
-                break; // a single letter, or hits to hand over at this checkpoint
+              if ((prev2 & LETTER) == 0 || held || (e & DIGIT) != 0) {
+                break; // a single letter, hits to hand over at this checkpoint, or a digit
               }
               checkpoint = base + j; // the end of a word: a checkpoint
               checkpointCode = code;
@@ -293,11 +295,20 @@ final class ContextualScan extends Scan {
         // An event at p.
         int p = base + j;
         j++;
-        if ((e & HOT) != 0 && ((e & INNER) == 0
-            || (prev & LETTER) != 0 && nextIsLetter(text, p + 1, table) != 0)) {
-          return abort(text, p, checkpoint, checkpointCode,
-              fromUnit + (checkpoint - from) - checkpointMerged, from, fromUnit, table, ring);
-        } // else "hello!" keeps its '!': a separator like any other (but no checkpoint there)
+        if ((e & HOT) != 0) {
+          // A leet key stays what it is where no letter stands beside it ("2024", "hello!").
+          boolean mapped = (e & KEY) == 0;
+          if (!mapped) {
+            boolean letterBefore = (prev & LETTER) != 0;
+            int letterAfter = nextIsLetter(text, p + 1, table);
+            mapped = (e & INNER) != 0 ? letterBefore && letterAfter != 0
+                : letterBefore || letterAfter != 0;
+          }
+          if (mapped) {
+            return abort(text, p, checkpoint, checkpointCode,
+                fromUnit + (checkpoint - from) - checkpointMerged, from, fromUnit, table, ring);
+          }
+        }
         boolean letter = (e & LETTER) != 0;
         if ((prev & LETTER) != 0 && letter && repeats && ((e ^ prev) & SYMBOL) == 0
             || (prev & e & SPACE) != 0) {
@@ -306,7 +317,8 @@ final class ContextualScan extends Scan {
           prev = e;
           continue;
         }
-        boolean wordEnd = (prev & LETTER) != 0 && !letter;
+        // (A letter before a digit is not single, and a digit is no place for a checkpoint.)
+        boolean wordEnd = (prev & LETTER) != 0 && !letter && (e & DIGIT) == 0;
         if (wordEnd && (prev2 & LETTER) == 0 && mayChain(text, p, table)) {
           // A single letter, perhaps a link of a chain.
           return abort(text, p, checkpoint, checkpointCode,

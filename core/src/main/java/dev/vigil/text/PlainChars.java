@@ -15,8 +15,15 @@ final class PlainChars {
   static final int WORD = 1 << 18;
   /** The plain mode cannot read the char. */
   static final int HOT = 1 << 19;
-  /** With HOT: a leet key that stands for a letter only between two letters ({@code ! | +}). */
+  /**
+   * With HOT: a leet key, which stands for a letter next to one (the plain mode reads it where it
+   * does not: then a digit, or a separator).
+   */
+  static final int KEY = 1 << 22;
+  /** With KEY: a key that stands for a letter only between two letters ({@code ! | +}). */
   static final int INNER = 1 << 20;
+  /** A digit (a word char, neither letter nor separator). */
+  static final int DIGIT = 1 << 23;
   /** A separator that ends a run of them for the separator stage (a line break). */
   static final int BREAK = 1 << 21;
   /** The symbol of the unit (the low 16 bits). */
@@ -46,7 +53,8 @@ final class PlainChars {
         if (!CharClass.isLetter(f)) {
           // A digit or symbol that may stand for a letter: it depends on its neighbours.
           boolean inner = f == '!' || f == '|' || f == '+';
-          table[c] = inner ? HOT | INNER | alphabet.symbol(f) : HOT;
+          table[c] = HOT | KEY | (inner ? INNER : 0) | (Character.isDigit(f) ? DIGIT : 0)
+              | (WordChars.isWord(f) ? WORD : 0) | alphabet.symbol(f);
           continue;
         }
         f = leet[f];
@@ -54,7 +62,8 @@ final class PlainChars {
       if (CharClass.isLetter(f)) {
         table[c] = WordChars.isWord(f) ? LETTER | WORD | alphabet.symbol(f) : HOT;
       } else if (CharClass.isLetterOrDigit(f)) {
-        table[c] = HOT;
+        table[c] = Character.isDigit(f) && WordChars.isWord(f)
+            ? DIGIT | WORD | alphabet.symbol(f) : HOT;
       } else if (whitespace && CharClass.isWhitespace(f)) {
         table[c] = SPACE | space;
       } else {
@@ -88,8 +97,8 @@ final class PlainChars {
       if ((e & LETTER) != 0) {
         break;
       }
-      if ((e & BREAK) != 0 || ++k > 3) {
-        return false; // a line break, or a run too long to join
+      if ((e & (BREAK | DIGIT)) != 0 || ++k > 3) {
+        return false; // a line break or a digit, or a run too long to join
       }
     }
     int after = p + k + 1;
@@ -100,13 +109,16 @@ final class PlainChars {
     return (e & HOT) != 0 || (e & LETTER) == 0;
   }
 
-  /** 1 if the char at {@code p} is a letter the plain mode reads, 0 if not or at the end, -1 if unknown. */
+  /**
+   * Whether the char at {@code p} folds to a letter (before the leet stage, which is what a leet key
+   * looks at): 1 if so, 0 if not or at the end, -1 if the plain mode cannot tell.
+   */
   static int nextIsLetter(String text, int p, int[] table) {
     if (p >= text.length()) {
       return 0;
     }
     int e = table[text.charAt(p)];
-    return (e & HOT) != 0 ? -1 : (e & LETTER) != 0 ? 1 : 0;
+    return (e & KEY) != 0 ? 0 : (e & HOT) != 0 ? -1 : (e & LETTER) != 0 ? 1 : 0;
   }
 
   /** Whether {@code at} is a checkpoint: two plain letters before it and a plain separator there. */
@@ -114,6 +126,6 @@ final class PlainChars {
     return at >= 2 && at < text.length()
         && (table[text.charAt(at - 2)] & (LETTER | HOT)) == LETTER
         && (table[text.charAt(at - 1)] & (LETTER | HOT)) == LETTER
-        && (table[text.charAt(at)] & (LETTER | HOT)) == 0;
+        && (table[text.charAt(at)] & (LETTER | HOT | DIGIT)) == 0;
   }
 }

@@ -31,7 +31,7 @@ class ContextualScanProperties {
   private static final String[] EVASIONS = {
     "a", "I", "s", "a$$", "4ss", "a s s", "a.s.s", "a-s-s", "aaass", "\u0430ss", "s\u200bs", "1", "l",
     "b1a", "h3llo", "c|ass", "0", "2024", "\u00e1b", "a\u0301b", "\u00df", "\ud835\udc1a", "\ud83d\ude00",
-    "\uff41\uff42", "\u4e2d", "a+b",
+    "\uff41\uff42", "\u4e2d", "a+b", "2024", "1.", "$5", "a2", "2a", "10 a b", "\u0663", "4!", "2!a",
   };
 
   private static final String[] SEPARATORS = {
