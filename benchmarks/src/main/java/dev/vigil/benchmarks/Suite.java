@@ -14,8 +14,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * result for the regression gate:
  *
  * <ul>
- *   <li>{@code smoke}: the key hot-path benchmarks, one fork, short iterations: about a minute; what CI
- *       runs before the gate.
+ *   <li>{@code smoke}: the key hot-path benchmarks (the full policy's throughput and mean latency on
+ *       posts; chat lines and long text under {@code standard} and {@code aggressive}), one fork, short
+ *       iterations: about two minutes; what CI runs before the gate.
  *   <li>{@code quick}: every benchmark class with the peers and sizes that matter, one fork, 2 warm-up
  *       and 3 measurement iterations of 1 s, leaving out the 1M-term dictionary, the 1M and 10M-char
  *       hostile texts, the 100 and 100,000-rule sets and the slow reference engines on long text:
@@ -47,10 +48,12 @@ public final class Suite {
     switch (mode) {
       case "smoke":
         return o.include("PolicyBenchmark\\.(policy|speedOfLight)$")
+            .include("PolicyLatencyBenchmark\\.latency$")
             .include("ShortMessageBenchmark\\.callback$")
             .include("TermMatcherBenchmark\\.scan$")
             .param("length", "280").param("hits", "some", "none")
-            .param("engine", "VIGIL").param("dictionary", "words5000")
+            .param("preset", "standard", "aggressive")
+            .param("engine", "VIGIL", "VIGIL_AGGRESSIVE").param("dictionary", "words5000")
             .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
             .measurementIterations(5).measurementTime(TimeValue.seconds(1));
       case "quick":
@@ -61,6 +64,7 @@ public final class Suite {
             .include("BehaviorBenchmark").include("HashBankBenchmark")
             .param("engine", "VIGIL", "VIGIL_AGGRESSIVE", "ROKLENARCIC", "HANKCS")
             .param("dictionary", "words5000").param("terms", "5000", "100000")
+            .param("preset", "standard", "aggressive")
             .param("size", "10000", "100000").param("rules", "1000", "10000").param("activity", "zipf")
             .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
             .measurementIterations(3).measurementTime(TimeValue.seconds(1));

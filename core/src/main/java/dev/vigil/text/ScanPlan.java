@@ -7,8 +7,8 @@ package dev.vigil.text;
  */
 enum ScanPlan {
   /**
-   * A normalizer with contextual stages ({@code aggressive}): a {@link NormalizingCursor} feeds the
-   * trie unit by unit ({@link ContextualScan}).
+   * A normalizer with contextual stages ({@code aggressive}): plain stretches of text read by table,
+   * the rest through a {@link NormalizingCursor}, unit by unit into the trie ({@link ContextualScan}).
    */
   CONTEXTUAL(""),
   /**

@@ -42,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  * {@code ScanPlan}, by which one of four scans runs: {@code AnchoredScan} for lists of single whole words
  * (the bare trie, entered at word starts only), {@code WordScan} for large ones (a {@code WordIndex}
  * looked up once per word), {@code AutomatonScan} for other lists, and {@code ContextualScan} for the
- * contextual stages of {@code aggressive}. The per-code-point scans keep no per-unit history: they
+ * contextual stages of {@code aggressive} (which reads plain stretches by table as the others do, and
+ * hands what holds an evasion to a cursor). The per-code-point scans keep no per-unit history: they
  * leave their inner loop only to report ({@code HitEmitter}) or at a special char ({@code
  * SpecialRuns}), and read long texts through a per-thread buffer ({@code ScanScratch}). Their speed is
  * measured by the benchmarks in {@code benchmarks} (TermMatcherBenchmark, ShortMessageBenchmark,

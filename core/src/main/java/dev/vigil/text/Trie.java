@@ -17,7 +17,7 @@ import java.util.Arrays;
  *
  * <p>The shallowest {@link #denseStates} states also get full rows (a DFA: the target of every symbol,
  * failures resolved), within a memory budget; the deep ones step through their children and failures.
- * The contextual scan ({@link ContextualScan}) runs on these arrays as they are; per-code-point
+ * The contextual scan ({@link ContextualScan}) runs on these arrays, its rows rewritten; per-code-point
  * normalizers get them laid out for the scan by {@link TableLayout}. Immutable once built.
  */
 final class Trie {
