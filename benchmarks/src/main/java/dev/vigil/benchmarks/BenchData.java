@@ -49,6 +49,13 @@ final class BenchData {
     }
   }
 
+  /** {@code count} distinct entries of {@code from}, drawn with a fixed seed, in the order drawn. */
+  static List<String> sample(List<String> from, int count, long seed) {
+    List<String> shuffled = new ArrayList<>(new java.util.LinkedHashSet<>(from));
+    java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+    return new ArrayList<>(shuffled.subList(0, Math.min(count, shuffled.size())));
+  }
+
   /** Random lower-case words of 4 to 10 letters. */
   static List<String> randomWords(int count, long seed) {
     SplittableRandom r = new SplittableRandom(seed);

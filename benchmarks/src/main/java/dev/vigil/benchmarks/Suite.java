@@ -52,7 +52,7 @@ public final class Suite {
             .include("ShortMessageBenchmark\\.callback$")
             .include("TermMatcherBenchmark\\.scan$")
             .param("length", "280").param("hits", "some", "none")
-            .param("preset", "standard", "aggressive")
+            .param("preset", "standard", "aggressive").param("list", "words5000")
             .param("engine", "VIGIL", "VIGIL_AGGRESSIVE").param("dictionary", "words5000")
             .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
             .measurementIterations(5).measurementTime(TimeValue.seconds(1));
@@ -63,7 +63,7 @@ public final class Suite {
             .include("LinearityBenchmark").include("QueryRulesBenchmark")
             .include("BehaviorBenchmark").include("HashBankBenchmark")
             .param("engine", "VIGIL", "VIGIL_AGGRESSIVE", "ROKLENARCIC", "HANKCS")
-            .param("dictionary", "words5000").param("terms", "5000", "100000")
+            .param("dictionary", "words5000", "hits5000").param("terms", "5000", "100000")
             .param("preset", "standard", "aggressive")
             .param("size", "10000", "100000").param("rules", "1000", "10000").param("activity", "zipf")
             .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
