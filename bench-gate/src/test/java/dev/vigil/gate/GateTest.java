@@ -1,4 +1,4 @@
-package dev.vigil.benchmarks.gate;
+package dev.vigil.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.vigil.benchmarks.gate;
+package dev.vigil.gate;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package dev.vigil.benchmarks.gate;
+package dev.vigil.gate;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The regression gate as a command, for Vigil's CI and for anyone else's JMH results:
+ * The regression gate as a command, for Vigil's CI and for anyone else's JMH results (artifact
+ * {@code dev.vigil:vigil-bench-gate}; its {@code all} jar runs with {@code java -jar}):
  *
  * <pre>
- * java -cp benchmarks.jar dev.vigil.benchmarks.gate.RegressionGate \
+ * java -jar vigil-bench-gate-VERSION-all.jar \
  *     --baseline baseline.json --result result.json [--config gate.properties]
  *     [--reference BENCHMARK] [--tolerance 0.3]
  * </pre>

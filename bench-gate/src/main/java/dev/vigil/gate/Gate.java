@@ -1,4 +1,4 @@
-package dev.vigil.benchmarks.gate;
+package dev.vigil.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
