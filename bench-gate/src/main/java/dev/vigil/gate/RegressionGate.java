@@ -27,7 +27,11 @@ public final class RegressionGate {
     System.exit(run(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  /**
+   * Runs the gate with {@code args} (the command line's), printing the table to {@code out} and
+   * problems to {@code err}; returns the exit code (0, 1 or 2, as {@link #main}).
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     Path baseline = null;
     Path result = null;
     Path configFile = null;

@@ -33,7 +33,8 @@ public final class VigilCli {
 
   /** Every command, in the order the usage lists them. */
   static final List<Cli.Command> COMMANDS = List.of(ScoreCommand.SPEC, MatchCommand.SPEC,
-      EvalCommand.SPEC, LearnCommand.SPEC, MineCommand.SPEC, PolicyCommands.LINT, PolicyCommands.TEST, DiffCommand.SPEC, PolicyCommands.SCHEMA);
+      EvalCommand.SPEC, LearnCommand.SPEC, MineCommand.SPEC, PolicyCommands.LINT, PolicyCommands.TEST, DiffCommand.SPEC, PolicyCommands.SCHEMA,
+      BenchCommand.SPEC);
 
   private VigilCli() {}
 
@@ -87,6 +88,8 @@ public final class VigilCli {
         return DiffCommand.run(args, stdin, out, err);
       case "schema":
         return PolicyCommands.schema(args, out, err);
+      case "bench":
+        return BenchCommand.run(args, out, err);
       default:
         err.println("vigil: unknown command '" + args[0] + "'");
         err.print(usage());

@@ -1,0 +1,147 @@
+package dev.vigil.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code vigil bench} on a policy file of our own and items of our own: it writes JMH's JSON with the
+ * three rows (throughput and allocation, latency percentiles, the reference), a second run of the same
+ * policy passes the gate, and the same policy with a 100,000-term list matched anywhere under {@code
+ * aggressive}, every three-letter string among its terms (a careless list that hits at almost every
+ * letter), fails it.
+ * Each run is a short JMH fork ({@code --quick}) on posts of some 800 chars; the tolerance is wide
+ * (60%), since the test asks only whether a policy several times slower is caught, not a small change.
+ */
+class BenchCommandTest {
+  private static final String POLICY = """
+      policy: bench-test
+      version: "1"
+      categories:
+        spam: {description: spam}
+      lists:
+        spam-terms:
+          type: terms
+          entries: [free money, click here, winner, prize, crypto]
+      signals:
+        spam-words: {kind: terms, lists: spam-terms, category: spam}
+        shouting: {kind: text.shouting, category: spam, weight: 0.2}
+      rules:
+        - review when total >= 0.5
+      """;
+
+  @Test
+  void benchWritesJmhJsonAndTheGateCatchesASlowedPolicy(@TempDir Path dir) throws Exception {
+    Path items = dir.resolve("items.txt");
+    StringBuilder sb = new StringBuilder();
+    String[] lines = {
+      "see you at the match on saturday, bring the blue scarf",
+      "WINNER! claim your prize now, click here",
+      "the bakery on the corner sells bread until six",
+      "free money for everyone who shares this post",
+      "could you send me the notes from the lecture?",
+    };
+    // Posts of some 800 chars: long enough that scanning, not the policy's fixed cost, is the time.
+    for (int i = 0; i < 40; i++) {
+      for (int k = 0; k < 15; k++) {
+        sb.append(lines[(i + k) % lines.length]).append(". ");
+      }
+      sb.append('#').append(i).append('\n');
+    }
+    Files.writeString(items, sb.toString());
+    Path base = dir.resolve("base.yaml");
+    Files.writeString(base, POLICY);
+    Path slowed = dir.resolve("slowed.yaml");
+    String slowedPolicy = POLICY.replace("\nsignals:\n", """
+
+          big:
+            type: terms
+            file: big.txt
+            preset: aggressive
+            mode: anywhere
+        signals:
+          big-list: {kind: terms, lists: big, category: spam, weight: 0.1}
+        """);
+    assertTrue(slowedPolicy.contains("big-list"), slowedPolicy);
+    Files.writeString(slowed, slowedPolicy);
+    // 100,000 terms: every three-letter string (so that the list hits at almost every letter, as a
+    // list with a careless short entry does), then random words.
+    StringBuilder big = new StringBuilder();
+    for (char a = 'a'; a <= 'z'; a++) {
+      for (char b = 'a'; b <= 'z'; b++) {
+        for (char c = 'a'; c <= 'z'; c++) {
+          big.append(a).append(b).append(c).append('\n');
+        }
+      }
+    }
+    SplittableRandom r = new SplittableRandom(23);
+    for (int i = 26 * 26 * 26; i < 100_000; i++) {
+      int len = 5 + r.nextInt(6);
+      for (int k = 0; k < len; k++) {
+        big.append((char) ('a' + r.nextInt(26)));
+      }
+      big.append('\n');
+    }
+    Files.writeString(dir.resolve("big.txt"), big.toString());
+
+    Path first = dir.resolve("first.json");
+    String[] run = LearnCommandTest.run("bench", "--policy", base.toString(), "--input", items.toString(),
+        "--json", first.toString(), "--quick");
+    assertEquals("0", run[0], run[2]);
+    assertTrue(run[1].contains("throughput:") && run[1].contains("latency: p50"), run[1]);
+    JsonNode result = new ObjectMapper().readTree(first.toFile());
+    TreeMap<String, JsonNode> rows = new TreeMap<>();
+    for (JsonNode row : result) {
+      String name = row.get("benchmark").asText();
+      rows.put(name.substring(name.lastIndexOf('.') + 1), row);
+    }
+    assertEquals(java.util.Set.of("evaluate", "latency", "speedOfLight"), rows.keySet());
+    assertEquals("thrpt", rows.get("evaluate").get("mode").asText());
+    assertEquals("sample", rows.get("latency").get("mode").asText());
+    assertNotNull(rows.get("latency").get("primaryMetric").get("scorePercentiles").get("99.9"));
+    assertNotNull(rows.get("evaluate").get("secondaryMetrics").get("gc.alloc.rate.norm"));
+    assertTrue(rows.get("evaluate").get("primaryMetric").get("score").asDouble()
+        < rows.get("speedOfLight").get("primaryMetric").get("score").asDouble());
+
+    Path second = dir.resolve("second.json");
+    run = LearnCommandTest.run("bench", "--policy", base.toString(), "--input", items.toString(),
+        "--json", second.toString(), "--quick");
+    assertEquals("0", run[0], run[2]);
+    String[] same = LearnCommandTest.run("bench", "--baseline", first.toString(), "--result",
+        second.toString(), "--tolerance", "0.6");
+    assertEquals("0", same[0], same[1] + same[2]);
+
+    Path slow = dir.resolve("slow.json");
+    run = LearnCommandTest.run("bench", "--policy", slowed.toString(), "--input", items.toString(),
+        "--json", slow.toString(), "--quick");
+    assertEquals("0", run[0], run[2]);
+    String[] caught = LearnCommandTest.run("bench", "--baseline", first.toString(), "--result",
+        slow.toString(), "--tolerance", "0.6");
+    assertEquals("1", caught[0], caught[1] + caught[2]);
+    assertTrue(caught[1].contains("REGRESSION: ") && caught[1].contains("evaluate"), caught[1]);
+  }
+
+  @Test
+  void badArgumentsNameTheProblem(@TempDir Path dir) throws Exception {
+    String[] r = LearnCommandTest.run("bench", "--policy", "sample");
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("--policy and --input"), r[2]);
+    Path items = dir.resolve("items.txt");
+    Files.writeString(items, "hello\n");
+    r = LearnCommandTest.run("bench", "--policy", "sample", "--input", items.toString(), "--threads", "0");
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("--threads"), r[2]);
+    r = LearnCommandTest.run("bench", "--policy", "no-such-policy", "--input", items.toString());
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("no-such-policy"), r[2]);
+  }
+}
