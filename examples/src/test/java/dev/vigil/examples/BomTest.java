@@ -63,6 +63,34 @@ class BomTest {
         "the BOM's entry for " + artifact + " must be at ${project.version}"));
   }
 
+  /**
+   * What Maven Central asks of every published POM: a name and a description of its own; a URL,
+   * licenses, developers and SCM (inherited from the parent, which must hold them; the BOM, which has
+   * no parent, holds its own).
+   */
+  @Test
+  void publishedPomsCarryTheMetadataARepositoryManagerRequires() throws Exception {
+    Element parent = read(ROOT.resolve("pom.xml")).getDocumentElement();
+    for (String tag : List.of("url", "licenses", "developers", "scm")) {
+      assertFalse(child(parent, tag, true).getTextContent().isBlank(), "the parent's <" + tag + ">");
+    }
+    Element bom = read(ROOT.resolve("bom/pom.xml")).getDocumentElement();
+    for (String tag : List.of("name", "description", "url", "licenses", "developers", "scm")) {
+      assertFalse(child(bom, tag, true).getTextContent().isBlank(), "the BOM's <" + tag + ">");
+    }
+    for (String module : texts(child(parent, "modules", true), "module")) {
+      Element project = read(ROOT.resolve(module).resolve("pom.xml")).getDocumentElement();
+      Element properties = childElement(project, "properties");
+      boolean skipped = properties != null
+          && "true".equals(textOf(childElement(properties, "maven.deploy.skip")));
+      if (!skipped) {
+        for (String tag : List.of("name", "description")) {
+          assertFalse(child(project, tag).isBlank(), module + "'s <" + tag + ">");
+        }
+      }
+    }
+  }
+
   private static Document read(Path pom) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

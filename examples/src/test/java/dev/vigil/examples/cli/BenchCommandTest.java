@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -128,6 +129,37 @@ class BenchCommandTest {
         slow.toString(), "--tolerance", "0.6");
     assertEquals("1", caught[0], caught[1] + caught[2]);
     assertTrue(caught[1].contains("REGRESSION: ") && caught[1].contains("evaluate"), caught[1]);
+  }
+
+  /**
+   * The bundled SMS spam policy on the shared SMS collection's texts (skips, saying so, without
+   * the data): the three rows, from a policy and items that are not the test's own.
+   */
+  @Test
+  void benchRunsAnExamplePolicyOnTheSharedData(@TempDir Path dir) throws Exception {
+    Path data = SharedData.require("sms-spam-collection/SMSSpamCollection");
+    StringBuilder texts = new StringBuilder();
+    int n = 0;
+    for (String line : Files.readAllLines(data)) {
+      int tab = line.indexOf('\t');
+      if (tab > 0 && n++ < 1000) {
+        texts.append(line.substring(tab + 1)).append('\n');
+      }
+    }
+    Path items = dir.resolve("sms.txt");
+    Files.writeString(items, texts.toString());
+    Path json = dir.resolve("sms.json");
+    String[] run = LearnCommandTest.run("bench", "--policy", "sms-spam", "--input", items.toString(),
+        "--json", json.toString(), "--quick", "--threads", "2");
+    assertEquals("0", run[0], run[2]);
+    assertTrue(run[1].contains("on 2 threads"), run[1]);
+    TreeMap<String, JsonNode> rows = new TreeMap<>();
+    for (JsonNode row : new ObjectMapper().readTree(json.toFile())) {
+      String name = row.get("benchmark").asText();
+      rows.put(name.substring(name.lastIndexOf('.') + 1), row);
+      assertEquals(2, row.get("threads").asInt());
+    }
+    assertEquals(java.util.Set.of("evaluate", "latency", "speedOfLight"), rows.keySet());
   }
 
   @Test
