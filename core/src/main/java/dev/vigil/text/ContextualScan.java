@@ -93,8 +93,8 @@ final class ContextualScan extends Scan {
   private final FoldTable fold;
   private final int @Nullable [] leet;
   private final boolean repeats;
-  /** Per UTF-16 char: the symbol of its unit and the flags above; null: the exact mode only. */
-  private final int @Nullable [] plain;
+  /** Per UTF-16 char: what the plain mode makes of it ({@link PlainChars}). */
+  private final int[] plain;
   /**
    * By state: whether it may report a hit before a word char (it emits a pattern that needs no word
    * boundary after it). Inside words of a list of whole words, no state does, and no unit looks.
@@ -102,7 +102,7 @@ final class ContextualScan extends Scan {
   private final boolean[] emitsBeforeWord;
   private final int dense;
   private final int width;
-  /** By state, the dead state (one past the trie, with wordStart) included: it has patterns to report. */
+  /** By state, the dead state (one past the trie, with wordStart) included: whether it has outputs. */
   private final boolean[] emits;
   /** The dead state's number, or -1 without one; the code of its row. */
   private final int dead;
@@ -117,7 +117,7 @@ final class ContextualScan extends Scan {
   private final int[] stateOfRow;
 
   ContextualScan(Trie trie, PatternSet patterns, Normalizer normalizer,
-      PerThread<ScanScratch> scratch, boolean plainMode) {
+      PerThread<ScanScratch> scratch) {
     this.trie = trie;
     this.patterns = patterns;
     this.alphabet = patterns.alphabet;
@@ -126,7 +126,7 @@ final class ContextualScan extends Scan {
     this.fold = normalizer.table();
     this.leet = normalizer.leetTable();
     this.repeats = normalizer.has(Normalizer.Stage.REPEATS);
-    this.plain = plainMode ? PlainChars.of(normalizer, alphabet) : null;
+    this.plain = PlainChars.of(normalizer, alphabet);
     this.dense = trie.denseStates;
     this.width = trie.alphabet;
     this.dead = trie.wordStart ? trie.dead() : -1;
@@ -209,14 +209,10 @@ final class ContextualScan extends Scan {
     ring.checkpointCode = code(Trie.ROOT);
     ring.checkpointUnit = 0;
     ring.waiting.clear();
-    if (plain == null) {
-      exact(text, -1, ring, s, handler);
-    } else {
-      int trouble;
-      while ((trouble = plainMode(text, plain, ring, s, handler)) >= 0
-          && exact(text, trouble, ring, s, handler)) {
-        // Each round reads from the last checkpoint to the next one past the trouble.
-      }
+    int trouble;
+    while ((trouble = plainMode(text, plain, ring, s, handler)) >= 0
+        && exact(text, trouble, ring, s, handler)) {
+      // Each round reads from the last checkpoint to the next one past the trouble.
     }
     if (hasAllow) {
       s.flushFiltered(handler);
@@ -461,9 +457,9 @@ final class ContextualScan extends Scan {
   }
 
   /**
-   * Reads the text through the cursor from the ring's checkpoint. With {@code trouble} at 0 or more,
-   * stops at the first checkpoint past it, sets the ring's checkpoint there and returns true; returns
-   * false at the text's end.
+   * Reads the text through the cursor from the ring's checkpoint; stops at the first checkpoint past
+   * {@code trouble}, sets the ring's checkpoint there and returns true; returns false at the text's
+   * end.
    */
   private boolean exact(String text, int trouble, Ring ring, ScanScratch s, HitHandler handler) {
     NormalizingCursor cursor = ring.cursor;
@@ -486,7 +482,7 @@ final class ContextualScan extends Scan {
           emit(state, i - 1, ring.end[(i - 1) & mask], word, ring, s, handler);
         }
         int at = cursor.start();
-        if (trouble >= 0 && at > trouble && isCheckpoint(text, at, plain)) {
+        if (at > trouble && isCheckpoint(text, at, plain)) {
           ring.checkpoint = at;
           ring.checkpointCode = code(state);
           ring.checkpointUnit = i;
