@@ -17,7 +17,8 @@
  *   <li>the term matcher's scans, one per plan: {@code AnchoredScan}, {@code WordScan}, {@code
  *       AutomatonScan} (sharing {@code CodePointScan}, {@code SpecialRuns} for chars that are not
  *       plain single units, {@code HitEmitter} for turning outputs into hits) and {@code
- *       ContextualScan}; their per-thread buffers are {@code ScanScratch};
+ *       ContextualScan} (with {@code PlainChars}, what its plain mode makes of each char); their
+ *       per-thread buffers are {@code ScanScratch};
  *   <li>term classifiers: {@code ContentHits} (the hits of one content, shared by the classifiers of
  *       several lists);
  *   <li>regex prefilters: {@code RegexLiterals} and {@code RegexSize} (what a pattern's matches must
