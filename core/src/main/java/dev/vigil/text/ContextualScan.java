@@ -10,7 +10,7 @@ import static dev.vigil.text.PlainChars.SYMBOL;
 import static dev.vigil.text.PlainChars.WORD;
 import static dev.vigil.text.PlainChars.isCheckpoint;
 import static dev.vigil.text.PlainChars.mayChain;
-import static dev.vigil.text.PlainChars.nextIsLetter;
+import static dev.vigil.text.PlainChars.mayBeLetter;
 
 import dev.vigil.internal.IntBuffer;
 import dev.vigil.internal.PerThread;
@@ -296,13 +296,12 @@ final class ContextualScan extends Scan {
           boolean mapped = (e & KEY) == 0;
           if (!mapped) {
             boolean letterBefore = (prev & LETTER) != 0;
-            int letterAfter = nextIsLetter(text, p + 1, table);
-            mapped = (e & INNER) != 0 ? letterBefore && letterAfter != 0
-                : letterBefore || letterAfter != 0;
+            boolean letterAfter = mayBeLetter(text, p + 1, table);
+            mapped = (e & INNER) != 0 ? letterBefore && letterAfter : letterBefore || letterAfter;
           }
           if (mapped) {
-            return abort(text, p, checkpoint, checkpointCode,
-                fromUnit + (checkpoint - from) - checkpointMerged, from, fromUnit, table, ring);
+            return abort(text, p, checkpoint, checkpointCode, checkpointMerged, from, fromUnit,
+                table, ring);
           }
         }
         boolean letter = (e & LETTER) != 0;
@@ -317,8 +316,8 @@ final class ContextualScan extends Scan {
         boolean wordEnd = (prev & LETTER) != 0 && !letter && (e & DIGIT) == 0;
         if (wordEnd && (prev2 & LETTER) == 0 && mayChain(text, p, table)) {
           // A single letter, perhaps a link of a chain.
-          return abort(text, p, checkpoint, checkpointCode,
-              fromUnit + (checkpoint - from) - checkpointMerged, from, fromUnit, table, ring);
+          return abort(text, p, checkpoint, checkpointCode, checkpointMerged, from, fromUnit,
+              table, ring);
         }
         // A unit starts at p. (At a checkpoint, what ends before its unit has been reported.)
         int sym = e & SYMBOL;
@@ -358,11 +357,13 @@ final class ContextualScan extends Scan {
   }
 
   /**
-   * Ends the plain mode at {@code p}: drops the hits found since the last checkpoint, makes it the
-   * ring's, and writes the units before it into the ring, for the exact mode. Returns {@code p}.
+   * Ends the plain mode at {@code p}: drops the hits found since the last checkpoint (where {@code
+   * merged} chars since {@code from} had joined the unit before them), makes it the ring's, and
+   * writes the units before it into the ring, for the exact mode. Returns {@code p}.
    */
-  private int abort(String text, int p, int checkpoint, int checkpointCode, int unit, int from,
+  private int abort(String text, int p, int checkpoint, int checkpointCode, int merged, int from,
       int fromUnit, int[] table, Ring ring) {
+    int unit = fromUnit + (checkpoint - from) - merged;
     ring.waiting.clear();
     ring.checkpoint = checkpoint;
     ring.checkpointCode = checkpointCode;

@@ -110,15 +110,16 @@ final class PlainChars {
   }
 
   /**
-   * Whether the char at {@code p} folds to a letter (before the leet stage, which is what a leet key
-   * looks at): 1 if so, 0 if not or at the end, -1 if the plain mode cannot tell.
+   * Whether the char at {@code p} may fold to a letter (before the leet stage, which is what a leet key
+   * looks at): false at the end and where the table says it does not, true where it does or where the
+   * plain mode cannot tell.
    */
-  static int nextIsLetter(String text, int p, int[] table) {
+  static boolean mayBeLetter(String text, int p, int[] table) {
     if (p >= text.length()) {
-      return 0;
+      return false;
     }
     int e = table[text.charAt(p)];
-    return (e & KEY) != 0 ? 0 : (e & HOT) != 0 ? -1 : (e & LETTER) != 0 ? 1 : 0;
+    return (e & KEY) == 0 && ((e & HOT) != 0 || (e & LETTER) != 0);
   }
 
   /** Whether {@code at} is a checkpoint: two plain letters before it and a plain separator there. */

@@ -95,16 +95,9 @@ class BenchCommandTest {
     Files.writeString(dir.resolve("big.txt"), big.toString());
 
     Path first = dir.resolve("first.json");
-    String[] run = LearnCommandTest.run("bench", "--policy", base.toString(), "--input", items.toString(),
-        "--json", first.toString(), "--quick");
-    assertEquals("0", run[0], run[2]);
-    assertTrue(run[1].contains("throughput:") && run[1].contains("latency: p50"), run[1]);
-    JsonNode result = new ObjectMapper().readTree(first.toFile());
-    TreeMap<String, JsonNode> rows = new TreeMap<>();
-    for (JsonNode row : result) {
-      String name = row.get("benchmark").asText();
-      rows.put(name.substring(name.lastIndexOf('.') + 1), row);
-    }
+    String summary = bench(base, items, first, "--quick");
+    assertTrue(summary.contains("throughput:") && summary.contains("latency: p50"), summary);
+    TreeMap<String, JsonNode> rows = rows(first);
     assertEquals(java.util.Set.of("evaluate", "latency", "speedOfLight"), rows.keySet());
     assertEquals("thrpt", rows.get("evaluate").get("mode").asText());
     assertEquals("sample", rows.get("latency").get("mode").asText());
@@ -114,19 +107,13 @@ class BenchCommandTest {
         < rows.get("speedOfLight").get("primaryMetric").get("score").asDouble());
 
     Path second = dir.resolve("second.json");
-    run = LearnCommandTest.run("bench", "--policy", base.toString(), "--input", items.toString(),
-        "--json", second.toString(), "--quick");
-    assertEquals("0", run[0], run[2]);
-    String[] same = LearnCommandTest.run("bench", "--baseline", first.toString(), "--result",
-        second.toString(), "--tolerance", "0.6");
+    bench(base, items, second, "--quick");
+    String[] same = gate(first, second);
     assertEquals("0", same[0], same[1] + same[2]);
 
     Path slow = dir.resolve("slow.json");
-    run = LearnCommandTest.run("bench", "--policy", slowed.toString(), "--input", items.toString(),
-        "--json", slow.toString(), "--quick");
-    assertEquals("0", run[0], run[2]);
-    String[] caught = LearnCommandTest.run("bench", "--baseline", first.toString(), "--result",
-        slow.toString(), "--tolerance", "0.6");
+    bench(slowed, items, slow, "--quick");
+    String[] caught = gate(first, slow);
     assertEquals("1", caught[0], caught[1] + caught[2]);
     assertTrue(caught[1].contains("REGRESSION: ") && caught[1].contains("evaluate"), caught[1]);
   }
@@ -149,17 +136,41 @@ class BenchCommandTest {
     Path items = dir.resolve("sms.txt");
     Files.writeString(items, texts.toString());
     Path json = dir.resolve("sms.json");
-    String[] run = LearnCommandTest.run("bench", "--policy", "sms-spam", "--input", items.toString(),
-        "--json", json.toString(), "--quick", "--threads", "2");
+    String summary = bench(Path.of("sms-spam"), items, json, "--quick", "--threads", "2");
+    assertTrue(summary.contains("on 2 threads"), summary);
+    TreeMap<String, JsonNode> rows = rows(json);
+    for (JsonNode row : rows.values()) {
+      assertEquals(2, row.get("threads").asInt());
+    }
+    assertEquals(java.util.Set.of("evaluate", "latency", "speedOfLight"), rows.keySet());
+  }
+
+  /** Runs {@code vigil bench --quick} on a policy and items into {@code json}; asserts it succeeds. */
+  private static String bench(Path policy, Path items, Path json, String... more) {
+    String[] args = new String[7 + more.length];
+    String[] head = {"bench", "--policy", policy.toString(), "--input", items.toString(), "--json",
+        json.toString()};
+    System.arraycopy(head, 0, args, 0, head.length);
+    System.arraycopy(more, 0, args, head.length, more.length);
+    String[] run = LearnCommandTest.run(args);
     assertEquals("0", run[0], run[2]);
-    assertTrue(run[1].contains("on 2 threads"), run[1]);
+    return run[1];
+  }
+
+  /** The gate on two results at 60%: its exit code and output. */
+  private static String[] gate(Path baseline, Path result) {
+    return LearnCommandTest.run("bench", "--baseline", baseline.toString(), "--result",
+        result.toString(), "--tolerance", "0.6");
+  }
+
+  /** A JMH result's rows by method name. */
+  private static TreeMap<String, JsonNode> rows(Path json) throws Exception {
     TreeMap<String, JsonNode> rows = new TreeMap<>();
     for (JsonNode row : new ObjectMapper().readTree(json.toFile())) {
       String name = row.get("benchmark").asText();
       rows.put(name.substring(name.lastIndexOf('.') + 1), row);
-      assertEquals(2, row.get("threads").asInt());
     }
-    assertEquals(java.util.Set.of("evaluate", "latency", "speedOfLight"), rows.keySet());
+    return rows;
   }
 
   @Test
