@@ -52,6 +52,13 @@ abstract class BehaviorSignal implements Classifier {
       return noKey;
     }
     long t = millis(time);
+    if (values.size() == 1) {
+      // Most keys have one value (an author): no list of notes.
+      String value = values.get(0);
+      long measure = observe(value, t, content);
+      double score = score(measure);
+      return score > 0.0 ? Signal.of(score).withNote(() -> note(value, measure)) : Signal.of(score);
+    }
     double best = 0.0;
     // Notes are deferred (formatted only when an explanation reads them).
     List<Supplier<String>> notes = null;

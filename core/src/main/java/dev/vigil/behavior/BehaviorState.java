@@ -32,9 +32,9 @@ public interface BehaviorState {
 
   /**
    * Replaces the record of {@code key} in {@code space} by {@code update} applied to it, atomically,
-   * and returns the new record. The state keeps the returned array and later updates may change it in
-   * place: the caller must neither change it nor read it after other threads may have updated the key
-   * (read what it needs inside {@code update}).
+   * and returns the new record. The state may keep the returned array, or reuse it for later updates
+   * of any key, which may change it in place: the caller must neither change it nor read it after
+   * another update of this state (read what it needs inside {@code update}).
    */
   long[] update(String space, String key, RecordUpdate update);
 

@@ -15,11 +15,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link BehaviorState} in the memory of one JVM, holding at most {@code capacity} records.
  *
- * <p><b>What it keeps.</b> For each record, a 128-bit hash of its space and key (SipHash-2-4-128 under a
- * fixed key: an attacker who chooses keys, such as a link's domain, cannot make two of them collide in
- * practice) and the record's numbers; never the key itself, never any text. Records live in open
- * addressing tables with their recency lists in arrays, so an update allocates nothing but the record
- * the signal computes.
+ * <p><b>What it keeps.</b> For each record, a 128-bit hash of its space and key and the record's
+ * numbers; never the key itself, never any text. The hash is the exclusive or of two SipHash-2-4-128
+ * values under fixed keys, one of the key and one of the space: an attacker who chooses keys, such as a
+ * link's domain, cannot make two records collide in practice, and the signals that count one item by
+ * the same key (a rate and a first sighting per author) hash it once: each thread remembers the key it
+ * hashed last (by identity) and the spaces it hashed lately. Records live in open
+ * addressing tables with their recency lists in arrays, a record of up to four numbers inside its
+ * table entry, so that an update allocates nothing but the record the signal computes (nothing at all
+ * when it changes a small record in place).
  *
  * <p><b>What it forgets.</b> When full, it evicts a record to make room, by segmented LRU: a record
  * enters a probation segment; a record updated again moves to a protected segment (four fifths of the
@@ -38,7 +42,9 @@ import org.jspecify.annotations.Nullable;
  * eviction) and {@link #readFrom} restores them, so that a service keeps its counts across a restart.
  */
 public final class MemoryState implements BehaviorState {
-  private static final SipHash HASH = new SipHash(0x5649474C42454831L, 0x7374617465313238L);
+  private static final SipHash KEYS = new SipHash(0x5649474C42454831L, 0x7374617465313238L);
+  private static final SipHash SPACES = new SipHash(0x5649474C53504331L, 0x7370616365733132L);
+  private static final ThreadLocal<Hashes> HASHES = ThreadLocal.withInitial(Hashes::new);
   private static final int MAX_SHARDS = 64;
 
   private final Shard[] shards;
@@ -75,20 +81,23 @@ public final class MemoryState implements BehaviorState {
   @Override
   public long[] update(String space, String key, RecordUpdate update) {
     requireNonNull(update, "update");
-    SipHash.State k = key(space, key);
-    Shard s = shard(k.first);
+    Hashes h = hashes(space, key);
+    long first = h.first;
+    long second = h.second;
+    Shard s = shard(first);
     synchronized (s) {
-      return s.update(k.first, k.second, update);
+      return s.update(first, second, update);
     }
   }
 
   @Override
   public long @Nullable [] read(String space, String key) {
-    SipHash.State k = key(space, key);
-    Shard s = shard(k.first);
+    Hashes h = hashes(space, key);
+    long first = h.first;
+    long second = h.second;
+    Shard s = shard(first);
     synchronized (s) {
-      long[] r = s.peek(k.first, k.second);
-      return r == null ? null : r.clone();
+      return s.copyOf(first, second);
     }
   }
 
@@ -109,7 +118,8 @@ public final class MemoryState implements BehaviorState {
   }
 
   private static final int MAGIC = 0x56474D53; // "VGMS"
-  private static final int VERSION = 2;
+  /** 3 since records are found by the hashes of their key and space apart (2 hashed them together). */
+  private static final int VERSION = 3;
 
   /**
    * Writes every record to {@code out} (which stays open): the capacity, then per shard its records,
@@ -146,7 +156,8 @@ public final class MemoryState implements BehaviorState {
       int version = data.readInt();
       if (version != VERSION) {
         throw new IOException("saved MemoryState of version " + version + "; this Vigil reads "
-            + VERSION);
+            + VERSION + (version < VERSION ? " (an earlier Vigil found records by other hashes: start"
+            + " from an empty state)" : ""));
       }
       int capacity = data.readInt();
       int shards = data.readInt();
@@ -175,45 +186,102 @@ public final class MemoryState implements BehaviorState {
     return shards.length == 1 ? shards[0] : shards[(int) (first >>> shift)];
   }
 
-  private static SipHash.State key(String space, String key) {
+  private static Hashes hashes(String space, String key) {
     requireNonNull(space, "space");
     requireNonNull(key, "key");
-    return HASH.hash128(space, key);
+    Hashes h = HASHES.get();
+    h.of(space, key);
+    return h;
+  }
+
+  /**
+   * A thread's hashes: of the key it hashed last, of the spaces it hashed lately (eight, by the
+   * space's {@code hashCode}), and of the last (space, key) asked for. The key is remembered by
+   * identity: the signals of one item get the same string from it (its author, its link's domain), and a
+   * string equal to it but not the same is only hashed again.
+   */
+  private static final class Hashes {
+    private static final int SPACES_HELD = 8;
+    private @Nullable String key;
+    private long key0;
+    private long key1;
+    private final String[] spaces = new String[SPACES_HELD];
+    private final long[] space0 = new long[SPACES_HELD];
+    private final long[] space1 = new long[SPACES_HELD];
+    long first;
+    long second;
+
+    void of(String space, String key) {
+      if (key != this.key) {
+        SipHash.State k = KEYS.hash128(key);
+        key0 = k.first;
+        key1 = k.second;
+        this.key = key;
+      }
+      int i = space.hashCode() & (SPACES_HELD - 1);
+      String held = spaces[i];
+      if (held != space && !space.equals(held)) {
+        SipHash.State k = SPACES.hash128(space);
+        space0[i] = k.first;
+        space1[i] = k.second;
+        spaces[i] = space;
+      }
+      first = key0 ^ space0[i];
+      second = key1 ^ space1[i];
+    }
   }
 
   /**
    * One shard's records, in two recency-ordered segments, probation and kept (protected). Guarded by
    * the shard's lock. Entries are numbered from 0 to capacity - 1; an open addressing table (linear
    * probing, backward-shift deletion) maps a key's hash to its entry, and each segment is a doubly linked
-   * list, least recently updated first. An entry's hash, links and segment share one cache line
-   * ({@code meta}, four longs), since a scattered layout costs a cache miss per array on every update.
+   * list, least recently updated first.
+   *
+   * <p>An entry is {@link #WIDTH} longs of one array: the hash's two halves, its links, its segment and
+   * length, and then the record itself when it has at most {@link #INLINE} numbers (a first sighting, a
+   * quiet author's rate), so that finding a record and reading it cost the table's slot and one entry:
+   * on a state far larger than the caches, each further array on the way (an array of records, the
+   * record's own array) was another cache miss, one after the other. Longer records live in arrays of
+   * their own ({@code spilled}).
    */
   private static final class Shard {
     static final int PROBATION = 0;
     static final int KEPT = 1;
+    /** The segment of an entry on the free list. */
+    private static final int FREE = 2;
     private static final int NONE = -1;
+    /** Longs per entry. */
+    private static final int WIDTH = 8;
     private static final int FIRST = 0;
     private static final int SECOND = 1;
-    private static final int PREV = 2;
-    private static final int NEXT = 3;
+    /** The previous entry of its segment (or NONE) in the low 32 bits, the next one above them. */
+    private static final int LINKS = 2;
+    /** The segment in the low 32 bits; above them, the record's length, or SPILLED. */
+    private static final int TAG = 3;
+    private static final int DATA = 4;
+    /** The longest record held in its entry. */
+    static final int INLINE = WIDTH - DATA;
+    private static final int SPILLED = -1;
 
     private final int capacity;
     private final int protectedCapacity;
-    /**
-     * Per entry, four longs: the hash's two halves, the previous entry of its segment (or NONE) in the
-     * low 32 bits with the segment above them, and the next entry (or NONE).
-     */
-    private long[] meta;
-    private long[][] values;
+    private long[] entries;
+    /** Per entry, its record when longer than INLINE, else null. */
+    private long[][] spilled;
     /** Entry number + 1 per slot; 0 is empty. At most half full. */
     private int[] table;
     private int mask;
     private final int[] head = {NONE, NONE};
     private final int[] tail = {NONE, NONE};
     private final int[] count = new int[2];
-    /** Entries never used yet start here; freed ones are chained through NEXT. */
+    /** Entries never used yet start here; freed ones are chained through their next link. */
     private int fresh;
     private int free = NONE;
+    /**
+     * A record held in its entry is handed to an update in the array of its length here (the shard is
+     * locked meanwhile): an update that changes it in place allocates nothing.
+     */
+    private final long[][] scratch = new long[INLINE + 1][];
 
     Shard(int capacity) {
       this.capacity = capacity;
@@ -222,39 +290,86 @@ public final class MemoryState implements BehaviorState {
       // The arrays grow with the records held, doubling up to the capacity: a state sized for a million
       // keys costs nothing until they come.
       int initial = Math.min(capacity, 16);
-      this.meta = new long[4 * initial];
-      this.values = new long[initial][];
+      this.entries = new long[WIDTH * initial];
+      this.spilled = new long[initial][];
       this.table = new int[tableSize(initial)];
       this.mask = table.length - 1;
+      for (int n = 0; n <= INLINE; n++) {
+        scratch[n] = new long[n];
+      }
     }
 
     private int prev(int e) {
-      return (int) meta[4 * e + PREV];
+      return (int) entries[WIDTH * e + LINKS];
     }
 
     private int next(int e) {
-      return (int) meta[4 * e + NEXT];
+      return (int) (entries[WIDTH * e + LINKS] >>> 32);
     }
 
     private void prev(int e, int p) {
-      meta[4 * e + PREV] = (meta[4 * e + PREV] & ~0xFFFFFFFFL) | (p & 0xFFFFFFFFL);
-    }
-
-    private int segment(int e) {
-      return (int) (meta[4 * e + PREV] >>> 32);
+      int at = WIDTH * e + LINKS;
+      entries[at] = (entries[at] & ~0xFFFFFFFFL) | (p & 0xFFFFFFFFL);
     }
 
     private void next(int e, int n) {
-      meta[4 * e + NEXT] = n;
+      int at = WIDTH * e + LINKS;
+      entries[at] = (entries[at] & 0xFFFFFFFFL) | ((long) n << 32);
+    }
+
+    private int segment(int e) {
+      return (int) entries[WIDTH * e + TAG];
+    }
+
+    private int length(int e) {
+      return (int) (entries[WIDTH * e + TAG] >> 32);
+    }
+
+    private void tag(int e, int segment, int length) {
+      entries[WIDTH * e + TAG] = ((long) length << 32) | (segment & 0xFFFFFFFFL);
+    }
+
+    /** The record of entry {@code e}: its own array, or one of {@code scratch} holding a copy. */
+    private long[] record(int e) {
+      int n = length(e);
+      if (n == SPILLED) {
+        return spilled[e];
+      }
+      long[] r = scratch[n];
+      System.arraycopy(entries, WIDTH * e + DATA, r, 0, n);
+      return r;
+    }
+
+    /** A copy of the record of entry {@code e}, for readers outside the lock. */
+    private long[] copy(int e) {
+      int n = length(e);
+      if (n == SPILLED) {
+        return spilled[e].clone();
+      }
+      int from = WIDTH * e + DATA;
+      return java.util.Arrays.copyOfRange(entries, from, from + n);
+    }
+
+    /** Makes {@code r} the record of entry {@code e}, in the entry when it fits. */
+    private void store(int e, long[] r) {
+      if (r.length <= INLINE) {
+        System.arraycopy(r, 0, entries, WIDTH * e + DATA, r.length);
+        spilled[e] = null;
+        tag(e, segment(e), r.length);
+      } else {
+        spilled[e] = r;
+        tag(e, segment(e), SPILLED);
+      }
     }
 
     long[] update(long first, long second, RecordUpdate update) {
-      // The update runs before anything moves, so that one that throws leaves the shard as it was.
+      // The update runs before anything moves, so that one that throws leaves the shard as it was (a
+      // record held in its entry is handed over as a copy; one of its own may have changed in place).
       int e = find(first, second);
-      long[] current = e == NONE ? null : values[e];
+      long[] current = e == NONE ? null : record(e);
       long[] nextValue = requireNonNull(update.apply(current), "the update returned null");
       if (e != NONE) {
-        values[e] = nextValue;
+        store(e, nextValue);
         if (segment(e) == KEPT) {
           unlink(e);
           append(e, KEPT);
@@ -280,29 +395,29 @@ public final class MemoryState implements BehaviorState {
       return nextValue;
     }
 
-    long @Nullable [] peek(long first, long second) {
+    long @Nullable [] copyOf(long first, long second) {
       // A read does not count as use: it must not change what is evicted.
       int e = find(first, second);
-      return e == NONE ? null : values[e];
+      return e == NONE ? null : copy(e);
     }
 
     int size() {
       return count[PROBATION] + count[KEPT];
     }
 
-    private int slot(long first, long second) {
+    private int slot(long second) {
       return (int) (second ^ (second >>> 32)) & mask;
     }
 
     private int find(long first, long second) {
-      for (int s = slot(first, second); ; s = (s + 1) & mask) {
+      for (int s = slot(second); ; s = (s + 1) & mask) {
         int t = table[s];
         if (t == 0) {
           return NONE;
         }
-        int e = t - 1;
-        if (meta[4 * e + FIRST] == first && meta[4 * e + SECOND] == second) {
-          return e;
+        int at = WIDTH * (t - 1);
+        if (entries[at + FIRST] == first && entries[at + SECOND] == second) {
+          return t - 1;
         }
       }
     }
@@ -313,15 +428,16 @@ public final class MemoryState implements BehaviorState {
         e = free;
         free = next(e);
       } else {
-        if (fresh == values.length) {
+        if (fresh == spilled.length) {
           grow();
         }
         e = fresh++;
       }
-      meta[4 * e + FIRST] = first;
-      meta[4 * e + SECOND] = second;
-      values[e] = value;
-      int s = slot(first, second);
+      entries[WIDTH * e + FIRST] = first;
+      entries[WIDTH * e + SECOND] = second;
+      tag(e, seg, 0);
+      store(e, value);
+      int s = slot(second);
       while (table[s] != 0) {
         s = (s + 1) & mask;
       }
@@ -335,16 +451,16 @@ public final class MemoryState implements BehaviorState {
 
     /** Doubles the entry arrays (up to the capacity) and rebuilds the table for them. */
     private void grow() {
-      int entries = (int) Math.min(capacity, 2L * values.length);
-      meta = java.util.Arrays.copyOf(meta, 4 * entries);
-      values = java.util.Arrays.copyOf(values, entries);
-      table = new int[tableSize(entries)];
+      int n = (int) Math.min(capacity, 2L * spilled.length);
+      entries = java.util.Arrays.copyOf(entries, WIDTH * n);
+      spilled = java.util.Arrays.copyOf(spilled, n);
+      table = new int[tableSize(n)];
       mask = table.length - 1;
       for (int e = 0; e < fresh; e++) {
-        if (values[e] == null) {
-          continue; // on the free list
+        if (segment(e) == FREE) {
+          continue;
         }
-        int s = slot(meta[4 * e + FIRST], meta[4 * e + SECOND]);
+        int s = slot(entries[WIDTH * e + SECOND]);
         while (table[s] != 0) {
           s = (s + 1) & mask;
         }
@@ -355,14 +471,13 @@ public final class MemoryState implements BehaviorState {
     private void evict(int e) {
       unlink(e);
       // Backward-shift deletion keeps every probe chain unbroken without tombstones.
-      int s = slot(meta[4 * e + FIRST], meta[4 * e + SECOND]);
+      int s = slot(entries[WIDTH * e + SECOND]);
       while (table[s] != e + 1) {
         s = (s + 1) & mask;
       }
       int hole = s;
       for (int j = (hole + 1) & mask; table[j] != 0; j = (j + 1) & mask) {
-        int other = table[j] - 1;
-        int home = slot(meta[4 * other + FIRST], meta[4 * other + SECOND]);
+        int home = slot(entries[WIDTH * (table[j] - 1) + SECOND]);
         // Move the entry into the hole unless its home lies cyclically in (hole, j].
         boolean stays = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
         if (!stays) {
@@ -371,7 +486,8 @@ public final class MemoryState implements BehaviorState {
         }
       }
       table[hole] = 0;
-      values[e] = null;
+      spilled[e] = null;
+      tag(e, FREE, 0);
       next(e, free);
       free = e;
     }
@@ -394,8 +510,8 @@ public final class MemoryState implements BehaviorState {
     }
 
     private void append(int e, int seg) {
-      meta[4 * e + PREV] = ((long) seg << 32) | (tail[seg] & 0xFFFFFFFFL);
-      next(e, NONE);
+      entries[WIDTH * e + LINKS] = ((long) NONE << 32) | (tail[seg] & 0xFFFFFFFFL);
+      tag(e, seg, length(e));
       if (tail[seg] == NONE) {
         head[seg] = e;
       } else {
@@ -409,10 +525,11 @@ public final class MemoryState implements BehaviorState {
     void write(DataOutputStream data, int seg) throws IOException {
       data.writeInt(count[seg]);
       for (int e = head[seg]; e != NONE; e = next(e)) {
-        data.writeLong(meta[4 * e + FIRST]);
-        data.writeLong(meta[4 * e + SECOND]);
-        data.writeInt(values[e].length);
-        for (long v : values[e]) {
+        data.writeLong(entries[WIDTH * e + FIRST]);
+        data.writeLong(entries[WIDTH * e + SECOND]);
+        long[] r = record(e);
+        data.writeInt(r.length);
+        for (long v : r) {
           data.writeLong(v);
         }
       }

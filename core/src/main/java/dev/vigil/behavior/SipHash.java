@@ -1,11 +1,11 @@
 package dev.vigil.behavior;
 
 /**
- * SipHash-2-4 (Aumasson and Bernstein) over a space and a key read as UTF-16 code units, without
- * allocating: the input is the space's length (two units), the space, then the key, four units to a
- * little-endian 64-bit word. {@link #hash128} is the 128-bit variant of the reference implementation;
- * {@link #hash64} the 64-bit one, equal to Guava's {@code Hashing.sipHash24} over the same bytes (a test
- * checks it). An attacker who chooses keys (a link's domain, an author's name) cannot find collisions
+ * SipHash-2-4 (Aumasson and Bernstein) over text read as UTF-16 code units, four units to a
+ * little-endian 64-bit word, without allocating. {@link #hash64} reads a space's length (two units), the
+ * space, then a key, and equals Guava's {@code Hashing.sipHash24} over the same bytes; {@link #hash128}
+ * reads one text and is the 128-bit variant of the reference implementation (tests check both, the
+ * second against the reference's vectors). An attacker who chooses keys (a link's domain, an author's name) cannot find collisions
  * without the secret key.
  */
 final class SipHash {
@@ -24,10 +24,13 @@ final class SipHash {
     return s.finish64();
   }
 
-  /** The 128-bit hash: {@code first} and {@code second} of the state returned. */
-  State hash128(String space, String key) {
+  /**
+   * The 128-bit hash of {@code text} alone, its units without a length before them: {@code first} and
+   * {@code second} of the state returned.
+   */
+  State hash128(String text) {
     State s = new State(k0, k1, true);
-    feed(s, space, key);
+    s.chars(text);
     s.finish128();
     return s;
   }

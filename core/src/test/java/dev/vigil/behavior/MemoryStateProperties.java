@@ -80,4 +80,81 @@ class MemoryStateProperties {
       assertArrayEquals(expected == null ? null : new long[] {expected}, actual, "k" + k);
     }
   }
+
+  /**
+   * Records of every length, from empty to longer than an entry holds, changed in place or replaced
+   * by arrays of other lengths: each read gives what the update made of it, whether the record lives
+   * in its entry or in an array of its own, and moves between the two.
+   */
+  @Property(tries = 500)
+  void recordsOfEveryLengthReadAsTheyWereWritten(@ForAll @IntRange(min = 1, max = 31) int capacity,
+      @ForAll @Size(max = 300) List<@IntRange(min = 0, max = 40) Integer> keys,
+      @ForAll @Size(min = 1, max = 50) List<@IntRange(min = 0, max = 9) Integer> lengths) {
+    MemoryState state = MemoryState.withCapacity(capacity);
+    Reference held = new Reference(capacity);
+    Map<String, long[]> records = new java.util.HashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      String key = "k" + keys.get(i);
+      int length = lengths.get(i % lengths.size());
+      long stamp = i;
+      BehaviorState.RecordUpdate update = c -> {
+        if (c != null && c.length == length) {
+          for (int j = 0; j < c.length; j++) {
+            c[j] = 31 * c[j] + stamp;
+          }
+          return c;
+        }
+        long[] r = new long[length];
+        for (int j = 0; j < length; j++) {
+          r[j] = (c != null && j < c.length ? c[j] : -1) * 7 + stamp + j;
+        }
+        return r;
+      };
+      held.increment(key);
+      long[] before = records.get(key);
+      long[] expected = update.apply(before == null ? null : before.clone());
+      assertArrayEquals(expected, state.update("s", key, update), key);
+      records.put(key, expected.clone());
+      records.keySet().removeIf(k -> held.get(k) == null);
+    }
+    for (int k = 0; k <= 40; k++) {
+      assertArrayEquals(records.get("k" + k), state.read("s", "k" + k), "k" + k);
+    }
+  }
+
+  /**
+   * Records are found by (space, key) whatever string objects name them: each thread remembers the key
+   * it hashed last by identity and its spaces in a small table, so the same strings, equal copies of
+   * them and more spaces than the table holds must all reach the same records.
+   */
+  @Property(tries = 300)
+  void theSameSpaceAndKeyReachTheSameRecordWhateverStringsNameThem(
+      @ForAll @Size(max = 300) List<@IntRange(min = 0, max = 599) Integer> items) {
+    String[] spaces = new String[20];
+    String[] keys = new String[30];
+    for (int i = 0; i < spaces.length; i++) {
+      spaces[i] = "space-" + i;
+    }
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = "key-" + i;
+    }
+    MemoryState state = MemoryState.withCapacity(10_000);
+    Map<String, Long> counts = new java.util.HashMap<>();
+    for (int item : items) {
+      int space = item % 20;
+      int key = item / 20;
+      // Odd items name both with copies, equal strings that are other objects.
+      String s = item % 2 == 0 ? spaces[space] : new String(spaces[space]);
+      String k = item % 3 == 0 ? keys[key] : new String(keys[key]);
+      long got = state.update(s, k, c -> c == null ? new long[] {1} : new long[] {c[0] + 1})[0];
+      assertEquals(counts.merge(space + "/" + key, 1L, Long::sum), got, s + "/" + k);
+    }
+    for (int space = 0; space < 20; space++) {
+      for (int key = 0; key < 30; key++) {
+        Long expected = counts.get(space + "/" + key);
+        long[] r = state.read(spaces[space], keys[key]);
+        assertArrayEquals(expected == null ? null : new long[] {expected}, r, space + "/" + key);
+      }
+    }
+  }
 }

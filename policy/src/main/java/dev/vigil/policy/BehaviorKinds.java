@@ -13,6 +13,8 @@ import dev.vigil.spi.SignalKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -197,16 +199,32 @@ final class BehaviorKinds {
     return new CoreKinds.Simple(name, description, parameters, f);
   }
 
-  /** The loader's state with each space prefixed by the kind, so two kinds never share a record. */
-  private record Spaced(String kind, BehaviorState state) implements BehaviorState {
+  /**
+   * The loader's state with each space prefixed by the kind, so two kinds never share a record. The
+   * prefixed names are made once per space (a signal's name), not on every update.
+   */
+  private static final class Spaced implements BehaviorState {
+    private final String kind;
+    private final BehaviorState state;
+    private final Map<String, String> spaces = new ConcurrentHashMap<>();
+
+    Spaced(String kind, BehaviorState state) {
+      this.kind = kind;
+      this.state = state;
+    }
+
+    private String spaced(String space) {
+      return spaces.computeIfAbsent(space, s -> kind + "/" + s);
+    }
+
     @Override
     public long[] update(String space, String key, RecordUpdate update) {
-      return state.update(kind + "/" + space, key, update);
+      return state.update(spaced(space), key, update);
     }
 
     @Override
     public long @Nullable [] read(String space, String key) {
-      return state.read(kind + "/" + space, key);
+      return state.read(spaced(space), key);
     }
 
     @Override
