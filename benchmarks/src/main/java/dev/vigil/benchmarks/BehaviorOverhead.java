@@ -60,11 +60,10 @@ public final class BehaviorOverhead {
     Arrays.sort(without);
     Arrays.sort(with);
     Arrays.sort(added);
-    System.out.printf("%s activity, %d authors, %d rounds: policy without %d ns, with three behaviour signals %d ns"
-            + " per item (medians); the signals add %d ns (quartiles %d to %d)%n", b.activity, b.authorCount,
-        rounds,
-        without[rounds / 2], with[rounds / 2], added[rounds / 2], added[rounds / 4],
-        added[3 * rounds / 4]);
+    System.out.printf("%s activity, %d authors, %d rounds: policy without %d ns, with three behaviour"
+            + " signals %d ns per item (medians); the signals add %d ns (quartiles %d to %d)%n",
+        b.activity, b.authorCount, rounds, without[rounds / 2], with[rounds / 2], added[rounds / 2],
+        added[rounds / 4], added[3 * rounds / 4]);
     if (sink == null) {
       System.out.println(); // keeps the results alive
     }

@@ -5,8 +5,8 @@ package dev.vigil.behavior;
  * little-endian 64-bit word, without allocating. {@link #hash64} reads a space's length (two units), the
  * space, then a key, and equals Guava's {@code Hashing.sipHash24} over the same bytes; {@link #hash128}
  * reads one text and is the 128-bit variant of the reference implementation (tests check both, the
- * second against the reference's vectors). An attacker who chooses keys (a link's domain, an author's name) cannot find collisions
- * without the secret key.
+ * second against the reference's vectors). An attacker who chooses keys (a link's domain, an author's
+ * name) cannot find collisions without the secret key.
  */
 final class SipHash {
   private final long k0;
