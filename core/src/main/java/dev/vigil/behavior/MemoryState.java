@@ -179,8 +179,11 @@ public final class MemoryState implements BehaviorState {
     }
   }
 
-  /** The longest record {@link #readFrom} accepts (a rate capped at a million items). */
-  private static final int MAX_RECORD_LONGS = 2_000_000;
+  /**
+   * The longest record {@link #readFrom} accepts: a rate capped at a million items, whose array may hold
+   * twice its cap.
+   */
+  private static final int MAX_RECORD_LONGS = 2_000_002;
 
   private Shard shard(long first) {
     return shards.length == 1 ? shards[0] : shards[(int) (first >>> shift)];

@@ -6,9 +6,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Items per key in a sliding window ({@link Behaviors#rate}). The record of a key is the number of
- * times it holds, then the times of the key's latest items, sorted, at most {@code suspicious} of them
- * and none older than the window before the newest: enough to count exactly up to the count where the
- * score reaches 1. The array may be longer than its times, so that an update changes it in place.
+ * times it holds, then the times of the key's items, sorted. What a count reads of them is their
+ * <em>kept</em> suffix: the latest {@code suspicious} of the times after the newest one minus the window,
+ * enough to count exactly up to the count where the score reaches 1. Times before that suffix are
+ * dropped only when the array is full, by moving the suffix to its front, so that a busy key's item
+ * costs no copy of its whole record (dropping one expired time per item did); the array grows to at
+ * most twice the cap, so that a full one is compacted once per {@code suspicious} items at most. A record
+ * without such stale times (as earlier versions wrote) reads the same.
  */
 final class RateSignal extends WindowCountSignal {
   RateSignal(String name, BehaviorState state, Key key, Duration window, int normal, int suspicious) {
@@ -34,47 +38,50 @@ final class RateSignal extends WindowCountSignal {
     @Override
     public long[] apply(long @Nullable [] current) {
       long[] r = add(current, t);
-      int n = (int) r[0];
-      // An item in time order is the newest: every time kept is in its window.
-      count = r[n] == t ? n : countIn(r, t - window, t);
+      count = countAt(r, t);
       return r;
     }
   }
 
   /**
-   * The record with {@code t} added, trimmed to the window before its newest time and to the cap:
-   * {@code current} changed in place, or a larger copy of it when it has no room.
+   * The record with {@code t} added: {@code current} changed in place, or, when it is full, first
+   * compacted to its kept times and, if that frees nothing, copied to a larger array.
    */
   long[] add(long @Nullable [] current, long t) {
     long[] r = current == null ? new long[2] : current; // a key seen once keeps no slack
     int n = (int) r[0];
     if (n + 2 > r.length) {
-      r = java.util.Arrays.copyOf(r, Math.max(n + 2, Math.min(suspicious + 2, 2 * n + 1)));
+      int from = n == 0 ? 1 : kept(r);
+      if (from > 1) {
+        n -= from - 1;
+        System.arraycopy(r, from, r, 1, n);
+      }
+      if (n + 2 > r.length) {
+        r = java.util.Arrays.copyOf(r, Math.max(n + 2, Math.min(2 * suspicious + 2, 2 * n + 1)));
+      }
     }
     // Times are at 1..n; t goes after the times equal to it (at the end, for items in time order).
     int at = n == 0 || t >= r[n] ? n + 1 : upperBound(r, n, t);
     System.arraycopy(r, at, r, at + 1, n + 1 - at);
     r[at] = t;
-    n++;
-    // The times out of the window are the first few (none or one per item, in time order).
-    long cutoff = r[n] - window;
-    int expired = 0;
-    while (expired < n && r[1 + expired] <= cutoff) {
-      expired++;
-    }
-    int from = Math.max(expired, n - suspicious);
-    if (from > 0) {
-      System.arraycopy(r, 1 + from, r, 1, n - from);
-      n -= from;
-    }
-    r[0] = n;
+    r[0] = n + 1;
     return r;
   }
 
-  /** The number of times of {@code record} in {@code (after, upTo]}. */
-  static int countIn(long[] record, long after, long upTo) {
+  /** The index of the first kept time of {@code record} (which holds at least one time). */
+  private int kept(long[] record) {
     int n = (int) record[0];
-    return upperBound(record, n, upTo) - upperBound(record, n, after);
+    return Math.max(upperBound(record, n, record[n] - window), n + 1 - suspicious);
+  }
+
+  /** The number of kept times of {@code record} in {@code t}'s window, {@code (t - window, t]}. */
+  int countAt(long[] record, long t) {
+    int n = (int) record[0];
+    int from = kept(record);
+    if (record[n] == t) {
+      return n + 1 - from; // t is the newest: every kept time is in its window
+    }
+    return Math.max(0, upperBound(record, n, t) - Math.max(from, upperBound(record, n, t - window)));
   }
 
   /** The index of the first of the times {@code record[1..n]} greater than {@code x} (n + 1 if none). */
