@@ -20,10 +20,10 @@ import org.jspecify.annotations.Nullable;
  * values under fixed keys, one of the key and one of the space: an attacker who chooses keys, such as a
  * link's domain, cannot make two records collide in practice, and the signals that count one item by
  * the same key (a rate and a first sighting per author) hash it once: each thread remembers the key it
- * hashed last (by identity) and the spaces it hashed lately. Records live in open
- * addressing tables with their recency lists in arrays, a record of up to four numbers inside its
- * table entry, so that an update allocates nothing but the record the signal computes (nothing at all
- * when it changes a small record in place).
+ * hashed last (by identity) and the spaces it hashed lately. Records live in open addressing tables
+ * with their recency lists in arrays, a record of up to four numbers inside its table entry, so that an
+ * update allocates nothing but the record the signal computes (nothing at all when it changes a small
+ * record in place).
  *
  * <p><b>What it forgets.</b> When full, it evicts a record to make room, by segmented LRU: a record
  * enters a probation segment; a record updated again moves to a protected segment (four fifths of the
@@ -200,15 +200,15 @@ public final class MemoryState implements BehaviorState {
   /**
    * A thread's hashes: of the key it hashed last, of the spaces it hashed lately (eight, by the
    * space's {@code hashCode}), and of the last (space, key) asked for. The key is remembered by
-   * identity: the signals of one item get the same string from it (its author, its link's domain), and a
-   * string equal to it but not the same is only hashed again.
+   * identity: the signals of one item get the same string from it (its author, its link's domain), and
+   * a string equal to it but not the same is only hashed again.
    */
   private static final class Hashes {
     private static final int SPACES_HELD = 8;
     private @Nullable String key;
     private long key0;
     private long key1;
-    private final String[] spaces = new String[SPACES_HELD];
+    private final @Nullable String[] spaces = new String[SPACES_HELD];
     private final long[] space0 = new long[SPACES_HELD];
     private final long[] space1 = new long[SPACES_HELD];
     long first;
