@@ -73,21 +73,14 @@ class ContextualScanProperties {
       @ForAll @Size(min = 1, max = 8) List<@From("terms") Term> terms,
       @ForAll @Size(max = 1) List<@From("texts") String> allow,
       @ForAll("texts") String text) {
-    List<Term> usable = new ArrayList<>();
     NaiveTermMatcher probe = new NaiveTermMatcher(normalizer, List.of(), List.of());
-    for (Term t : terms) {
-      if (!probe.units(t.text()).isEmpty()) {
-        usable.add(t);
-      }
-    }
+    List<Term> usable = probe.withUnits(terms);
     if (usable.isEmpty()) {
       return;
     }
     List<String> usableAllow = new ArrayList<>();
-    for (String a : allow) {
-      if (!a.isEmpty() && !probe.units(a).isEmpty()) {
-        usableAllow.add(a.length() > 12 ? a.substring(0, 12) : a);
-      }
+    for (String a : probe.allowsWithUnits(allow)) {
+      usableAllow.add(a.length() > 12 ? a.substring(0, 12) : a);
     }
     TermMatcher.Builder b = TermMatcher.builder().normalizer(normalizer).addAll(usable);
     usableAllow.forEach(b::allow);

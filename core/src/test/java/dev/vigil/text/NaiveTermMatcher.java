@@ -117,6 +117,28 @@ final class NaiveTermMatcher {
     return result;
   }
 
+  /** The terms whose text normalizes to at least one unit (a matcher refuses the others). */
+  List<Term> withUnits(List<Term> terms) {
+    List<Term> usable = new ArrayList<>();
+    for (Term t : terms) {
+      if (!units(t.text()).isEmpty()) {
+        usable.add(t);
+      }
+    }
+    return usable;
+  }
+
+  /** The allow-list entries that are not empty and normalize to at least one unit. */
+  List<String> allowsWithUnits(List<String> allow) {
+    List<String> usable = new ArrayList<>();
+    for (String a : allow) {
+      if (!a.isEmpty() && !units(a).isEmpty()) {
+        usable.add(a);
+      }
+    }
+    return usable;
+  }
+
   // ---- normalization, stage by stage, on lists ----
 
   List<U> units(String text) {

@@ -69,19 +69,9 @@ class TermMatcherProperties {
       @ForAll("texts") String text,
       @ForAll("denseBudgets") long denseBudget,
       @ForAll("chunks") int chunk) {
-    List<Term> usable = new ArrayList<>();
     NaiveTermMatcher probe = new NaiveTermMatcher(normalizer, List.of(), List.of());
-    for (Term t : terms) {
-      if (!probe.units(t.text()).isEmpty()) {
-        usable.add(t);
-      }
-    }
-    List<String> usableAllow = new ArrayList<>();
-    for (String a : allow) {
-      if (!a.isEmpty() && !probe.units(a).isEmpty()) {
-        usableAllow.add(a);
-      }
-    }
+    List<Term> usable = probe.withUnits(terms);
+    List<String> usableAllow = probe.allowsWithUnits(allow);
     if (usable.isEmpty()) {
       return;
     }
