@@ -12,9 +12,12 @@ import dev.vigil.behavior.MemoryState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -66,6 +69,14 @@ public class BehaviorBenchmark {
   /** How many authors post (the state's working set). */
   @Param({"100000"})
   public int authorCount;
+
+  /**
+   * The policies' state: {@code memory}, a {@link MemoryState} of 1,000,000 records, or
+   * {@code one-record}, a state that keeps one record per signal whatever the key (the signals' and the
+   * policy's own work, without the memory traffic of a large state: not a state anyone should use).
+   */
+  @Param({"memory"})
+  public String state;
 
   private String[] texts;
   private String[] authors;
@@ -130,8 +141,42 @@ public class BehaviorBenchmark {
     List<String> small = posts.smallList();
     List<String> large = posts.largeList();
     without = PolicyBenchmark.policy(small, large, true);
-    withThree = withBehaviour(small, large, MemoryState.withCapacity(1_000_000), false);
-    withWave = withBehaviour(small, large, MemoryState.withCapacity(1_000_000), true);
+    withThree = withBehaviour(small, large, newState(), false);
+    withWave = withBehaviour(small, large, newState(), true);
+  }
+
+  private BehaviorState newState() {
+    switch (state) {
+      case "memory":
+        return MemoryState.withCapacity(1_000_000);
+      case "one-record":
+        return new OneRecordState();
+      default:
+        throw new IllegalArgumentException("state must be memory or one-record but was " + state);
+    }
+  }
+
+  /** One record per space, shared by every key: what the signals cost without finding records. */
+  static final class OneRecordState implements BehaviorState {
+    private final Map<String, long[]> records = new HashMap<>();
+
+    @Override
+    public long[] update(String space, String key, RecordUpdate update) {
+      long[] r = update.apply(records.get(space));
+      records.put(space, r);
+      return r;
+    }
+
+    @Override
+    public long @Nullable [] read(String space, String key) {
+      long[] r = records.get(space);
+      return r == null ? null : r.clone();
+    }
+
+    @Override
+    public long size() {
+      return records.size();
+    }
   }
 
   private static Policy withBehaviour(List<String> small, List<String> large, BehaviorState state,
