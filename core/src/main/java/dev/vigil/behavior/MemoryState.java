@@ -20,7 +20,11 @@ import org.jspecify.annotations.Nullable;
  * values under fixed keys, one of the key and one of the space: an attacker who chooses keys, such as a
  * link's domain, cannot make two records collide in practice, and the signals that count one item by
  * the same key (a rate and a first sighting per author) hash it once: each thread remembers the key it
- * hashed last (by identity) and the spaces it hashed lately. Records live in open addressing tables
+ * hashed last (by identity) and the spaces it hashed lately. The space's hash keeps out of the bits that
+ * choose a record's shard and table slot (90 of its bits remain: two spaces, which the policy names,
+ * collide with odds of one in 10^27), so the records of one key in several spaces share a shard and a
+ * home slot, and those one item makes (a new author's rate and first sighting) take neighbouring
+ * entries: the second lookup finds its lines in the cache. Records live in open addressing tables
  * with their recency lists in arrays, a record of up to four numbers inside its table entry, so that an
  * update allocates nothing but the record the signal computes (nothing at all when it changes a small
  * record in place).
@@ -118,8 +122,11 @@ public final class MemoryState implements BehaviorState {
   }
 
   private static final int MAGIC = 0x56474D53; // "VGMS"
-  /** 3 since records are found by the hashes of their key and space apart (2 hashed them together). */
-  private static final int VERSION = 3;
+  /**
+   * 4 since the key alone chooses a record's shard and slot (3 let the space take part; 2 hashed space
+   * and key together).
+   */
+  private static final int VERSION = 4;
 
   /**
    * Writes every record to {@code out} (which stays open): the capacity, then per shard its records,
@@ -225,8 +232,12 @@ public final class MemoryState implements BehaviorState {
       String held = spaces[i];
       if (held != space && !space.equals(held)) {
         SipHash.State k = SPACES.hash128(space);
-        space0[i] = k.first;
-        space1[i] = k.second;
+        // The space leaves the bits that choose the shard (the top six of the first half) and the slot
+        // (the upper half of the second) to the key: the records of one key in several spaces (a rate
+        // and a first sighting of one author) share a shard and a home slot, and records made by one
+        // item take neighbouring entries.
+        space0[i] = k.first & (-1L >>> 6);
+        space1[i] = k.second & 0xFFFFFFFFL;
         spaces[i] = space;
       }
       first = key0 ^ space0[i];
@@ -409,7 +420,7 @@ public final class MemoryState implements BehaviorState {
     }
 
     private int slot(long second) {
-      return (int) (second ^ (second >>> 32)) & mask;
+      return (int) (second >>> 32) & mask;
     }
 
     private int find(long first, long second) {

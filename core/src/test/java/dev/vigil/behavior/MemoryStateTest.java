@@ -12,6 +12,7 @@ import dev.vigil.Classifier;
 import dev.vigil.Content;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -277,6 +278,21 @@ class MemoryStateTest {
       assertFalse(asLatin1.contains(piece), piece);
       assertFalse(asUtf16.contains(piece), piece);
     }
+  }
+
+  @Test
+  void aStateSavedByAnEarlierVersionIsRefusedWithAReason() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DataOutputStream data = new DataOutputStream(out);
+    data.writeInt(0x56474D53); // "VGMS"
+    data.writeInt(3); // records were then placed by their space's hash too
+    data.writeInt(1_000);
+    data.writeInt(64);
+    data.flush();
+    IOException e = assertThrows(IOException.class,
+        () -> MemoryState.readFrom(new ByteArrayInputStream(out.toByteArray())));
+    assertTrue(e.getMessage().contains("version 3") && e.getMessage().contains("start from an empty state"),
+        e.getMessage());
   }
 
   @Test
