@@ -26,8 +26,8 @@ public final class BehaviorOverhead {
   private BehaviorOverhead() {}
 
   /**
-   * Arguments: the activity ({@code uniform} or {@code zipf}, default zipf), the rounds (default 200) and
-   * the authors (default 100,000; few authors keep every record in the caches), and the state
+   * Arguments: the activity ({@code uniform} or {@code zipf}, default zipf), the rounds (default 200),
+   * the authors (default 100,000; few authors keep every record in the caches) and the state
    * ({@code memory}, default, or {@code one-record}: see {@link BehaviorBenchmark#state}).
    */
   public static void main(String[] args) {
@@ -63,10 +63,10 @@ public final class BehaviorOverhead {
     Arrays.sort(without);
     Arrays.sort(with);
     Arrays.sort(added);
-    System.out.printf("%s activity, %d authors, %s state, %d rounds: policy without %d ns, with three behaviour"
-            + " signals %d ns per item (medians); the signals add %d ns (quartiles %d to %d)%n",
-        b.activity, b.authorCount, b.state, rounds, without[rounds / 2], with[rounds / 2], added[rounds / 2],
-        added[rounds / 4], added[3 * rounds / 4]);
+    System.out.printf("%s activity, %d authors, %s state, %d rounds: policy without %d ns, with three"
+            + " behaviour signals %d ns per item (medians); the signals add %d ns (quartiles %d to %d)%n",
+        b.activity, b.authorCount, b.state, rounds, without[rounds / 2], with[rounds / 2],
+        added[rounds / 2], added[rounds / 4], added[3 * rounds / 4]);
     if (sink == null) {
       System.out.println(); // keeps the results alive
     }
