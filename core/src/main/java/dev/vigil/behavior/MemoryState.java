@@ -38,18 +38,22 @@ import org.jspecify.annotations.Nullable;
  * sighting is the next one, its distinct count restarts. Size the capacity for the keys that matter in
  * the longest window (see {@code benchmarks/README.md} for the bytes per record).
  *
- * <p><b>Determinism.</b> No randomness and no clock: the same sequence of updates, made in the same
- * order, leaves the same records and evicts the same ones. Thread safe: each shard is locked while a
- * record of it is updated.
+ * <p><b>Determinism.</b> No clock, and no randomness in what it holds: the same sequence of updates,
+ * made in the same order, leaves the same records and evicts the same ones. The one random number is
+ * a secret drawn when the state is made, which places records within a shard's table: the hash keys
+ * are in this source, so without it an attacker could compute keys (link domains, say) that share a
+ * slot and make every lookup of them walk a long run of records. Placement changes no result, only
+ * where a record sits. Thread safe: each shard is locked while a record of it is updated.
  *
  * <p><b>Restarts.</b> {@link #writeTo} saves the records (hashes and numbers only, in their order of
  * eviction) and {@link #readFrom} restores them, so that a service keeps its counts across a restart.
  */
 public final class MemoryState implements BehaviorState {
-  private static final SipHash KEYS = new SipHash(0x5649474C42454831L, 0x7374617465313238L);
+  static final SipHash KEYS = new SipHash(0x5649474C42454831L, 0x7374617465313238L);
   private static final SipHash SPACES = new SipHash(0x5649474C53504331L, 0x7370616365733132L);
   private static final ThreadLocal<Hashes> HASHES = ThreadLocal.withInitial(Hashes::new);
   private static final int MAX_SHARDS = 64;
+  private static final java.security.SecureRandom PLACEMENT = new java.security.SecureRandom();
 
   private final Shard[] shards;
   private final int shift;
@@ -60,7 +64,7 @@ public final class MemoryState implements BehaviorState {
     int n = Math.max(1, Math.min(MAX_SHARDS, Integer.highestOneBit(Math.max(1, capacity / 16))));
     this.shards = new Shard[n];
     for (int i = 0; i < n; i++) {
-      shards[i] = new Shard(capacity / n + (i < capacity % n ? 1 : 0));
+      shards[i] = new Shard(capacity / n + (i < capacity % n ? 1 : 0), PLACEMENT.nextLong());
     }
     this.shift = 64 - Integer.numberOfTrailingZeros(n);
   }
@@ -114,6 +118,17 @@ public final class MemoryState implements BehaviorState {
       }
     }
     return n;
+  }
+
+  /** The longest run of occupied slots in a shard's table: the most a lookup walks (for tests). */
+  int longestRun() {
+    int longest = 0;
+    for (Shard s : shards) {
+      synchronized (s) {
+        longest = Math.max(longest, s.longestRun());
+      }
+    }
+    return longest;
   }
 
   @Override
@@ -279,6 +294,8 @@ public final class MemoryState implements BehaviorState {
 
     private final int capacity;
     private final int protectedCapacity;
+    /** The secret that places records in the table. */
+    private final long placement;
     private long[] entries;
     /** Per entry, its record when longer than INLINE, else null. */
     private long[][] spilled;
@@ -297,8 +314,9 @@ public final class MemoryState implements BehaviorState {
      */
     private final long[][] scratch = new long[INLINE + 1][];
 
-    Shard(int capacity) {
+    Shard(int capacity, long placement) {
       this.capacity = capacity;
+      this.placement = placement;
       // With room for one record, probation is all there is.
       this.protectedCapacity = capacity <= 1 ? 0 : capacity * 4 / 5;
       // The arrays grow with the records held, doubling up to the capacity: a state sized for a million
@@ -419,8 +437,26 @@ public final class MemoryState implements BehaviorState {
       return count[PROBATION] + count[KEPT];
     }
 
+    /**
+     * The home slot of a hash: its upper half (the key's alone) mixed with the shard's secret by
+     * MurmurHash3's finalizer, so that keys whose hashes agree in the bits of the mask need not meet.
+     */
     private int slot(long second) {
-      return (int) (second >>> 32) & mask;
+      long h = (second >>> 32) ^ placement;
+      h = (h ^ (h >>> 33)) * 0xFF51AFD7ED558CCDL;
+      h = (h ^ (h >>> 33)) * 0xC4CEB9FE1A85EC53L;
+      return (int) (h ^ (h >>> 33)) & mask;
+    }
+
+    int longestRun() {
+      int longest = 0;
+      int run = 0;
+      // Twice round, so that a run across the end of the table counts whole.
+      for (int i = 0; i < 2 * table.length; i++) {
+        run = table[i & mask] == 0 ? 0 : Math.min(run + 1, table.length);
+        longest = Math.max(longest, run);
+      }
+      return longest;
     }
 
     private int find(long first, long second) {
