@@ -281,27 +281,6 @@ class MemoryStateTest {
   }
 
   @Test
-  void keysCraftedToShareASlotDoNotPileUp() {
-    // The hash keys are public: keys whose hashes agree in the bits that choose the shard and in the low
-    // ten of the slot's half would, placed by the public hash alone, share one home slot in a table of
-    // 1,024 slots or fewer, and every lookup of them would walk all of them.
-    List<String> crafted = new ArrayList<>();
-    for (long i = 0; crafted.size() < 300; i++) {
-      String key = "d" + i + ".example";
-      SipHash.State h = MemoryState.KEYS.hash128(key);
-      if (h.first >>> 58 == 0 && (h.second >>> 32 & 1023) == 0) {
-        crafted.add(key);
-      }
-    }
-    MemoryState state = MemoryState.withCapacity(64 * 1024);
-    for (String key : crafted) {
-      state.update("link-domains", key, INCREMENT);
-    }
-    assertEquals(300, state.size());
-    assertTrue(state.longestRun() < 50, () -> "a run of " + state.longestRun() + " records");
-  }
-
-  @Test
   void aStateSavedByAnEarlierVersionIsRefusedWithAReason() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     DataOutputStream data = new DataOutputStream(out);
