@@ -117,10 +117,14 @@ final class Shard {
 
   /** The record of entry {@code e}: its own array, or one of {@code scratch} holding a copy. */
   private long[] record(int e) {
-    int n = length(e);
-    if (n == SPILLED) {
-      return spilled[e];
+    // Whether the record has an array of its own is read from that array's slot, not from the entry's
+    // tag: the two loads then go out together, and the record's own array follows the first, where it
+    // followed both (on a state larger than the caches, each is a cache miss).
+    long[] own = spilled[e];
+    if (own != null) {
+      return own;
     }
+    int n = length(e);
     long[] r = scratch[n];
     System.arraycopy(entries, WIDTH * e + DATA, r, 0, n);
     return r;
