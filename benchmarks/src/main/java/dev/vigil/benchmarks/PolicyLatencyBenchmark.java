@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What a service owner watches first: the tail of the full policy's latency, and what a second thread
@@ -25,6 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code latency}: {@link Mode#SampleTime}, one evaluation per call, in microseconds; JMH reports
  *       the percentiles (p50, p99, p99.9, p99.99) and the maximum of the sampled calls.
+ *   <li>{@code fixedWork}: the same sampling of a call that always does the same work, no memory
+ *       touched, lasting about one evaluation: the tail of the machine itself (a shared core's
+ *       descheduling and interrupts), against which {@code latency}'s tail reads as a ratio.
  *   <li>{@code oneThread} and {@code twoThreads}: throughput of the same calls on 1 and 2 threads, each
  *       thread with its own cursor over the posts (a {@link Scope#Thread} state, so that no two threads
  *       write one field); the policy, its matchers and tables are shared, as in a service. Their ratio is
@@ -82,6 +86,25 @@ public class PolicyLatencyBenchmark {
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public Decision latency(Cursor c) {
     return evaluate(c);
+  }
+
+  /**
+   * Tokens of {@link Blackhole#consumeCPU} per char of a post: on this project's machine, a call then
+   * lasts about what an evaluation does (3.7 us for a post, 65 us for a document).
+   */
+  private static final int TOKENS_PER_CHAR = 7;
+
+  /**
+   * The machine's own tail, for comparison with {@code latency}'s: a call of fixed work (no allocation,
+   * no memory, nothing that depends on data) lasting about as long as one evaluation, sampled the same
+   * way. What its p99.9 shows above its median is the machine's (descheduling, interrupts, other work
+   * on shared cores), since the work itself never varies.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public void fixedWork() {
+    Blackhole.consumeCPU((long) TOKENS_PER_CHAR * length);
   }
 
   /** Evaluations per second on one thread. */
