@@ -203,7 +203,9 @@ public class BehaviorBenchmark {
   private Content item() {
     int i = next++ & (ITEMS - 1);
     clock += 10;
-    return Content.builder().body(texts[text[i]]).author("user-" + Long.toHexString(authorIds[author[i]])).attribute("ip", ips[ip[i]])
+    return Content.builder().body(texts[text[i]])
+        .author("user-" + Long.toHexString(authorIds[author[i]]))
+        .attribute("ip", ips[ip[i]])
         .time(T0.plusMillis(clock)).build();
   }
 

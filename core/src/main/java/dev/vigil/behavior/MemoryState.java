@@ -10,6 +10,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.SecureRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,7 +54,7 @@ public final class MemoryState implements BehaviorState {
   private static final SipHash SPACES = new SipHash(0x5649474C53504331L, 0x7370616365733132L);
   private static final ThreadLocal<Hashes> HASHES = ThreadLocal.withInitial(Hashes::new);
   private static final int MAX_SHARDS = 64;
-  private static final java.security.SecureRandom PLACEMENT = new java.security.SecureRandom();
+  private static final SecureRandom PLACEMENT = new SecureRandom();
 
   private final Shard[] shards;
   private final int shift;

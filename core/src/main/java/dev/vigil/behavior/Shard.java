@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One of {@link MemoryState}'s shards: its records, in two recency-ordered segments, probation and kept
- * (protected). Not thread safe: {@code MemoryState} holds the shard's lock around every call. Entries are numbered from 0 to capacity - 1; an open addressing table (linear
- * probing, backward-shift deletion) maps a key's hash to its entry, and each segment is a doubly linked
- * list, least recently updated first.
+ * (protected). Not thread safe: {@code MemoryState} holds the shard's lock around every call. Entries
+ * are numbered from 0 to capacity - 1; an open addressing table (linear probing, backward-shift
+ * deletion) maps a key's hash to its entry, and each segment is a doubly linked list, least recently
+ * updated first.
  *
  * <p>An entry is {@link #WIDTH} longs of one array: the hash's two halves, its links, its segment and
  * length, and then the record itself when it has at most {@link #INLINE} numbers (a first sighting, a
@@ -39,12 +40,14 @@ final class Shard {
   private static final int SECOND = 1;
   /** The previous entry of its segment (or NONE) in the low 32 bits, the next one above them. */
   private static final int LINKS = 2;
-  /** The segment in the low 32 bits; above them, the record's length, or SPILLED. */
+  /**
+   * The segment in the low 32 bits; above them, the record's length (whether the record is in the entry
+   * is told by {@code spilled}, which the read of a record loads beside the entry).
+   */
   private static final int TAG = 3;
   private static final int DATA = 4;
   /** The longest record held in its entry. */
   static final int INLINE = WIDTH - DATA;
-  private static final int SPILLED = -1;
 
   private final int capacity;
   private final int protectedCapacity;
@@ -132,12 +135,12 @@ final class Shard {
 
   /** A copy of the record of entry {@code e}, for readers outside the lock. */
   private long[] copy(int e) {
-    int n = length(e);
-    if (n == SPILLED) {
-      return spilled[e].clone();
+    long[] own = spilled[e];
+    if (own != null) {
+      return own.clone();
     }
     int from = WIDTH * e + DATA;
-    return java.util.Arrays.copyOfRange(entries, from, from + n);
+    return java.util.Arrays.copyOfRange(entries, from, from + length(e));
   }
 
   /** Makes {@code r} the record of entry {@code e}, in the entry when it fits. */
@@ -148,7 +151,7 @@ final class Shard {
       tag(e, segment(e), r.length);
     } else {
       spilled[e] = r;
-      tag(e, segment(e), SPILLED);
+      tag(e, segment(e), r.length);
     }
   }
 
