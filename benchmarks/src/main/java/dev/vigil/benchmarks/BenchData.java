@@ -56,6 +56,28 @@ final class BenchData {
     return new ArrayList<>(shuffled.subList(0, Math.min(count, shuffled.size())));
   }
 
+  /**
+   * {@code count} distinct two-word phrases of lower-case letters that occur in {@code lines}, drawn
+   * with a fixed seed at random places of the text, so that their first words are as frequent as the
+   * text makes them.
+   */
+  static List<String> phrases(List<String> lines, int count, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+    for (int tries = 0; seen.size() < count && tries < 1000 * count; tries++) {
+      String[] words = lines.get(r.nextInt(lines.size())).toLowerCase(java.util.Locale.ROOT)
+          .split(" ");
+      if (words.length < 2) {
+        continue;
+      }
+      int at = r.nextInt(words.length - 1);
+      if (words[at].matches("[a-z]+") && words[at + 1].matches("[a-z]+")) {
+        seen.add(words[at] + " " + words[at + 1]);
+      }
+    }
+    return new ArrayList<>(seen);
+  }
+
   /** Random lower-case words of 4 to 10 letters. */
   static List<String> randomWords(int count, long seed) {
     SplittableRandom r = new SplittableRandom(seed);

@@ -38,6 +38,22 @@ public enum TermEngines {
       return vigil(withPhrase, Normalizer.standard());
     }
   },
+  /**
+   * Vigil, {@code standard}, on the list plus 300 two-word phrases that occur in the benchmark's text
+   * ({@link BenchData#phrases}, which {@code TermMatcherBenchmark} adds): what phrases cost a list of
+   * single words. Their first words are as common as the text's words (articles, prepositions).
+   */
+  VIGIL_PHRASES {
+    @Override
+    public Engine build(List<String> words) {
+      return vigil(words, Normalizer.standard());
+    }
+
+    @Override
+    boolean comparable() {
+      return false; // the phrases find more
+    }
+  },
   /** Vigil, {@code aggressive} preset: the contextual stages run through the streaming cursor. */
   VIGIL_AGGRESSIVE {
     @Override

@@ -48,8 +48,8 @@ public class TermMatcherBenchmark {
   static final int CHARS = 1 << 20;
 
   /** The engine. */
-  @Param({"VIGIL", "VIGIL_UNANCHORED", "VIGIL_CASE_ONLY", "ROBERT_BOR", "HANKCS", "ROKLENARCIC",
-      "JDK_REGEX"})
+  @Param({"VIGIL", "VIGIL_UNANCHORED", "VIGIL_PHRASES", "VIGIL_CASE_ONLY", "ROBERT_BOR", "HANKCS",
+      "ROKLENARCIC", "JDK_REGEX"})
   public TermEngines engine;
 
   /** The dictionary and text. */
@@ -85,6 +85,13 @@ public class TermMatcherBenchmark {
       words = words.subList(0, 10_000); // a 127k-way alternation overflows the regex compiler's stack
     }
     text = BenchData.text(lines, CHARS);
+    if (engine == TermEngines.VIGIL_PHRASES) {
+      List<String> phrases = BenchData.phrases(lines, 300, 300);
+      System.out.println("# " + phrases.size() + " phrases, the first ten: "
+          + phrases.subList(0, Math.min(10, phrases.size())));
+      words = new java.util.ArrayList<>(words);
+      words.addAll(phrases);
+    }
     built = engine.build(words);
     int ours = TermEngines.VIGIL.build(words).count(text);
     int theirs = built.count(text);

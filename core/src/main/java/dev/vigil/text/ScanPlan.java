@@ -17,6 +17,14 @@ enum ScanPlan {
    */
   WORD_INDEX(", anchored at word starts"),
   /**
+   * A per-code-point normalizer, terms that all are whole words or phrases of them (bound to a word
+   * start and a word end), some spanning several words, and a trie too large for full rows: each word
+   * of the text is looked up once in a {@link WordIndex}, which also knows the first word of every
+   * phrase; from such a word the automaton of {@link #WORD_STARTS} reads on until every pattern it
+   * opened has ended ({@link WordScan}).
+   */
+  PHRASE_INDEX(", entered at word starts, phrases from their first word"),
+  /**
    * A per-code-point normalizer and single whole words (bound to a word start; not always to a word
    * end): the bare trie, entered at word starts only and parked in a dead state inside other words,
    * with no failure links and no suffix outputs ({@link AnchoredScan}).
@@ -40,7 +48,8 @@ enum ScanPlan {
 
   /**
    * The plan for {@code patterns} under a normalizer; {@code indexWords}: whether a list of whole
-   * single words gets a word index (see {@link TermMatcher.Builder#build()}).
+   * words (single, or some phrases of them) gets a word index (see {@link
+   * TermMatcher.Builder#build()}).
    */
   static ScanPlan of(boolean perCodePoint, PatternSet patterns, boolean indexWords) {
     if (!perCodePoint) {
@@ -49,7 +58,10 @@ enum ScanPlan {
     if (patterns.singleWords) {
       return indexWords ? WORD_INDEX : ANCHORED;
     }
-    return patterns.startAtWords ? WORD_STARTS : AUTOMATON;
+    if (!patterns.startAtWords) {
+      return AUTOMATON;
+    }
+    return indexWords ? PHRASE_INDEX : WORD_STARTS;
   }
 
   /** Whether the trie is entered at word starts only, without failure links. */

@@ -255,39 +255,71 @@ final class TableLayout {
   }
 
   /**
-   * The word index of an anchored list whose patterns all need a word boundary after them too (so a hit
-   * is always a whole word of the text), of words up to {@code limit} symbols (-1: as many as a key
-   * holds). Each state with patterns is a word: its key is the path's symbols, packed; its value the
-   * term when it has one pattern, else its code (see {@link WordIndex}).
+   * The word index of a list whose patterns all are whole words or phrases of them (bound to a word
+   * start and a word end, so that a hit always begins and ends with a whole word of the text), of words
+   * up to {@code limit} symbols (-1: as many as a key holds). Each state with patterns whose path is one
+   * word is a key: the path's symbols, packed; its value the term when it has one pattern, else {@link
+   * WordIndex#STATE} and its code. The first word of each phrase is a key too, valued {@link
+   * WordIndex#PHRASE} and its state's code: the scan reads on through the automaton from there (and
+   * so reports the word's own patterns, if any, as well).
    */
   WordIndex wordIndex(int limit) {
     int bits = 32 - Integer.numberOfLeadingZeros(trie.alphabet - 1);
     int maxLength = limit < 0 ? 64 / bits : Math.min(limit, 64 / bits);
+    boolean[] isWord = patterns.alphabet.wordFlags();
     // States are numbered breadth first, so a parent's key is known before its children's.
     long[] key = new long[states];
     byte[] depth = new byte[states];
-    int n = 0;
+    boolean[] oneWord = new boolean[states];
+    boolean[] phraseStart = new boolean[states];
+    oneWord[Trie.ROOT] = true;
     for (int st = 0; st < states; st++) {
-      if (trie.outPattern[st] >= 0 && depth[st] <= maxLength) {
-        n++;
-      }
       for (int child = trie.firstChild[st]; child < trie.firstChild[st + 1]; child++) {
         depth[child] = (byte) Math.min(maxLength + 1, depth[st] + 1);
         key[child] = (key[st] << bits) | trie.edgeSymbol[child];
+        oneWord[child] = oneWord[st] && isWord[trie.edgeSymbol[child]];
+      }
+    }
+    for (int[] seq : patterns.symbols) {
+      // A phrase's first word: the state before its first non-word symbol (every pattern here starts
+      // with a word char). Words longer than the keys are not in the index; the scan walks those.
+      int st = Trie.ROOT;
+      for (int i = 0; i < seq.length && isWord[seq[i]]; i++) {
+        st = trie.childOf(st, seq[i]);
+      }
+      if (st != Trie.ROOT && depth[st] <= maxLength && !isWordPath(seq, isWord)) {
+        phraseStart[st] = true;
+      }
+    }
+    int n = 0;
+    for (int st = 0; st < states; st++) {
+      if (phraseStart[st] || trie.outPattern[st] >= 0 && oneWord[st] && depth[st] <= maxLength) {
+        n++;
       }
     }
     long[] keys = new long[n];
     long[] values = new long[n];
     int k = 0;
     for (int st = 0; st < states; st++) {
-      if (trie.outPattern[st] < 0 || depth[st] > maxLength) {
-        continue;
+      if (phraseStart[st]) {
+        keys[k] = key[st];
+        values[k++] = WordIndex.PHRASE | code(st);
+      } else if (trie.outPattern[st] >= 0 && oneWord[st] && depth[st] <= maxLength) {
+        int p = trie.outPattern[st];
+        keys[k] = key[st];
+        values[k++] = trie.nextPattern[p] < 0 ? patterns.owner[p] : WordIndex.STATE | code(st);
       }
-      int p = trie.outPattern[st];
-      keys[k] = key[st];
-      values[k++] = trie.nextPattern[p] < 0 ? patterns.owner[p] : WordIndex.STATE | code(st);
     }
     return new WordIndex(keys, values, n, bits, maxLength);
+  }
+
+  private static boolean isWordPath(int[] seq, boolean[] isWord) {
+    for (int sym : seq) {
+      if (!isWord[sym]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The chars' table: for each UTF-16 char, its symbol and flags (see {@link ScanTables#chars}). */

@@ -80,13 +80,15 @@ public final class TermMatcher {
     }
     TableLayout layout = new TableLayout(trie, patterns, normalizer, plan.anchored());
     ScanTables tables = layout.tables();
-    WordIndex index = plan == ScanPlan.WORD_INDEX ? layout.wordIndex(tuning.wordIndex()) : null;
+    boolean indexed = plan == ScanPlan.WORD_INDEX || plan == ScanPlan.PHRASE_INDEX;
+    WordIndex index = indexed ? layout.wordIndex(tuning.wordIndex()) : null;
     int chunk = tuning.chunk();
     int wordBuffer = index != null ? chunk / 2 + 2 : 0; // the most words a chunk can end
     this.scratch = new PerThread<>(() -> new ScanScratch(null, chunk, wordBuffer));
     this.words = index;
     this.scan = switch (plan) {
-      case WORD_INDEX -> new WordScan(tables, scratch, hasAllow, index, patterns.maxLength);
+      case WORD_INDEX, PHRASE_INDEX -> new WordScan(tables, scratch, hasAllow, index,
+          patterns.maxLength);
       case ANCHORED -> new AnchoredScan(tables, scratch, hasAllow, tuning);
       case WORD_STARTS, AUTOMATON -> new AutomatonScan(tables, scratch, hasAllow);
       case CONTEXTUAL -> throw new AssertionError(plan);
@@ -268,9 +270,10 @@ public final class TermMatcher {
       }
       PatternSet patterns = new PatternSet(normalizer, terms, groups, allowTexts, allowModes);
       boolean perCodePoint = normalizer.isPerCodePoint();
-      // Lists of whole single words may get a word index, whose trie then serves few words and needs
-      // fewer rows; lists bound to word starts get a dead state that their failures lead to.
-      boolean wholeWords = perCodePoint && patterns.singleWords && patterns.endAtWords
+      // Lists of whole words (single, or phrases of them) may get a word index, whose trie then serves
+      // few words and needs fewer rows; lists bound to word starts get a dead state that their
+      // failures lead to.
+      boolean wholeWords = perCodePoint && patterns.startAtWords && patterns.endAtWords
           && tuning.wordIndex() != 0;
       // (The contextual scan gets one for single words too: it has no anchored plan of its own.)
       boolean wordStart = patterns.startAtWords && (!perCodePoint || !patterns.singleWords);

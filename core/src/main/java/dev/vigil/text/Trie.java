@@ -42,8 +42,8 @@ final class Trie {
   /**
    * Builds the trie of {@code patterns}, its failure and output links and its dense rows.
    *
-   * @param wholeWords whether the list will be scanned through a word index, whose trie serves only
-   *     the words the index does not hold (a smaller budget for rows then does)
+   * @param wholeWords whether the list may be scanned through a word index, whose trie serves only
+   *     the words the index does not hold and the phrases (a smaller budget for rows then does)
    * @param denseBudget the number of row entries to allow, or -1 for the default budget
    */
   Trie(PatternSet patterns, boolean wordStart, boolean wholeWords, long denseBudget) {
@@ -136,9 +136,10 @@ final class Trie {
     // of English text mostly leaves the trie), and never more than about 24 entries per state. The
     // scans of the other lists leave their inner loop for every sparse step, where the anchored scan
     // of single words takes it inline: with 12 MB rather than 8, the 55,000 terms of the policy
-    // benchmark get rows for depth four and part of five. Large lists of whole words scan through
-    // their word index: the trie serves only words with special chars and words longer than the
-    // index's keys, so 10 entries per pattern (40 bytes) do.
+    // benchmark get rows for depth four and part of five. Large lists of whole words (and phrases of
+    // them) scan through their word index: the trie serves only words with special chars, words
+    // longer than the index's keys and the first words of phrases, so 10 entries per pattern (40
+    // bytes) do.
     long full = (long) states * alphabet;
     long floor = patterns.singleWords ? 2L << 20 : 3L << 20;
     long budget = denseBudget >= 0 ? denseBudget

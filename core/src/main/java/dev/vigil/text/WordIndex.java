@@ -1,11 +1,12 @@
 package dev.vigil.text;
 
 /**
- * A hash map from whole words to what a hit on them reports, for {@link TermMatcher}'s lists of single
- * whole words. A word is its symbols packed into a long ({@code bits} bits each, most significant
- * first), exact for words of up to {@link #maxLength()} symbols: every word char's symbol is at least 1,
- * so two different words never share a key and no word's key is 0, the empty slot. Longer words are
- * not in the map; the matcher walks its trie for them.
+ * A hash map from whole words to what a hit on them reports, for {@link TermMatcher}'s lists of whole
+ * words (single, or phrases: the map then also holds each phrase's first word). A word is its symbols
+ * packed into a long ({@code bits} bits each, most significant first), exact for words of up to {@link
+ * #maxLength()} symbols: every word char's symbol is at least 1, so two different words never share a
+ * key and no word's key is 0, the empty slot. Longer words are not in the map; the matcher walks its
+ * trie for them.
  *
  * <p>Why a map next to the trie: the trie's walk through a word is a chain of dependent reads, each a
  * likely cache miss in a large dictionary, while a word's key is computed in registers and its lookup
@@ -19,6 +20,12 @@ final class WordIndex {
   static final long ABSENT = Long.MAX_VALUE;
   /** A value with this bit reports the outputs of a state (its code in the low bits). */
   static final long STATE = Long.MIN_VALUE;
+  /**
+   * A value with this bit (and not {@link #STATE}) is the first word of a phrase: the scan reads on
+   * through the automaton from the state of its code, in the low bits. Every such value is at least
+   * {@code PHRASE}; a term's is below it.
+   */
+  static final long PHRASE = 1L << 62;
 
   // Buckets of four slots, each bucket one cache line: four keys, then their four values. A key goes to
   // the first empty slot of its bucket, or of the next bucket with one, so a bucket with an empty last
@@ -35,7 +42,8 @@ final class WordIndex {
   /**
    * @param keys the words' keys, none 0, no two equal
    * @param values per key, a term index (or {@code -1 - allow index}) when the word has one pattern,
-   *     or {@code STATE | code} of the state whose outputs to report
+   *     {@code STATE | code} of the state whose outputs to report, or {@code PHRASE | code} of the
+   *     state a phrase reads on from
    * @param maxLength the longest word in the map, in symbols: at most {@code 64 / bits}
    */
   WordIndex(long[] keys, long[] values, int n, int bits, int maxLength) {

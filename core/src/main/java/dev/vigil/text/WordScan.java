@@ -1,6 +1,7 @@
 package dev.vigil.text;
 
 import static dev.vigil.text.ScanTables.CharEntry.HOT;
+import static dev.vigil.text.ScanTables.CharEntry.SPACE;
 import static dev.vigil.text.ScanTables.CharEntry.SYMBOL;
 import static dev.vigil.text.ScanTables.CharEntry.WORD;
 
@@ -9,29 +10,40 @@ import dev.vigil.text.ScanTables.Transition;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The scan of {@link ScanPlan#WORD_INDEX}: large lists of single whole words, through their {@link
- * WordIndex}. Each word of plain chars is looked up once, at its end, by its packed symbols, instead of
- * walked down the trie, where each step is a read that waits on the one before and, in a large
- * dictionary, misses the cache; the lookups of consecutive words are independent, so the processor
- * overlaps their misses. A word with a special char (an invisible char, a mark, a char that folds to
- * several) goes through the anchored trie from its start to the next plain non-word char ({@link
- * #untilGap}), and so does a word longer than the index's keys ({@link #longWord}).
+ * The scan of {@link ScanPlan#WORD_INDEX} and {@link ScanPlan#PHRASE_INDEX}: large lists of whole words,
+ * through their {@link WordIndex}. Each word of plain chars is looked up once, at its end, by its packed
+ * symbols, instead of walked down the trie, where each step is a read that waits on the one before and,
+ * in a large dictionary, misses the cache; the lookups of consecutive words are independent, so the
+ * processor overlaps their misses. The automaton takes over, from a word start in the root state, for
+ * a word with a special char (an invisible char, a mark, a char that folds to several), a word longer
+ * than the index's keys, and (with phrases) the first word of a phrase, which it enters in that word's
+ * state: it reads on as {@link AutomatonScan} would until no pattern it opened is still open ({@link
+ * #run}), and the lookups go on from there.
+ *
+ * <p>Why the lookups may start again wherever the automaton leaves off: every pattern starts at a word
+ * start and ends at a word end, so a pattern still open at a word's end began at a whole word of the
+ * text that is the pattern's first word, and the index knows every such word. While no looked-up word is
+ * one, the automaton would be in its root state at every word start; a lookup is what it would do from
+ * there.
  *
  * <p>Why only large lists: the index costs a lookup per word of the text, the trie a read per char.
  * With full rows (lists up to some 20,000 words) that read mostly hits the cache and {@link
- * AnchoredScan} is faster; in a larger trie, a text whose words the list holds (a dictionary) walks
- * deep into it and waits on memory at every char. See {@code benchmarks/README.md}
+ * AnchoredScan} or {@link AutomatonScan} is faster; in a larger trie, a text whose words the list holds
+ * (a dictionary) walks deep into it and waits on memory at every char. See {@code benchmarks/README.md}
  * (LargeDictionaryBenchmark) for the figures.
  */
 final class WordScan extends CodePointScan {
   private final WordIndex index;
   private final int maxLength;
+  /** The list has phrases: the tables are the automaton's, with failures to word starts. */
+  private final boolean phrases;
 
   WordScan(ScanTables tables, PerThread<ScanScratch> scratch, boolean hasAllow, WordIndex index,
       int maxLength) {
     super(tables, scratch, hasAllow);
     this.index = index;
     this.maxLength = maxLength;
+    this.phrases = !tables.anchored;
   }
 
   @Override
@@ -54,12 +66,12 @@ final class WordScan extends CodePointScan {
         continue;
       }
       if ((e & HOT) != 0) {
-        if (s == null) {
-          s = scratch.peek();
-        }
-        p = untilGap(text, p - length, handler, s) - 1;
+        p = run(text, p - length, p - length, ScanTables.ROOT_CODE, handler, s) - 1;
       } else if (length != 0) {
-        wordEnd(text, p - length, p, key, handler, s);
+        int resume = wordEnd(text, p - length, p, key, handler, s);
+        if (resume >= 0) {
+          p = resume - 1;
+        }
       }
       key = 0;
       length = 0;
@@ -111,21 +123,37 @@ final class WordScan extends CodePointScan {
           inWord = w;
         }
         s.touched += index.touch(keys, words);
+        int resume = -1;
         for (int k = 0; k < words; k++) {
           long span = spans[k];
           int end = (int) (span >>> 32);
-          wordEnd(text, end - (int) span, end, keys[k], handler, s);
+          int r = wordEnd(text, end - (int) span, end, keys[k], handler, s);
+          if (r >= 0) {
+            // The automaton read on from this word, most often to the next word's start: the lookups
+            // go on there, past the words it read, or the chunk is packed again from where it left off.
+            while (k + 1 < words && start(spans[k + 1]) < r) {
+              k++;
+            }
+            if (k + 1 < words ? start(spans[k + 1]) != r : length == 0 || r != base + i - length) {
+              resume = r;
+              break;
+            }
+          }
         }
-        if (i < len) {
-          int after = untilGap(text, base + i - length, handler, s);
+        if (resume < 0 && i < len) {
+          int from = base + i - length;
+          resume = run(text, from, from, ScanTables.ROOT_CODE, handler, s);
+        }
+        if (resume >= 0) {
+          // The automaton read on from a word of this chunk past what the lookups can go on from.
           key = 0;
           length = 0;
           inWord = 0;
-          if (after - base < len) {
-            i = after - base;
+          if (resume - base < len) {
+            i = resume - base;
             continue;
           }
-          next = after; // past the buffered chunk: refill from there
+          next = resume; // past the buffered chunk: refill from there
           break;
         }
       }
@@ -139,36 +167,55 @@ final class WordScan extends CodePointScan {
     }
   }
 
+  /** Where the word of a {@code ScanScratch.wordSpans} entry starts. */
+  private static int start(long span) {
+    return (int) (span >>> 32) - (int) span;
+  }
+
   /**
    * Reports the hits of the word of plain chars {@code text[start, end)}, whose packed symbols are {@code
    * key} (exact for words up to the index's longest). The char before the word, if any, is a plain
-   * non-word char.
+   * non-word char. Returns -1, or where the lookups go on when the automaton read on past the word.
    */
-  private void wordEnd(String text, int start, int end, long key, HitHandler handler,
+  private int wordEnd(String text, int start, int end, long key, HitHandler handler,
       @Nullable ScanScratch s) {
     if (end - start <= index.maxLength()) {
       long v = index.get(key);
       if (v != WordIndex.ABSENT) {
-        wordHit(text, start, end, v, handler, s);
+        return wordHit(text, start, end, v, handler, s);
       }
     } else if (end - start <= maxLength) {
-      longWord(text, start, end, handler, s);
+      return longWord(text, start, end, handler, s);
     }
+    return -1;
   }
 
-  /** Reports a word found in the index (out of the scan's loop, which inlines what it calls). */
-  private void wordHit(String text, int start, int end, long v, HitHandler handler,
+  /**
+   * Reports a word found in the index, or reads on from the first word of a phrase (out of the scan's
+   * loop, which inlines what it calls). Returns as {@link #wordEnd}.
+   */
+  private int wordHit(String text, int start, int end, long v, HitHandler handler,
       @Nullable ScanScratch s) {
+    if (v >= WordIndex.PHRASE) {
+      return run(text, start, end, (int) v, handler, s);
+    }
     if (v >= Integer.MIN_VALUE) {
       emitter.report((int) v, start, end, s, handler);
     } else {
       emitter.emitBack(text, (int) v, end - 1, end, 0, false, Math.max(0, start - 1), s, handler);
     }
+    return -1;
   }
 
-  /** A word longer than the index's keys hold: walks the trie (such words are rare in most text). */
-  private void longWord(String text, int start, int end, HitHandler handler,
+  /**
+   * A word longer than the index's keys hold (rare in most text): walks the trie; with phrases, reads
+   * on from its start through the automaton, since it may begin one. Returns as {@link #wordEnd}.
+   */
+  private int longWord(String text, int start, int end, HitHandler handler,
       @Nullable ScanScratch s) {
+    if (phrases) {
+      return run(text, start, start, ScanTables.ROOT_CODE, handler, s);
+    }
     final int[] table = chars;
     int code = ScanTables.ROOT_CODE;
     for (int q = start; q < end; q++) {
@@ -177,47 +224,74 @@ final class WordScan extends CodePointScan {
     if (tables.pendingAt(code)) {
       emitter.emitBack(text, code, end - 1, end, 0, false, Math.max(0, start - 1), s, handler);
     }
+    return -1;
   }
 
   /**
-   * Runs the anchored automaton from {@code from} (a word start, or a char after a plain non-word char:
-   * the trie's root either way) over a stretch with special chars, as {@link AnchoredScan} would, up to
-   * and including the next plain non-word char after them, where the automaton is back at its root with
-   * every hit before reported. Returns the index after that char, or the text's end.
+   * Runs the automaton over the text from {@code p}, in the state of {@code code}, as {@link
+   * AutomatonScan} would: {@code text[from, p)} is the start of a word, of plain chars, that took the
+   * automaton from its root to that state ({@code from}, a word start, is where the root was). Goes on
+   * until a word start where the automaton would be back in the state the root's step leads to, having
+   * reported every hit before; returns that word start, or the text's end.
+   *
+   * <p>Single words (anchored tables) return at the first word start after the next plain non-word
+   * char; phrases read on while one may still be open.
    */
-  private int untilGap(String text, int from, HitHandler handler, ScanScratch s) {
+  private int run(String text, int from, int p, int code, HitHandler handler,
+      @Nullable ScanScratch s) {
     final int[] table = chars;
+    final int[] rows = this.rows;
     final int n = text.length();
-    int code = ScanTables.ROOT_CODE;
+    int lastStart = p - 1;
+    boolean lastWasSpace = p == from && afterSpace(text, p);
+    boolean inWord = true; // at from, the word start the lookups left, there is nothing to go back to
     int plainFrom = from;
-    int p = from;
     while (p < n) {
       int e = table[text.charAt(p)];
       if ((e & HOT) != 0) {
-        int q = special.special(text, p, code, p - 1, afterSpace(text, p), handler, s);
+        if (s == null) {
+          s = scratch.peek();
+        }
+        int q = special.special(text, p, code, lastStart, lastWasSpace, handler, s);
         if (q >= n) {
           return n; // special reported everything
         }
         code = s.code;
         plainFrom = q;
-        if ((table[text.charAt(q)] & WORD) == 0) {
-          return q + 1;
-        }
+        lastStart = q;
+        lastWasSpace = false;
+        inWord = (table[text.charAt(q)] & WORD) != 0;
         p = q + 1;
         continue;
       }
-      int t = tables.step(code, e & SYMBOL);
-      if (t < 0) {
-        emitter.emitBack(text, code, p - 1, p, 0, (e & WORD) != 0, plainFrom, s, handler);
+      boolean space = (e & SPACE) != 0;
+      if (space & lastWasSpace) {
+        plainFrom = p + 1; // a whitespace run is one unit
+        p++;
+        continue;
       }
-      code = t & Transition.CODE;
-      p++;
-      if ((e & WORD) == 0) {
+      int sym = e & SYMBOL;
+      boolean word = (e & WORD) != 0;
+      int t = tables.step(code, sym);
+      if (word && !inWord && (t & Transition.CODE) == (rows[ScanTables.ROOT_CODE + sym]
+          & Transition.CODE)) {
+        // No pattern open before this word goes on into it: the lookups take over here.
+        if (t < 0) {
+          emitter.emitBack(text, code, lastStart, p, 0, true, plainFrom, s, handler);
+        }
         return p;
       }
+      if (t < 0) {
+        emitter.emitBack(text, code, lastStart, p, 0, word, plainFrom, s, handler);
+      }
+      code = t & Transition.CODE;
+      lastStart = p;
+      lastWasSpace = space;
+      inWord = word;
+      p++;
     }
     if (tables.pendingAt(code)) {
-      emitter.emitBack(text, code, n - 1, n, 0, false, plainFrom, s, handler);
+      emitter.emitBack(text, code, lastStart, n, 0, false, plainFrom, s, handler);
     }
     return n;
   }

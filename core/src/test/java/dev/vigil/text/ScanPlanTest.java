@@ -55,6 +55,20 @@ class ScanPlanTest {
   }
 
   @Test
+  void wholeWordsAndPhrasesWithoutFullRowsGetAWordIndex() {
+    TermMatcher m = build(Normalizer.standard(), MatcherTuning.DEFAULT.denseBudget(1),
+        Term.of("cat"), Term.of("free money"), Term.of("free-for-all"));
+    assertEquals(ScanPlan.PHRASE_INDEX, m.plan());
+    assertTrue(m.toString().contains("phrases from their first word, 2 words indexed"),
+        m.toString());
+    assertEquals(List.of("cat", "free money", "free-for-all"),
+        m.find("a cat, free  money and free-for-all").stream().map(h -> h.term().id()).toList());
+    assertEquals(ScanPlan.WORD_STARTS, build(Normalizer.standard(),
+        MatcherTuning.DEFAULT.denseBudget(1), Term.of("free money"), term("cat", MatchMode.PREFIX))
+        .plan(), "no index for words not bound to a word end");
+  }
+
+  @Test
   void otherListsRunTheFullAutomaton() {
     TermMatcher m = build(Normalizer.standard(), MatcherTuning.DEFAULT, Term.of("cat"),
         term("ass", MatchMode.ANYWHERE));

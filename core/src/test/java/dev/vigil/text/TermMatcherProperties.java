@@ -180,11 +180,73 @@ class TermMatcherProperties {
   void phraseListsEqualTheReference(
       @ForAll("perCodePoint") Normalizer normalizer,
       @ForAll @Size(min = 1, max = 8) List<@From("phrases") String> phrases,
-      @ForAll("phraseTexts") String text,
+      @ForAll("textsWithRefs") List<String> pieces,
       @ForAll("denseBudgets") long denseBudget,
       @ForAll("chunks") int chunk,
       @ForAll boolean prefix) {
-    wordListEqualsTheReference(normalizer, phrases, text, denseBudget, chunk, prefix, false);
+    wordListEqualsTheReference(normalizer, phrases, resolveRefs(pieces, phrases), denseBudget, chunk,
+        prefix, false);
+  }
+
+  /**
+   * Lists of whole words and phrases of them, looked up by the word index (with keys for words of up to
+   * one, two or three symbols only, too, so that longer first words of phrases walk the automaton),
+   * with their words as terms too or not, with whole-word allow-lists, against the reference, hits in
+   * the order they end.
+   */
+  @Property(tries = 3000)
+  void indexedPhraseListsEqualTheReference(
+      @ForAll("perCodePoint") Normalizer normalizer,
+      @ForAll @Size(min = 1, max = 8) List<@From("phrases") String> phrases,
+      @ForAll @Size(max = 2) List<@From("phrases") String> allow,
+      @ForAll("textsWithRefs") List<String> pieces,
+      @ForAll("denseBudgets") long denseBudget,
+      @ForAll("chunks") int chunk,
+      @ForAll("wordIndexes") int wordIndex,
+      @ForAll boolean wordsToo) {
+    String text = resolveRefs(pieces, phrases);
+    List<String> texts = new ArrayList<>(phrases);
+    if (wordsToo) {
+      // The phrases' words as terms of their own: hits inside and beside the phrases' hits.
+      for (String p : phrases) {
+        for (String w : p.split("[^\\p{L}\\p{N}]+")) {
+          if (!w.isEmpty() && !texts.contains(w)) {
+            texts.add(w);
+          }
+        }
+      }
+    }
+    List<Term> terms = new ArrayList<>();
+    for (String p : texts) {
+      terms.add(new Term(p, p, "x", 1.0, MatchMode.WORD));
+    }
+    TermMatcher.Builder b = TermMatcher.builder().normalizer(normalizer).addAll(terms)
+        .tuning(MatcherTuning.DEFAULT.denseBudget(denseBudget).scanChunk(chunk)
+            .wordIndex(wordIndex));
+    allow.forEach(a -> b.allow(a, MatchMode.WORD));
+    TermMatcher matcher = b.build();
+    boolean wholeWords = true;
+    for (String p : texts) {
+      wholeWords &= !p.endsWith("!") && !p.endsWith("-");
+    }
+    for (String a : allow) {
+      wholeWords &= !a.endsWith("!") && !a.endsWith("-");
+    }
+    if (wholeWords && wordIndex > 0) {
+      assertTrue(matcher.plan() == ScanPlan.PHRASE_INDEX || matcher.plan() == ScanPlan.WORD_INDEX,
+          matcher::toString);
+    }
+    NaiveTermMatcher naive = new NaiveTermMatcher(normalizer, terms, allow, MatchMode.WORD);
+    List<NaiveTermMatcher.Hit> actual = new ArrayList<>();
+    matcher.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
+    for (int i = 1; i < actual.size(); i++) {
+      int at = i;
+      assertTrue(actual.get(at - 1).end() <= actual.get(at).end(),
+          () -> "hits out of the order they end: " + actual + " in '" + text + "', " + matcher);
+    }
+    actual.sort(null);
+    assertEquals(naive.find(text), actual, () -> "normalizer " + normalizer + ", terms " + terms
+        + ", allow " + allow + ", text '" + text + "', " + matcher);
   }
 
   /**
@@ -232,6 +294,37 @@ class TermMatcherProperties {
           }
           return b.append(tail).toString();
         });
+  }
+
+  /**
+   * Pieces of a text as {@link #phraseTexts} has them, and references ({@code "\u0001"} and a number)
+   * to a phrase of the list, to its first word, or to the phrase with a space on each side, that
+   * {@link #resolveRefs} fills in: random texts rarely hold a random list's phrases otherwise.
+   */
+  @Provide
+  Arbitrary<List<String>> textsWithRefs() {
+    Arbitrary<String> refs = Arbitraries.integers().between(0, 47).map(i -> "\u0001" + i);
+    return Arbitraries.oneOf(Arbitraries.of(PIECES), words(), phrases(), refs, refs).list()
+        .ofMaxSize(12);
+  }
+
+  /** The text of {@code pieces}, their references resolved against {@code phrases}. */
+  private static String resolveRefs(List<String> pieces, List<String> phrases) {
+    StringBuilder b = new StringBuilder();
+    for (String piece : pieces) {
+      if (!piece.startsWith("\u0001")) {
+        b.append(piece);
+        continue;
+      }
+      int k = Integer.parseInt(piece.substring(1));
+      String phrase = phrases.get(k % phrases.size());
+      switch (k / 16) {
+        case 0 -> b.append(phrase);
+        case 1 -> b.append(phrase.split("[^\\p{L}\\p{N}]", 2)[0]); // its first word
+        default -> b.append(' ').append(phrase).append(' ');
+      }
+    }
+    return b.toString();
   }
 
   @Provide
