@@ -1,10 +1,13 @@
 package dev.vigil.text;
 
+import dev.vigil.internal.IntBuffer;
 import dev.vigil.text.ScanTables.CharEntry;
 import dev.vigil.text.ScanTables.OutputInfo;
 import dev.vigil.text.ScanTables.RecordHeader;
 import dev.vigil.text.ScanTables.Transition;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The third stage of a {@link TermMatcher}'s build, for per-code-point normalizers: lays the {@link
@@ -259,9 +262,9 @@ final class TableLayout {
    * start and a word end, so that a hit always begins and ends with a whole word of the text), of words
    * up to {@code limit} symbols (-1: as many as a key holds). Each state with patterns whose path is one
    * word is a key: the path's symbols, packed; its value the term when it has one pattern, else {@link
-   * WordIndex#STATE} and its code. The first word of each phrase is a key too, valued {@link
-   * WordIndex#PHRASE} and its state's code: the scan reads on through the automaton from there (and
-   * so reports the word's own patterns, if any, as well).
+   * WordIndex#STATE} and its code. The first word of each phrase is a key too, valued by {@link
+   * WordIndex#phrase}: its state's code, from which the scan reads on through the automaton where the
+   * index's {@link PhraseIndex} says a phrase may go on, and what the word reports of its own.
    */
   WordIndex wordIndex(int limit) {
     int bits = 32 - Integer.numberOfLeadingZeros(trie.alphabet - 1);
@@ -280,6 +283,7 @@ final class TableLayout {
         oneWord[child] = oneWord[st] && isWord[trie.edgeSymbol[child]];
       }
     }
+    List<Long> longFirst = new ArrayList<>();
     for (int[] seq : patterns.symbols) {
       // A phrase's first word: the state before its first non-word symbol (every pattern here starts
       // with a word char). Words longer than the keys are not in the index; the scan walks those.
@@ -287,10 +291,24 @@ final class TableLayout {
       for (int i = 0; i < seq.length && isWord[seq[i]]; i++) {
         st = trie.childOf(st, seq[i]);
       }
-      if (st != Trie.ROOT && depth[st] <= maxLength && !isWordPath(seq, isWord)) {
-        phraseStart[st] = true;
+      if (st != Trie.ROOT && !isWordPath(seq, isWord)) {
+        if (depth[st] > maxLength) {
+          long packed = 0;
+          int length = 0;
+          for (; isWord[seq[length]]; length++) {
+            packed = (packed << bits) | seq[length];
+          }
+          longFirst.add(PhraseIndex.longWord(packed, length));
+        } else {
+          phraseStart[st] = true;
+        }
       }
     }
+    // Only a list with phrases has the automaton's tables (single words have the anchored trie's).
+    boolean[] longSecond = new boolean[states];
+    boolean[] otherAfter = new boolean[states];
+    PhraseIndex pairs = anchored ? null
+        : phraseIndex(phraseStart, isWord, bits, maxLength, longFirst, longSecond, otherAfter);
     int n = 0;
     for (int st = 0; st < states; st++) {
       if (phraseStart[st] || trie.outPattern[st] >= 0 && oneWord[st] && depth[st] <= maxLength) {
@@ -303,14 +321,93 @@ final class TableLayout {
     for (int st = 0; st < states; st++) {
       if (phraseStart[st]) {
         keys[k] = key[st];
-        values[k++] = WordIndex.PHRASE | code(st);
+        values[k++] = WordIndex.phrase(code(st), ownPatterns(st), longSecond[st], otherAfter[st]);
       } else if (trie.outPattern[st] >= 0 && oneWord[st] && depth[st] <= maxLength) {
         int p = trie.outPattern[st];
         keys[k] = key[st];
         values[k++] = trie.nextPattern[p] < 0 ? patterns.owner[p] : WordIndex.STATE | code(st);
       }
     }
-    return new WordIndex(keys, values, n, bits, maxLength);
+    return new WordIndex(keys, values, n, bits, maxLength, pairs);
+  }
+
+  /**
+   * What a phrase's first word reports of its own, for {@link WordIndex#phrase}: 0 nothing, 1 the
+   * outputs of its state (several patterns, or an allow entry), else its one term's index plus 2.
+   */
+  private int ownPatterns(int st) {
+    int p = trie.outPattern[st];
+    if (p < 0) {
+      return 0;
+    }
+    return trie.nextPattern[p] < 0 && patterns.owner[p] >= 0 ? patterns.owner[p] + 2 : 1;
+  }
+
+  /**
+   * The second words of the phrases (after a space after their first word, the states marked in {@code
+   * phraseStart}), as {@link PhraseIndex} pairs: every run of word chars after the space that a
+   * pattern ends with, or that a non-word char follows in one, of up to {@code maxLength} symbols,
+   * keyed as the index keys words ({@code bits} per symbol).
+   */
+  private PhraseIndex phraseIndex(boolean[] phraseStart, boolean[] isWord, int bits, int maxLength,
+      List<Long> longFirst, boolean[] longSecond, boolean[] otherAfter) {
+    int space = patterns.alphabet.symbol(' '); // Alphabet.OTHER when no pattern has a space: no child
+    IntBuffer codes = new IntBuffer();
+    List<Long> words = new ArrayList<>();
+    IntBuffer values = new IntBuffer();
+    boolean[] tooLong = new boolean[1];
+    for (int st = 0; st < states; st++) {
+      if (!phraseStart[st]) {
+        continue;
+      }
+      // (Without whitespace folding the scan sees no whitespace as such: a space is any other char.)
+      for (int c = trie.firstChild[st]; c < trie.firstChild[st + 1]; c++) {
+        int sym = trie.edgeSymbol[c];
+        otherAfter[st] |= !isWord[sym] && (sym != space || !tables.foldWhitespace);
+      }
+      int after = trie.childOf(st, space);
+      if (after >= 0) {
+        tooLong[0] = false;
+        secondWords(after, 0L, 0, code(st), isWord, bits, maxLength, codes, words, values, tooLong);
+        longSecond[st] = tooLong[0];
+      }
+    }
+    long[] w = new long[words.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = words.get(i);
+    }
+    long[] lf = new long[longFirst.size()];
+    for (int i = 0; i < lf.length; i++) {
+      lf[i] = longFirst.get(i);
+    }
+    return new PhraseIndex(codes.toArray(), w, values.toArray(), w.length, lf);
+  }
+
+  /**
+   * Adds the second words below {@code v}, {@code depth} word chars after the space (see above): a
+   * word that ends one pattern and begins no longer one is that pattern; any other, {@link
+   * PhraseIndex#READ_ON}.
+   */
+  private void secondWords(int v, long key, int depth, int code, boolean[] isWord, int bits,
+      int maxLength, IntBuffer codes, List<Long> words, IntBuffer values, boolean[] tooLong) {
+    int own = depth > 0 ? trie.outPattern[v] : -1;
+    boolean goesOn = false;
+    for (int c = trie.firstChild[v]; c < trie.firstChild[v + 1]; c++) {
+      int sym = trie.edgeSymbol[c];
+      if (!isWord[sym]) {
+        goesOn |= depth > 0;
+      } else if (depth < maxLength) {
+        secondWords(c, (key << bits) | sym, depth + 1, code, isWord, bits, maxLength, codes, words,
+            values, tooLong);
+      } else {
+        tooLong[0] = true; // a second word longer than the keys
+      }
+    }
+    if (goesOn || own >= 0) {
+      codes.add(code);
+      words.add(key);
+      values.add(!goesOn && trie.nextPattern[own] < 0 ? patterns.owner[own] : PhraseIndex.READ_ON);
+    }
   }
 
   private static boolean isWordPath(int[] seq, boolean[] isWord) {

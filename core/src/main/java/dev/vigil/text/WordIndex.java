@@ -1,5 +1,7 @@
 package dev.vigil.text;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A hash map from whole words to what a hit on them reports, for {@link TermMatcher}'s lists of whole
  * words (single, or phrases: the map then also holds each phrase's first word). A word is its symbols
@@ -21,11 +23,37 @@ final class WordIndex {
   /** A value with this bit reports the outputs of a state (its code in the low bits). */
   static final long STATE = Long.MIN_VALUE;
   /**
-   * A value with this bit (and not {@link #STATE}) is the first word of a phrase: the scan reads on
-   * through the automaton from the state of its code, in the low bits. Every such value is at least
-   * {@code PHRASE}; a term's is below it.
+   * A value with this bit (and not {@link #STATE}) is the first word of a phrase ({@link #phrase}).
+   * Every such value is at least {@code PHRASE}; a term's is below it.
    */
   static final long PHRASE = 1L << 62;
+  /** The bits of a phrase value's code, and of what it reports of its own (above them). */
+  static final int PHRASE_BITS = 31;
+  static final int PHRASE_MASK = (1 << PHRASE_BITS) - 1;
+  private static final int OWN_BITS = 29;
+  /** A phrase value's flag: a phrase goes on from the word with a space and a word longer than keys. */
+  static final long LONG_SECOND = 1L << 60;
+  /** A phrase value's flag: a phrase goes on from the word with a non-word char other than a space. */
+  static final long OTHER_AFTER = 1L << 61;
+
+  /**
+   * The value of a phrase's first word: the code of its state, from which the automaton reads on;
+   * {@code own}, what the word reports of its own where the automaton does not (0 nothing, 1 its
+   * state's outputs, else its term's index plus 2); and the flags {@link #LONG_SECOND} and {@link
+   * #OTHER_AFTER}.
+   */
+  static long phrase(int code, int own, boolean longSecond, boolean otherAfter) {
+    if (code < 0 || own < 0 || own >= 1 << OWN_BITS) {
+      throw new IllegalArgumentException("phrase value out of range: code " + code + ", own " + own);
+    }
+    return PHRASE | (longSecond ? LONG_SECOND : 0) | (otherAfter ? OTHER_AFTER : 0)
+        | (long) own << PHRASE_BITS | code;
+  }
+
+  /** What the first word of a phrase with value {@code v} reports of its own (see {@link #phrase}). */
+  static int own(long v) {
+    return (int) (v >>> PHRASE_BITS) & ((1 << OWN_BITS) - 1);
+  }
 
   // Buckets of four slots, each bucket one cache line: four keys, then their four values. A key goes to
   // the first empty slot of its bucket, or of the next bucket with one, so a bucket with an empty last
@@ -38,15 +66,22 @@ final class WordIndex {
   private final int bits;
   private final int maxLength;
   private final int size;
+  private final @Nullable PhraseIndex phrases;
 
   /**
    * @param keys the words' keys, none 0, no two equal
    * @param values per key, a term index (or {@code -1 - allow index}) when the word has one pattern,
-   *     {@code STATE | code} of the state whose outputs to report, or {@code PHRASE | code} of the
-   *     state a phrase reads on from
+   *     {@code STATE | code} of the state whose outputs to report, or a {@link #phrase} value
    * @param maxLength the longest word in the map, in symbols: at most {@code 64 / bits}
    */
   WordIndex(long[] keys, long[] values, int n, int bits, int maxLength) {
+    this(keys, values, n, bits, maxLength, null);
+  }
+
+  /** As above, for a list with phrases: {@code phrases} holds what their first two words are. */
+  WordIndex(long[] keys, long[] values, int n, int bits, int maxLength,
+      @Nullable PhraseIndex phrases) {
+    this.phrases = phrases;
     this.bits = bits;
     this.maxLength = maxLength;
     if (maxLength < 1 || maxLength > 64 / bits) {
@@ -135,6 +170,11 @@ final class WordIndex {
   /** The longest word, in symbols, that has an exact key. */
   int maxLength() {
     return maxLength;
+  }
+
+  /** The phrases' first two words; null for a list of single words. */
+  @Nullable PhraseIndex phrases() {
+    return phrases;
   }
 
   /** The number of words. */

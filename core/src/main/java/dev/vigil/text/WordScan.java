@@ -35,15 +35,18 @@ import org.jspecify.annotations.Nullable;
 final class WordScan extends CodePointScan {
   private final WordIndex index;
   private final int maxLength;
-  /** The list has phrases: the tables are the automaton's, with failures to word starts. */
-  private final boolean phrases;
+  /**
+   * The list has phrases (the tables are the automaton's, with failures to word starts): their first
+   * two words; null for single words.
+   */
+  private final @Nullable PhraseIndex phrases;
 
   WordScan(ScanTables tables, PerThread<ScanScratch> scratch, boolean hasAllow, WordIndex index,
       int maxLength) {
     super(tables, scratch, hasAllow);
     this.index = index;
     this.maxLength = maxLength;
-    this.phrases = !tables.anchored;
+    this.phrases = index.phrases();
   }
 
   @Override
@@ -68,7 +71,7 @@ final class WordScan extends CodePointScan {
       if ((e & HOT) != 0) {
         p = run(text, p - length, p - length, ScanTables.ROOT_CODE, handler, s) - 1;
       } else if (length != 0) {
-        int resume = wordEnd(text, p - length, p, key, handler, s);
+        int resume = wordEnd(text, p - length, p, key, -1, handler, s);
         if (resume >= 0) {
           p = resume - 1;
         }
@@ -77,7 +80,7 @@ final class WordScan extends CodePointScan {
       length = 0;
     }
     if (length != 0) {
-      wordEnd(text, n - length, n, key, handler, s);
+      wordEnd(text, n - length, n, key, -1, handler, s);
     }
   }
 
@@ -127,7 +130,8 @@ final class WordScan extends CodePointScan {
         for (int k = 0; k < words; k++) {
           long span = spans[k];
           int end = (int) (span >>> 32);
-          int r = wordEnd(text, end - (int) span, end, keys[k], handler, s);
+          int r = wordEnd(text, end - (int) span, end, keys[k], k + 1 < words ? k + 1 : -1, handler,
+              s);
           if (r >= 0) {
             // The automaton read on from this word, most often to the next word's start: the lookups
             // go on there, past the words it read, or the chunk is packed again from where it left off.
@@ -160,7 +164,7 @@ final class WordScan extends CodePointScan {
       base = next;
     }
     if (length != 0) {
-      wordEnd(text, n - length, n, key, handler, s);
+      wordEnd(text, n - length, n, key, -1, handler, s);
     }
     if (hasAllow) {
       s.flushFiltered(handler);
@@ -175,17 +179,18 @@ final class WordScan extends CodePointScan {
   /**
    * Reports the hits of the word of plain chars {@code text[start, end)}, whose packed symbols are {@code
    * key} (exact for words up to the index's longest). The char before the word, if any, is a plain
-   * non-word char. Returns -1, or where the lookups go on when the automaton read on past the word.
+   * non-word char; {@code next}, the index in {@code s}'s word buffers of the word packed after it, or
+   * -1. Returns -1, or where the lookups go on when the automaton read on past the word.
    */
-  private int wordEnd(String text, int start, int end, long key, HitHandler handler,
+  private int wordEnd(String text, int start, int end, long key, int next, HitHandler handler,
       @Nullable ScanScratch s) {
     if (end - start <= index.maxLength()) {
       long v = index.get(key);
       if (v != WordIndex.ABSENT) {
-        return wordHit(text, start, end, v, handler, s);
+        return wordHit(text, start, end, v, next, handler, s);
       }
     } else if (end - start <= maxLength) {
-      return longWord(text, start, end, handler, s);
+      return longWord(text, start, end, key, handler, s);
     }
     return -1;
   }
@@ -194,10 +199,10 @@ final class WordScan extends CodePointScan {
    * Reports a word found in the index, or reads on from the first word of a phrase (out of the scan's
    * loop, which inlines what it calls). Returns as {@link #wordEnd}.
    */
-  private int wordHit(String text, int start, int end, long v, HitHandler handler,
+  private int wordHit(String text, int start, int end, long v, int next, HitHandler handler,
       @Nullable ScanScratch s) {
     if (v >= WordIndex.PHRASE) {
-      return run(text, start, end, (int) v, handler, s);
+      return phraseStart(text, start, end, v, next, handler, s);
     }
     if (v >= Integer.MIN_VALUE) {
       emitter.report((int) v, start, end, s, handler);
@@ -208,12 +213,100 @@ final class WordScan extends CodePointScan {
   }
 
   /**
-   * A word longer than the index's keys hold (rare in most text): walks the trie; with phrases, reads
-   * on from its start through the automaton, since it may begin one. Returns as {@link #wordEnd}.
+   * The first word of a phrase, {@code text[start, end)}, with index value {@code v} ({@link
+   * WordIndex#phrase}); {@code packed} as {@code next} of {@link #wordEnd}. Where one whitespace char
+   * and a word of plain chars follow it, the {@link PhraseIndex} says what the two words are: none of
+   * the phrases (most often), one of them to report, or the start of one the automaton must read on
+   * through; where a non-word char or the text's end follows, the value's flags say whether any phrase
+   * may go on; any other text goes through the automaton. Returns as {@link #wordEnd}: where the
+   * automaton left off, or -1 (the lookups go on with the next word, so its own hits are reported
+   * there, after the phrase's, which end with it and are longer).
    */
-  private int longWord(String text, int start, int end, HitHandler handler,
+  private int phraseStart(String text, int start, int end, long v, int packed, HitHandler handler,
       @Nullable ScanScratch s) {
-    if (phrases) {
+    int code = (int) v & WordIndex.PHRASE_MASK;
+    final int n = text.length();
+    int pair;
+    int secondEnd = end;
+    if (phrases == null) {
+      pair = PhraseIndex.READ_ON;
+    } else if (end >= n) {
+      pair = PhraseIndex.ABSENT; // nothing after the word
+    } else {
+      int e = chars[text.charAt(end)]; // a non-word char: the one that ended the word
+      if ((e & HOT) != 0) {
+        pair = PhraseIndex.READ_ON;
+      } else if ((e & SPACE) == 0) {
+        pair = (v & WordIndex.OTHER_AFTER) != 0 ? PhraseIndex.READ_ON : PhraseIndex.ABSENT;
+      } else {
+        long next;
+        int length;
+        long span = packed >= 0 && s != null ? s.wordSpans[packed] : 0;
+        if (span != 0 && start(span) == end + 1) {
+          // The next word is packed already, right after the whitespace char: the second word.
+          next = s.wordKeys[packed];
+          length = (int) span;
+        } else {
+          next = nextWord(text, end);
+          length = next == 0 ? -1
+              : (64 - Long.numberOfLeadingZeros(next) + index.bits() - 1) / index.bits();
+        }
+        if (length < 0) {
+          pair = PhraseIndex.READ_ON;
+        } else if (length > index.maxLength()) {
+          pair = (v & WordIndex.LONG_SECOND) != 0 ? PhraseIndex.READ_ON : PhraseIndex.ABSENT;
+        } else {
+          pair = phrases.get(code, next);
+          secondEnd = end + 1 + length;
+        }
+      }
+    }
+    if (pair == PhraseIndex.READ_ON) {
+      return run(text, start, end, code, handler, s);
+    }
+    int own = WordIndex.own(v);
+    if (own > 1) {
+      emitter.report(own - 2, start, end, s, handler);
+    } else if (own == 1) {
+      emitter.emitBack(text, code, end - 1, end, 0, false, Math.max(0, start - 1), s, handler);
+    }
+    if (pair != PhraseIndex.ABSENT) {
+      emitter.report(pair, start, secondEnd, s, handler);
+    }
+    return -1;
+  }
+
+  /**
+   * The index key of the word after {@code end} when one plain whitespace char and a word of plain
+   * chars, no longer than the index's keys, follow there; else 0 (every word's key is other than 0).
+   */
+  private long nextWord(String text, int end) {
+    final int n = text.length();
+    final int[] table = chars;
+    if (end + 1 >= n || (table[text.charAt(end)] & (SPACE | HOT)) != SPACE) {
+      return 0;
+    }
+    final int bits = index.bits();
+    int q = end + 1;
+    int limit = Math.min(n, q + index.maxLength());
+    long key = 0;
+    for (int e; q < limit && ((e = table[text.charAt(q)]) & (WORD | HOT)) == WORD; q++) {
+      key = (key << bits) | (e & SYMBOL);
+    }
+    if (q < n && (table[text.charAt(q)] & (WORD | HOT)) != 0) {
+      return 0; // a special char in the word, or a word longer than the index's keys
+    }
+    return key;
+  }
+
+  /**
+   * A word longer than the index's keys hold (rare in most text), whose symbols {@code key} holds the
+   * last of: walks the trie; where a phrase may begin with such a word, reads on from its start through
+   * the automaton. Returns as {@link #wordEnd}.
+   */
+  private int longWord(String text, int start, int end, long key, HitHandler handler,
+      @Nullable ScanScratch s) {
+    if (phrases != null && phrases.mayBeginLong(PhraseIndex.longWord(key, end - start))) {
       return run(text, start, start, ScanTables.ROOT_CODE, handler, s);
     }
     final int[] table = chars;

@@ -63,6 +63,26 @@ class ScanPlanTest {
         m.toString());
     assertEquals(List.of("cat", "free money", "free-for-all"),
         m.find("a cat, free  money and free-for-all").stream().map(h -> h.term().id()).toList());
+    // A phrase's first word that is a term of two lists: where no phrase goes on, both hits still.
+    TermMatcher lists = TermMatcher.builder().add(Term.of("free"), 0).add(Term.of("free"), 1)
+        .add(Term.of("free money"), 0).tuning(MatcherTuning.DEFAULT.denseBudget(1)).build();
+    assertEquals(ScanPlan.PHRASE_INDEX, lists.plan());
+    List<Integer> groups = new java.util.ArrayList<>();
+    lists.match("a free lunch", (t, start, end) -> groups.add(lists.group(t)));
+    groups.sort(null); // hits that end together come in the automaton's order
+    assertEquals(List.of(0, 1), groups);
+    assertEquals(List.of("free", "free", "free money"),
+        lists.find("free money, now").stream().map(h -> h.term().id()).toList());
+    // Second words longer than the index's keys, and phrases that go on with other chars than a
+    // space, read through the buffer (where the next word is packed already) and straight.
+    for (int chunk : new int[] {-1, 64}) {
+      TermMatcher longer = build(Normalizer.standard(),
+          MatcherTuning.DEFAULT.denseBudget(1).wordIndex(2).scanChunk(chunk),
+          Term.of("ab abab"), Term.of("ab-ba"), Term.of("ba"));
+      assertEquals(List.of("ab abab", "ba", "ab-ba", "ba"),
+          longer.find("x ab abab y, ab ba z; ab-ba end").stream().map(h -> h.term().id()).toList(),
+          longer::toString);
+    }
     assertEquals(ScanPlan.WORD_STARTS, build(Normalizer.standard(),
         MatcherTuning.DEFAULT.denseBudget(1), Term.of("free money"), term("cat", MatchMode.PREFIX))
         .plan(), "no index for words not bound to a word end");

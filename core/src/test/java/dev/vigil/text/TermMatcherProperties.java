@@ -191,27 +191,39 @@ class TermMatcherProperties {
   /**
    * Lists of whole words and phrases of them, looked up by the word index (with keys for words of up to
    * one, two or three symbols only, too, so that longer first words of phrases walk the automaton),
-   * with their words as terms too or not, with whole-word allow-lists, against the reference, hits in
+   * with their words and shorter phrases as terms too or not, with whole-word allow-lists, against the reference, hits in
    * the order they end.
    */
   @Property(tries = 3000)
   void indexedPhraseListsEqualTheReference(
       @ForAll("perCodePoint") Normalizer normalizer,
-      @ForAll @Size(min = 1, max = 8) List<@From("phrases") String> phrases,
-      @ForAll @Size(max = 2) List<@From("phrases") String> allow,
+      @ForAll @Size(min = 1, max = 8) List<@From("indexedPhrases") String> phrases,
+      @ForAll @Size(max = 2) List<@From("phrases") String> allowPhrases,
       @ForAll("textsWithRefs") List<String> pieces,
       @ForAll("denseBudgets") long denseBudget,
       @ForAll("chunks") int chunk,
       @ForAll("wordIndexes") int wordIndex,
-      @ForAll boolean wordsToo) {
+      @ForAll boolean wordsToo,
+      @ForAll boolean allowAFirstWord) {
     String text = resolveRefs(pieces, phrases);
+    List<String> allow = new ArrayList<>(allowPhrases);
+    if (allowAFirstWord) {
+      allow.add(phrases.get(0).split("[^\\p{L}\\p{N}]", 2)[0]); // its state then has two patterns
+    }
     List<String> texts = new ArrayList<>(phrases);
     if (wordsToo) {
-      // The phrases' words as terms of their own: hits inside and beside the phrases' hits.
+      // The phrases' words, and their beginnings up to a space, as terms of their own: hits inside
+      // and beside the phrases' hits, and phrases that longer ones go on from.
       for (String p : phrases) {
         for (String w : p.split("[^\\p{L}\\p{N}]+")) {
           if (!w.isEmpty() && !texts.contains(w)) {
             texts.add(w);
+          }
+        }
+        for (int at = p.indexOf(' '); at > 0; at = p.indexOf(' ', at + 1)) {
+          String head = p.substring(0, at);
+          if (!texts.contains(head) && Character.isLetterOrDigit(head.codePointBefore(head.length()))) {
+            texts.add(head);
           }
         }
       }
@@ -298,12 +310,12 @@ class TermMatcherProperties {
 
   /**
    * Pieces of a text as {@link #phraseTexts} has them, and references ({@code "\u0001"} and a number)
-   * to a phrase of the list, to its first word, or to the phrase with a space on each side, that
-   * {@link #resolveRefs} fills in: random texts rarely hold a random list's phrases otherwise.
+   * to a phrase of the list, to its first word, to the phrase with a space on each side, or to the
+   * phrase with an invisible char inside its second word, that {@link #resolveRefs} fills in: random texts rarely hold a random list's phrases otherwise.
    */
   @Provide
   Arbitrary<List<String>> textsWithRefs() {
-    Arbitrary<String> refs = Arbitraries.integers().between(0, 47).map(i -> "\u0001" + i);
+    Arbitrary<String> refs = Arbitraries.integers().between(0, 63).map(i -> "\u0001" + i);
     return Arbitraries.oneOf(Arbitraries.of(PIECES), words(), phrases(), refs, refs).list()
         .ofMaxSize(12);
   }
@@ -321,10 +333,27 @@ class TermMatcherProperties {
       switch (k / 16) {
         case 0 -> b.append(phrase);
         case 1 -> b.append(phrase.split("[^\\p{L}\\p{N}]", 2)[0]); // its first word
-        default -> b.append(' ').append(phrase).append(' ');
+        case 2 -> b.append(' ').append(phrase).append(' ');
+        default -> {
+          // An invisible char after the second word's first char (none of the list's has one).
+          int space = phrase.indexOf(' ');
+          b.append(space < 0 || space + 2 > phrase.length() ? phrase
+              : phrase.substring(0, space + 2) + "\u00ad" + phrase.substring(space + 2)).append(' ');
+        }
       }
     }
     return b.toString();
+  }
+
+  /**
+   * Phrases as {@link #phrases} makes them, and phrases of two or three short words joined by spaces,
+   * whose next word a text often begins with the first one or two letters of another phrase's.
+   */
+  @Provide
+  Arbitrary<String> indexedPhrases() {
+    Arbitrary<String> shortWords = Arbitraries.of("a", "b", "s", "ab", "ba", "aa", "A", "\u00e1");
+    Arbitrary<String> spaced = shortWords.list().ofMinSize(2).ofMaxSize(3).map(l -> String.join(" ", l));
+    return Arbitraries.oneOf(phrases(), spaced);
   }
 
   @Provide
