@@ -62,7 +62,7 @@ public final class Suite {
             .include("TermMatcherBenchmark").include("LargeDictionaryBenchmark")
             .include("LinearityBenchmark").include("QueryRulesBenchmark")
             .include("BehaviorBenchmark").include("HashBankBenchmark")
-            .param("engine", "VIGIL", "VIGIL_AGGRESSIVE", "ROKLENARCIC", "HANKCS")
+            .param("engine", "VIGIL", "VIGIL_PHRASES", "VIGIL_AGGRESSIVE", "ROKLENARCIC", "HANKCS")
             .param("dictionary", "words5000", "hits5000").param("terms", "5000", "100000")
             .param("preset", "standard", "aggressive")
             .param("size", "10000", "100000").param("rules", "1000", "10000").param("activity", "zipf")
@@ -71,8 +71,8 @@ public final class Suite {
       default:
         // sensitive-word is measured by PolicyBenchmark on posts: on 1 MiB texts one call takes minutes.
         return o.include("dev\\.vigil\\.benchmarks\\..*Benchmark")
-            .param("engine", "VIGIL", "VIGIL_UNANCHORED", "VIGIL_AGGRESSIVE", "VIGIL_CASE_ONLY",
-                "ROBERT_BOR", "HANKCS", "ROKLENARCIC", "JDK_REGEX")
+            .param("engine", "VIGIL", "VIGIL_UNANCHORED", "VIGIL_PHRASES", "VIGIL_AGGRESSIVE",
+                "VIGIL_CASE_ONLY", "ROBERT_BOR", "HANKCS", "ROKLENARCIC", "JDK_REGEX")
             .forks(2).warmupIterations(3).measurementIterations(10);
     }
   }
