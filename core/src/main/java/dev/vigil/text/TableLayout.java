@@ -355,7 +355,6 @@ final class TableLayout {
     IntBuffer codes = new IntBuffer();
     List<Long> words = new ArrayList<>();
     IntBuffer values = new IntBuffer();
-    boolean[] tooLong = new boolean[1];
     for (int st = 0; st < states; st++) {
       if (!phraseStart[st]) {
         continue;
@@ -367,9 +366,8 @@ final class TableLayout {
       }
       int after = trie.childOf(st, space);
       if (after >= 0) {
-        tooLong[0] = false;
-        secondWords(after, 0L, 0, code(st), isWord, bits, maxLength, codes, words, values, tooLong);
-        longSecond[st] = tooLong[0];
+        longSecond[st] =
+            secondWords(after, 0L, 0, code(st), isWord, bits, maxLength, codes, words, values);
       }
     }
     long[] w = new long[words.size()];
@@ -386,21 +384,22 @@ final class TableLayout {
   /**
    * Adds the second words below {@code v}, {@code depth} word chars after the space (see above): a
    * word that ends one pattern and begins no longer one is that pattern; any other, {@link
-   * PhraseIndex#READ_ON}.
+   * PhraseIndex#READ_ON}. Returns whether a second word below {@code v} is longer than the keys.
    */
-  private void secondWords(int v, long key, int depth, int code, boolean[] isWord, int bits,
-      int maxLength, IntBuffer codes, List<Long> words, IntBuffer values, boolean[] tooLong) {
+  private boolean secondWords(int v, long key, int depth, int code, boolean[] isWord, int bits,
+      int maxLength, IntBuffer codes, List<Long> words, IntBuffer values) {
     int own = depth > 0 ? trie.outPattern[v] : -1;
     boolean goesOn = false;
+    boolean tooLong = false;
     for (int c = trie.firstChild[v]; c < trie.firstChild[v + 1]; c++) {
       int sym = trie.edgeSymbol[c];
       if (!isWord[sym]) {
         goesOn |= depth > 0;
       } else if (depth < maxLength) {
-        secondWords(c, (key << bits) | sym, depth + 1, code, isWord, bits, maxLength, codes, words,
-            values, tooLong);
+        tooLong |= secondWords(c, (key << bits) | sym, depth + 1, code, isWord, bits, maxLength,
+            codes, words, values);
       } else {
-        tooLong[0] = true; // a second word longer than the keys
+        tooLong = true; // a second word longer than the keys
       }
     }
     if (goesOn || own >= 0) {
@@ -408,6 +407,7 @@ final class TableLayout {
       words.add(key);
       values.add(!goesOn && trie.nextPattern[own] < 0 ? patterns.owner[own] : PhraseIndex.READ_ON);
     }
+    return tooLong;
   }
 
   private static boolean isWordPath(int[] seq, boolean[] isWord) {

@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * in a large dictionary, misses the cache; the lookups of consecutive words are independent, so the
  * processor overlaps their misses. The automaton takes over, from a word start in the root state, for
  * a word with a special char (an invisible char, a mark, a char that folds to several), a word longer
- * than the index's keys, and (with phrases) the first word of a phrase, which it enters in that word's
- * state: it reads on as {@link AutomatonScan} would until no pattern it opened is still open ({@link
- * #run}), and the lookups go on from there.
+ * than the index's keys, and (with phrases) the first word of a phrase where the {@link PhraseIndex}
+ * cannot tell what it and the next word are, which it enters in that word's state: it reads on as
+ * {@link AutomatonScan} would until no pattern it opened is still open ({@link #run}), and the lookups
+ * go on from there.
  *
  * <p>Why the lookups may start again wherever the automaton leaves off: every pattern starts at a word
  * start and ends at a word end, so a pattern still open at a word's end began at a whole word of the

@@ -121,8 +121,17 @@ class TermMatcherProperties {
     if (allowATerm) {
       allow.add(words.get(words.size() - 1)); // a word whose state has two patterns
     }
+    indexedListEqualsTheReference(normalizer, words, allow, text, denseBudget, chunk, wordIndex);
+  }
+
+  /**
+   * The whole-word terms {@code texts} and allow entries {@code allow}, built with the word index
+   * tuning {@code wordIndex}, find the reference's hits in {@code text}; returns the matcher.
+   */
+  private static TermMatcher indexedListEqualsTheReference(Normalizer normalizer, List<String> texts,
+      List<String> allow, String text, long denseBudget, int chunk, int wordIndex) {
     List<Term> terms = new ArrayList<>();
-    for (String w : words) {
+    for (String w : texts) {
       terms.add(new Term(w, w, "x", 1.0, MatchMode.WORD));
     }
     TermMatcher.Builder b = TermMatcher.builder().normalizer(normalizer).addAll(terms)
@@ -133,9 +142,15 @@ class TermMatcherProperties {
     NaiveTermMatcher naive = new NaiveTermMatcher(normalizer, terms, allow, MatchMode.WORD);
     List<NaiveTermMatcher.Hit> actual = new ArrayList<>();
     matcher.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
+    for (int i = 1; i < actual.size(); i++) {
+      int at = i;
+      assertTrue(actual.get(at - 1).end() <= actual.get(at).end(),
+          () -> "hits out of the order they end: " + actual + " in '" + text + "', " + matcher);
+    }
     actual.sort(null);
     assertEquals(naive.find(text), actual, () -> "normalizer " + normalizer + ", terms " + terms
         + ", allow " + allow + ", text '" + text + "', " + matcher);
+    return matcher;
   }
 
   /** The word index: the default (on with the small dense budgets), none, or of words up to 1, 2, 3, 64. */
@@ -191,8 +206,8 @@ class TermMatcherProperties {
   /**
    * Lists of whole words and phrases of them, looked up by the word index (with keys for words of up to
    * one, two or three symbols only, too, so that longer first words of phrases walk the automaton),
-   * with their words and shorter phrases as terms too or not, with whole-word allow-lists, against the reference, hits in
-   * the order they end.
+   * with their words and shorter phrases as terms too or not, with whole-word allow-lists, against the
+   * reference, hits in the order they end; such lists get an indexed plan where the index is forced.
    */
   @Property(tries = 3000)
   void indexedPhraseListsEqualTheReference(
@@ -228,15 +243,8 @@ class TermMatcherProperties {
         }
       }
     }
-    List<Term> terms = new ArrayList<>();
-    for (String p : texts) {
-      terms.add(new Term(p, p, "x", 1.0, MatchMode.WORD));
-    }
-    TermMatcher.Builder b = TermMatcher.builder().normalizer(normalizer).addAll(terms)
-        .tuning(MatcherTuning.DEFAULT.denseBudget(denseBudget).scanChunk(chunk)
-            .wordIndex(wordIndex));
-    allow.forEach(a -> b.allow(a, MatchMode.WORD));
-    TermMatcher matcher = b.build();
+    TermMatcher matcher = indexedListEqualsTheReference(normalizer, texts, allow, text, denseBudget,
+        chunk, wordIndex);
     boolean wholeWords = true;
     for (String p : texts) {
       wholeWords &= !p.endsWith("!") && !p.endsWith("-");
@@ -248,17 +256,6 @@ class TermMatcherProperties {
       assertTrue(matcher.plan() == ScanPlan.PHRASE_INDEX || matcher.plan() == ScanPlan.WORD_INDEX,
           matcher::toString);
     }
-    NaiveTermMatcher naive = new NaiveTermMatcher(normalizer, terms, allow, MatchMode.WORD);
-    List<NaiveTermMatcher.Hit> actual = new ArrayList<>();
-    matcher.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
-    for (int i = 1; i < actual.size(); i++) {
-      int at = i;
-      assertTrue(actual.get(at - 1).end() <= actual.get(at).end(),
-          () -> "hits out of the order they end: " + actual + " in '" + text + "', " + matcher);
-    }
-    actual.sort(null);
-    assertEquals(naive.find(text), actual, () -> "normalizer " + normalizer + ", terms " + terms
-        + ", allow " + allow + ", text '" + text + "', " + matcher);
   }
 
   /**
