@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  *       that tried.) Within one evaluation a classifier instance runs once on this thread: when it is
  *       also a child of a composite (or of several), the composite reuses its signal.
  *       Isolated classifiers, running on other threads, are not shared this way.
- *   <li><b>Categories.</b> Each counted signal adds weight x score to its category. A category's score is
+ *   <li><b>Categories.</b> Each counted signal adds weight x score to its category (a signal of negative
+ *       weight, counter-evidence, lowers it: {@link SignalOptions#weight}). A category's score is
  *       {@code min(cap, sum)}; the cap is unlimited unless set with {@link Builder#categoryCap}. Shadow
  *       signals and signals that were not applicable or failed add nothing. A signal split by evidence
  *       ({@link SignalOptions#splitByEvidence}) instead adds to each of its split categories that its
@@ -522,8 +523,8 @@ public final class Policy {
      * Gives the signal named {@code signal} (its classifier's name) another weight, keeping its other
      * options: how a variant of a policy with learned or tuned weights is derived.
      *
-     * @throws IllegalArgumentException if no signal has that name, or the weight is negative, NaN or
-     *     infinite
+     * @throws IllegalArgumentException if no signal has that name, or the weight is NaN or infinite
+     *     (a negative weight makes the signal counter-evidence: {@link SignalOptions#weight})
      */
     public Builder weight(String signal, double weight) {
       requireNonNull(signal, "signal");

@@ -19,10 +19,13 @@ final class RuleReach {
     this.caps = caps;
     this.most = new double[categories.size()];
     for (SignalOptions o : options) {
+      // Counter-evidence (a negative weight) is at its least when it does not fire: the most a
+      // category reaches is the sum of its positive weights.
+      double w = Math.max(0.0, o.weight());
       if (!o.isShadow()) {
-        most[categories.indexOf(o.category())] += o.weight();
+        most[categories.indexOf(o.category())] += w;
         for (String c : o.splitCategories()) {
-          most[categories.indexOf(c)] += o.weight();
+          most[categories.indexOf(c)] += w;
         }
       }
     }

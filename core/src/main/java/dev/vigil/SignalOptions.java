@@ -50,11 +50,20 @@ public final class SignalOptions {
   /**
    * The same options with another weight: the signal adds weight x score to its category.
    *
-   * @throws IllegalArgumentException if the weight is negative, NaN or infinite
+   * <p>A <b>negative weight</b> makes the signal <em>counter-evidence</em>: when it fires, it lowers its
+   * category's sum, and so the total, by |weight| x score, never by more than |weight| (a score is at
+   * most 1). That is how evidence that an item is harmless (an ordinary conversation's words) takes
+   * part, as SpamAssassin's negative-scoring rules do; the price is that an attacker who adds such
+   * text to a harmful item lowers its total by up to |weight| (the "good-word attack"), so keep
+   * negative weights small against the thresholds, and put what must act whatever else the item holds
+   * in forced rules on a signal's own score, which no weight lowers. A category's sum, and the total,
+   * may then be below 0.
+   *
+   * @throws IllegalArgumentException if the weight is NaN or infinite
    */
   public SignalOptions weight(double weight) {
-    if (!(weight >= 0.0 && weight < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException("weight must be finite and >= 0 but was " + weight);
+    if (!(Math.abs(weight) < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("weight must be finite but was " + weight);
     }
     return new SignalOptions(category, weight, shadow, failureMode, isolated, split);
   }

@@ -151,6 +151,12 @@ public final class PolicyLint {
       if (s.shadow) {
         continue;
       }
+      if (s.weight < 0) {
+        p.warning(s.node.get("weight"), "signal '" + s.name + "' has weight "
+            + Interpreter.number(s.weight) + ": it is counter-evidence, and text that fires it lowers the"
+            + " total by up to " + Interpreter.number(-s.weight) + ", also when an attacker adds that text"
+            + " to a harmful item; keep it small against the thresholds");
+      }
       if (s.weight == 0) {
         p.warning(s.node.get("weight") != null ? s.node.get("weight") : s.nameNode, "signal '" + s.name
             + "' has weight 0: it counts nothing; make it a shadow to report it without counting");

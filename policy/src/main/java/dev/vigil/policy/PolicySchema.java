@@ -158,8 +158,9 @@ public final class PolicySchema {
     p.put("part", obj("type", "boolean", "default", false, "description", "a building block for"
         + " expressions: evaluated only inside them, never counted or reported"));
     p.put("category", ref("name", "the category the signal counts in"));
-    p.put("weight", obj("type", "number", "minimum", 0, "default", 1, "description",
-        "the signal adds weight x score to its category"));
+    p.put("weight", obj("type", "number", "default", 1, "description",
+        "the signal adds weight x score to its category; a negative weight makes it counter-evidence,"
+        + " lowering the total by up to |weight|"));
     p.put("split-by-evidence", obj("type", "array", "items", ref("name", "a declared category"),
         "uniqueItems", true, "description", "other categories this signal's evidence may count in:"
         + " each gets weight x the score of its own evidence, the rest goes to 'category'"));

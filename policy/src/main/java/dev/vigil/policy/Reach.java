@@ -22,9 +22,11 @@ final class Reach {
     Map<String, Double> sums = new LinkedHashMap<>();
     for (SignalDef s : signals.values()) {
       if (s.counted()) {
-        sums.merge(s.category, s.weight, Double::sum);
+        // Counter-evidence (a negative weight) is at its least when it does not fire.
+        double w = Math.max(0.0, s.weight);
+        sums.merge(s.category, w, Double::sum);
         for (String c : s.split) {
-          sums.merge(c, s.weight, Double::sum);
+          sums.merge(c, w, Double::sum);
         }
       }
     }

@@ -200,8 +200,9 @@ final class SignalSection {
         s.split = splitCategories(def.get("split-by-evidence"), where, s.category, categories);
       }
       if (def.get("weight") != null) {
-        Double w = values.number(def.get("weight"), "the weight of " + where, 0, false,
-            Double.POSITIVE_INFINITY, true);
+        // Finite, of either sign: a negative weight makes the signal counter-evidence (lint says what
+        // that lets an attacker do).
+        Double w = values.number(def.get("weight"), "the weight of " + where);
         s.weight = w == null ? 1.0 : w;
       }
       if (def.get("shadow") != null) {

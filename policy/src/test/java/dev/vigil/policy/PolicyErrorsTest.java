@@ -105,10 +105,11 @@ class PolicyErrorsTest {
   @Test
   void valueOutOfRange() {
     List<Problem> p = folder.problems("policy: t\ncategories:\n  spam: {cap: 0}\nsignals:\n"
-        + "  links: {kind: links.count, category: spam, weight: -1, between: [3, 1]}\n");
+        + "  links: {kind: links.count, category: spam, weight: .nan, between: [3, 1]}\n");
     expect(p, "policy.yaml", 3, 15, "the cap of category 'spam' must be greater than 0 but is 0");
-    expect(p, "policy.yaml", 5, 54, "the weight of signal 'links' must be at least 0 but is -1");
-    expect(p, "policy.yaml", 5, 67, "'between' of signal 'links'", "low < high", "but is [3, 1]");
+    // Any finite weight is allowed: a negative one makes the signal counter-evidence (lint warns).
+    expect(p, "policy.yaml", 5, 54, "the weight of signal 'links' must be a finite number but is .nan");
+    expect(p, "policy.yaml", 5, 69, "'between' of signal 'links'", "low < high", "but is [3, 1]");
     assertEquals(3, p.size(), p.toString());
   }
 

@@ -50,6 +50,24 @@ class PolicyLintTest {
   }
 
   @Test
+  void aNegativeWeightLoadsAsCounterEvidenceAndLintSaysWhatItAllows() {
+    Folder f = new Folder(dir);
+    PolicyFile file = f.policy("policy: t\ncategories: {spam: }\n"
+        + "signals:\n  offer: {kind: regex, pattern: 'free offer', category: spam}\n"
+        + "  chat: {kind: regex, pattern: '\\bmum\\b', category: spam, weight: -0.4}\n"
+        + "rules: ['remove when total >= 1', 'review when total >= 0.5']\n");
+    // The rule on 1 holds: the total reaches 1 (counter-evidence adds nothing when it does not fire).
+    assertEquals("remove", file.policy().evaluate("a free offer").action().name());
+    assertEquals(0.6, file.policy().evaluate("a free offer from mum").total(), 1e-9);
+    assertEquals("review", file.policy().evaluate("a free offer from mum").action().name());
+    assertEquals(-0.4, file.policy().evaluate("mum").total(), 1e-9);
+    List<Problem> w = PolicyLint.check(file);
+    expect(w, "policy.yaml", 5, 67, "signal 'chat' has weight -0.4: it is counter-evidence",
+        "lowers the total by up to 0.4", "attacker");
+    assertEquals(1, w.size(), w.toString());
+  }
+
+  @Test
   void rulesShadowedByAnEarlierOne() {
     List<Problem> w = lint("policy: t\ncategories: {spam: }\n"
         + "signals:\n  links: {kind: links.count, category: spam}\n"
