@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 
 /**
  * Times {@code vigil learn}'s work on many labeled items: mining candidate terms, and learning a
- * policy's weights with mined terms (three-fold cross-validation over five regularizations, then the
+ * policy's weights with mined terms (five-fold cross-validation over five regularizations, then the
  * final fit), on synthetic messages of our own making (a Zipf vocabulary of made-up words; a fifth of
  * the items harmful, holding planted phrases, numbers and links; 2% of labels flipped). A main class,
  * not a JMH benchmark: one learning run takes tens of seconds, and what a user wants to know is
@@ -23,7 +23,10 @@ import java.util.SplittableRandom;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.vigil.benchmarks.LearnTiming 50000
+ * java -cp benchmarks/target/benchmarks.jar dev.vigil.benchmarks.LearnTiming 50000 --word-pieces-and-counter-evidence
  * </pre>
+ *
+ * <p>The second form mines and fits as {@code vigil learn --word-pieces 1-4 --harmless-terms} does.
  */
 public final class LearnTiming {
   private LearnTiming() {}
@@ -95,21 +98,28 @@ public final class LearnTiming {
     return out;
   }
 
-  /** Times mining and learning on the number of items given as the first argument (default 50,000). */
+  /**
+   * Times mining and learning on the number of items given as the first argument (default 50,000);
+   * {@code --word-pieces-and-counter-evidence} second mines word pieces and fits counter-evidence too.
+   */
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+    boolean more = args.length > 1 && args[1].equals("--word-pieces-and-counter-evidence");
     List<LabeledItem> items = items(n, 42);
     PolicyFile file = PolicyLoader.defaults().load("timing.yaml",
         Map.of("timing.yaml", POLICY.getBytes(StandardCharsets.UTF_8)));
-    TermMiner miner = TermMiner.builder().maxHarmlessShare(1).build(); // as vigil learn mines
+    TermMiner miner = TermMiner.builder().maxHarmlessShare(1).wordPieces(more ? 1 : 0, more ? 4 : 0)
+        .build(); // as vigil learn mines
     long t0 = System.nanoTime();
     int mined = miner.mine(items).size();
     long t1 = System.nanoTime();
-    LearnedPolicy learned = PolicyLearner.of(file.policy()).minedTerms(miner).learn(items);
+    LearnedPolicy learned = PolicyLearner.of(file.policy()).minedTerms(miner).harmlessTerms(more)
+        .learn(items);
     long t2 = System.nanoTime();
     System.out.printf(Locale.ROOT, "%d items (%d harmful): mine %.1f s (%d candidates); learn %.1f s"
-        + " (regularization %s by cross-validation, %d terms kept, thresholds %s)%n", n,
+        + " (regularization %s by cross-validation, %d terms kept, %d harmless, thresholds %s)%n", n,
         items.stream().filter(LabeledItem::harmful).count(), (t1 - t0) / 1e9, mined, (t2 - t1) / 1e9,
-        learned.regularization(), learned.terms().size(), learned.thresholds());
+        learned.regularization(), learned.terms().size(), learned.harmlessTerms().size(),
+        learned.thresholds());
   }
 }

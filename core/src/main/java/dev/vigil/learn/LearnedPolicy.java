@@ -19,6 +19,7 @@ public final class LearnedPolicy {
   private final Map<String, Double> weights;
   private final List<String> unused;
   private final List<Term> terms;
+  private final List<Term> harmlessTerms;
   private final @Nullable String termCategory;
   private final @Nullable Normalizer termNormalizer;
   private final Map<Action, Double> thresholds;
@@ -32,7 +33,7 @@ public final class LearnedPolicy {
   private final Map<Action, PolicyLearner.Target> targets;
 
   LearnedPolicy(Policy policy, Map<String, Double> weights, List<String> unused, List<Term> terms,
-      @Nullable String termCategory, @Nullable Normalizer termNormalizer,
+      List<Term> harmlessTerms, @Nullable String termCategory, @Nullable Normalizer termNormalizer,
       Map<Action, Double> thresholds, Calibration calibration, List<String> notes, int items,
       int duplicates, int candidates, double regularization, Map<Double, Double> crossValidation,
       Map<Action, PolicyLearner.Target> targets) {
@@ -43,6 +44,7 @@ public final class LearnedPolicy {
     this.weights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weights));
     this.unused = List.copyOf(unused);
     this.terms = List.copyOf(terms);
+    this.harmlessTerms = List.copyOf(harmlessTerms);
     this.termCategory = termCategory;
     this.termNormalizer = termNormalizer;
     this.thresholds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
@@ -58,7 +60,10 @@ public final class LearnedPolicy {
     return policy;
   }
 
-  /** Each counted signal's learned weight, in the policy's order, the mined terms' signal last. */
+  /**
+   * Each counted signal's learned weight, in the policy's order, the mined terms' signals last (the
+   * counter-evidence's, when there is one, negative).
+   */
   public Map<String, Double> weights() {
     return weights;
   }
@@ -73,7 +78,16 @@ public final class LearnedPolicy {
     return terms;
   }
 
-  /** The category of the mined terms' signal, or null when it has none. */
+  /**
+   * The mined terms kept as counter-evidence ({@link PolicyLearner#harmlessTerms}), with their weights
+   * in their list, the strongest first; empty unless asked for and fitted. Their list's signal has a
+   * negative weight in {@link #weights()}.
+   */
+  public List<Term> harmlessTerms() {
+    return harmlessTerms;
+  }
+
+  /** The category of the mined terms' signals, or null when there is none. */
   public @Nullable String termCategory() {
     return termCategory;
   }

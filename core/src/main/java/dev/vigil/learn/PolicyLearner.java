@@ -41,11 +41,13 @@ import org.jspecify.annotations.Nullable;
  *       an analyst's override, and no weight changes what it reads), so the decisions are the model's
  *       except where such a rule holds. Other rules (on categories, on the total, ordinary rules on a
  *       signal) are dropped: their thresholds were set for the old weights. The notes say which.
- *   <li><b>Weights are never negative.</b> A Vigil weight adds evidence of harm and never subtracts it:
- *       with a negative weight an attacker would lower a scam's total by adding text that looks
- *       harmless ("the good-word attack" on statistical spam filters). A signal that marks harmless
- *       items more than harmful ones gets weight 0; the learned policy lists it in
- *       {@link LearnedPolicy#unused()}.
+ *   <li><b>Signals' weights are never negative.</b> A signal's learned weight adds evidence of harm
+ *       and never subtracts it: with a negative weight an attacker would lower a scam's total by adding
+ *       text that fires it ("the good-word attack" on statistical spam filters). A signal that marks
+ *       harmless items more than harmful ones gets weight 0; the learned policy lists it in
+ *       {@link LearnedPolicy#unused()}. The one exception is asked for: with {@link #harmlessTerms},
+ *       mined terms that mark harmless items form a list of counter-evidence whose weight is negative,
+ *       bounded by its size (a noisy-or scores at most 1), and reported.
  * </ul>
  *
  * <h2>Mined terms</h2>
@@ -56,11 +58,18 @@ import org.jspecify.annotations.Nullable;
  * a term of fitted log-odds {@code b} gets weight {@code 1 - exp(-b / k)}, so the list scores {@code 1
  * - exp(-(sum of b) / k)}, a monotone image of the terms' fitted sum; {@code k} is chosen among a few
  * values by the fit of the whole policy, and the signals' weights are then fitted once more with the
- * list's exact score as a feature, so the final policy is again exactly its model.
+ * list's exact score as a feature, so the final policy is again exactly its model. (In that refit the
+ * list's weight is penalized as the multiplier of its terms' log-odds, weight / k, the same at every
+ * scale; unpenalized, it grew without bound where the list alone separated the items.)
+ *
+ * <p>With {@link #harmlessTerms}, candidates that mark harmless items take part too, each fitted as
+ * evidence against harm (its coefficient can only lower the score), and those with weight form a second
+ * list, {@value #HARMLESS_TERMS_SIGNAL}, the same way, whose signal gets a negative weight. The
+ * {@link TermMiner}'s word pieces ({@link TermMiner.Builder#wordPieces}) come in as terms like any other.
  *
  * <h2>Cross-validation and thresholds</h2>
- * The items are cut into three folds by a hash of their text. For each fold, terms are mined and the
- * model fitted on the other two, and it predicts the fold's items, which it never saw. The
+ * The items are cut into five folds by a hash of their text. For each fold, terms are mined and the
+ * model fitted on the other four, and it predicts the fold's items, which it never saw. The
  * {@link #regularization} with the lowest held-out log-loss is chosen (unless set), and each
  * {@link Target} picks its threshold on those held-out predictions: the lowest log-odds whose items at or
  * above it reach the precision, or the highest whose items reach the recall, never one that flags an
@@ -69,14 +78,14 @@ import org.jspecify.annotations.Nullable;
  * each log-odds into a total (log-odds minus its intercept); weights and thresholds are scaled so that
  * the most severe action's threshold is 1, and rounded to four significant digits. A target no
  * threshold meets, or a threshold above the most the learned total can reach, leaves its action without
- * a rule and a {@link LearnedPolicy#notes() note}. With too few items of a class for three folds, the
+ * a rule and a {@link LearnedPolicy#notes() note}. With too few items of a class for five folds, the
  * thresholds are set on the training items, and a note says so.
  *
  * <h2>Determinism</h2>
  * Items are first de-duplicated by {@link Split#textKey}: a message repeated 50 times in the labels
  * counts once, so duplicates do not change the fit at all. Then every step is deterministic: the same
  * items in the same order give the same policy (every fit is a convex problem solved in a fixed order).
- * The three folds of the cross-validation run on threads of their own (up to one per processor),
+ * The five folds of the cross-validation run on threads of their own (up to one per processor),
  * the rest on the calling thread; the result does not depend on the threads.
  *
  * <p>Immutable; {@link #learn} may be called from many threads.
@@ -85,6 +94,9 @@ public final class PolicyLearner {
   /** The name of the signal of mined terms. */
   public static final String TERMS_SIGNAL = "learned-terms";
 
+  /** The name of the signal of mined terms that mark harmless items ({@link #harmlessTerms}). */
+  public static final String HARMLESS_TERMS_SIGNAL = "learned-harmless-terms";
+
   private final Policy policy;
   private final @Nullable TermMiner miner;
   private final @Nullable String termCategory;
@@ -92,14 +104,12 @@ public final class PolicyLearner {
   private final Map<Action, Target> targets;
   private final double regularization;
   private final boolean fixedRegularization;
+  private final boolean harmlessTerms;
 
   private PolicyLearner(Policy policy, @Nullable TermMiner miner, @Nullable String termCategory,
-      int maxTerms, Map<Action, Target> targets, double regularization) {
-    this(policy, miner, termCategory, maxTerms, targets, regularization, false);
-  }
-
-  private PolicyLearner(Policy policy, @Nullable TermMiner miner, @Nullable String termCategory,
-      int maxTerms, Map<Action, Target> targets, double regularization, boolean fixed) {
+      int maxTerms, Map<Action, Target> targets, double regularization, boolean fixed,
+      boolean harmlessTerms) {
+    this.harmlessTerms = harmlessTerms;
     this.fixedRegularization = fixed;
     this.policy = policy;
     this.miner = miner;
@@ -117,7 +127,8 @@ public final class PolicyLearner {
     Map<Action, Target> t = new LinkedHashMap<>();
     t.put(Action.REMOVE, Target.precision(0.99));
     t.put(Action.REVIEW, Target.recall(0.90));
-    return new PolicyLearner(requireNonNull(policy, "policy"), null, null, 2_000, t, 1.0);
+    return new PolicyLearner(requireNonNull(policy, "policy"), null, null, 2_000, t, 1.0, false,
+        false);
   }
 
   /** What an action's threshold must reach on the training items. */
@@ -158,14 +169,31 @@ public final class PolicyLearner {
   /** This learner, also mining candidate terms with {@code miner} and fitting them. */
   public PolicyLearner minedTerms(TermMiner miner) {
     return new PolicyLearner(policy, requireNonNull(miner, "miner"), termCategory, maxTerms, targets,
-        regularization, fixedRegularization);
+        regularization, fixedRegularization, harmlessTerms);
+  }
+
+  /**
+   * This learner, also mining terms that mark <em>harmless</em> items ({@link TermMiner#mineHarmless})
+   * and fitting them as counter-evidence: a second term list, {@value #HARMLESS_TERMS_SIGNAL}, with a
+   * negative weight ({@link SignalOptions#weight}), so that an ordinary conversation's words lower a
+   * total that a few words of harm ("call", "free", "reply") would raise. Off by default.
+   *
+   * <p>What it costs: text that fires the list lowers a total, by at most |weight| times the noisy-or
+   * of all its terms' weights, also when an attacker adds it to a harmful item (the "good-word attack"
+   * on statistical filters). The learner states that bound in a {@link LearnedPolicy#notes() note}, as a
+   * share of the most severe threshold; forced rules on a signal's own score are not lowered. An item
+   * on which only counter-evidence fires is never flagged. Without {@link #minedTerms} it does nothing.
+   */
+  public PolicyLearner harmlessTerms(boolean enabled) {
+    return new PolicyLearner(policy, miner, termCategory, maxTerms, targets, regularization,
+        fixedRegularization, enabled);
   }
 
   /** The category of the mined terms' signal (default: the policy's first category). */
   public PolicyLearner termCategory(String category) {
     SignalOptions.in(category); // checks it
     return new PolicyLearner(policy, miner, category, maxTerms, targets, regularization,
-        fixedRegularization);
+        fixedRegularization, harmlessTerms);
   }
 
   /** The most mined terms the learned list keeps, the strongest first (default 2,000). */
@@ -174,7 +202,7 @@ public final class PolicyLearner {
       throw new IllegalArgumentException("maxTerms must be at least 1 but was " + maxTerms);
     }
     return new PolicyLearner(policy, miner, termCategory, maxTerms, targets, regularization,
-        fixedRegularization);
+        fixedRegularization, harmlessTerms);
   }
 
   /**
@@ -197,7 +225,7 @@ public final class PolicyLearner {
           t.put(e.getKey(), requireNonNull(e.getValue(), "target"));
         });
     return new PolicyLearner(policy, miner, termCategory, maxTerms, t, regularization,
-        fixedRegularization);
+        fixedRegularization, harmlessTerms);
   }
 
   /**
@@ -211,7 +239,8 @@ public final class PolicyLearner {
       throw new IllegalArgumentException("regularization must be positive and finite but was "
           + strength);
     }
-    return new PolicyLearner(policy, miner, termCategory, maxTerms, targets, strength, true);
+    return new PolicyLearner(policy, miner, termCategory, maxTerms, targets, strength, true,
+        harmlessTerms);
   }
 
   /**
@@ -286,14 +315,14 @@ public final class PolicyLearner {
           for (int i = 0; i < n; i++) {
             (fold[i] == current ? out : in).add(i);
           }
-          FittedModel.Candidates candidates = FittedModel.candidates(miner, train, in, category);
+          FittedModel.Candidates candidates = FittedModel.candidates(miner, train, in, category,
+              harmlessTerms);
           for (int g = 0; g < regularizations.length; g++) {
             FittedModel model = FittedModel.fit(x, y, in, candidates, regularizations[g], category,
                 miner, maxTerms);
             for (int i : out) {
-              double total = model.total(x[i], train.get(i).content());
-              heldOut[g][i] = model.intercept + total;
-              silent[g][i] = total == 0;
+              heldOut[g][i] = model.intercept + model.total(x[i], train.get(i).content());
+              silent[g][i] = model.evidence(x[i], train.get(i).content()) == 0;
             }
           }
         });
@@ -320,7 +349,8 @@ public final class PolicyLearner {
     for (int i = 0; i < n; i++) {
       all.add(i);
     }
-    FittedModel.Candidates candidates = FittedModel.candidates(miner, train, all, category);
+    FittedModel.Candidates candidates = FittedModel.candidates(miner, train, all, category,
+        harmlessTerms);
     FittedModel model = FittedModel.fit(x, y, all, candidates, grid[chosen], category, miner,
         maxTerms);
     notes.addAll(model.notes);
@@ -330,9 +360,9 @@ public final class PolicyLearner {
     double[] odds = new double[n];
     double floor = Double.NEGATIVE_INFINITY; // the highest log-odds of an item on which nothing fired
     for (int i = 0; i < n; i++) {
-      double total = crossValidated ? Double.NaN : model.total(x[i], train.get(i).content());
-      odds[i] = crossValidated ? heldOut[chosen][i] : model.intercept + total;
-      if (crossValidated ? silent[chosen][i] : total == 0) {
+      Content c = train.get(i).content();
+      odds[i] = crossValidated ? heldOut[chosen][i] : model.intercept + model.total(x[i], c);
+      if (crossValidated ? silent[chosen][i] : model.evidence(x[i], c) == 0) {
         floor = Math.max(floor, odds[i]);
       }
     }
@@ -357,8 +387,12 @@ public final class PolicyLearner {
     double first = raw.isEmpty() ? 1.0 : raw.values().iterator().next();
     double scale = first > 0 ? first : 1.0;
     // The weights as the policy will hold them: scaled so that the most severe threshold is 1, rounded.
-    TermClassifier termSignal = model.terms.isEmpty() ? null : TermClassifier.of(termSignalName(),
-        TermMatcher.builder().normalizer(miner.normalizer()).addAll(model.terms).build());
+    TermClassifier termSignal = model.terms.isEmpty() ? null : TermClassifier.of(
+        signalName(TERMS_SIGNAL), TermMatcher.builder().normalizer(miner.normalizer())
+            .addAll(model.terms).build());
+    TermClassifier harmlessSignal = model.harmlessTerms.isEmpty() ? null : TermClassifier.of(
+        signalName(HARMLESS_TERMS_SIGNAL), TermMatcher.builder().normalizer(miner.normalizer())
+            .addAll(model.harmlessTerms).build());
     Map<String, Double> weights = new LinkedHashMap<>();
     List<String> unused = new ArrayList<>();
     for (int j = 0; j < counted.size(); j++) {
@@ -370,6 +404,24 @@ public final class PolicyLearner {
     }
     if (termSignal != null) {
       weights.put(termSignal.name(), Thresholds.round(model.termWeight / scale, 4));
+    }
+    if (harmlessSignal != null) {
+      double w = Thresholds.round(model.harmlessWeight / scale, 4);
+      weights.put(harmlessSignal.name(), -w);
+      // The list scores at most the noisy-or of all its terms' weights, so that times |w| is the
+      // most it can take off a total, whatever text an attacker adds.
+      double miss = 1;
+      for (dev.vigil.text.Term t : model.harmlessTerms) {
+        miss *= 1 - t.weight();
+      }
+      double most = Thresholds.round(w * (1 - miss), 3);
+      notes.add("counter-evidence: '" + harmlessSignal.name() + "' (" + model.harmlessTerms.size()
+          + " terms that mark harmless items) has weight " + (-w) + " and lowers a total by at most "
+          + most + (raw.isEmpty() ? "" : " (" + Math.round(100 * most) + "% of the most severe"
+          + " threshold)") + ", reached when an item holds all of its terms, also when an attacker adds"
+          + " them to a harmful item");
+    } else if (harmlessTerms && miner != null) {
+      notes.add("counter-evidence: no term that marks harmless items got weight in the fit");
     }
     // The most the learned total can reach (every counted signal at score 1), as Policy checks it: a
     // threshold above it (the folds' models can be surer than the final one) would never hold.
@@ -389,7 +441,7 @@ public final class PolicyLearner {
       }
       thresholds.put(e.getKey(), t);
     }
-    Policy learned = weighted(weights, termSignal, category, thresholds);
+    Policy learned = weighted(weights, termSignal, harmlessSignal, category, thresholds);
     double[] totals = new double[n];
     for (int i = 0; i < n; i++) {
       totals[i] = learned.evaluate(train.get(i).content()).total();
@@ -403,8 +455,9 @@ public final class PolicyLearner {
     Calibration calibration = new Calibration(Thresholds.round(fitted.slope(), 5),
         Thresholds.round(fitted.intercept(), 5));
     learned = learned.toBuilder().calibration(calibration).build();
-    return new LearnedPolicy(learned, weights, unused, model.terms,
-        termSignal == null ? null : category, miner == null ? null : miner.normalizer(), thresholds,
+    return new LearnedPolicy(learned, weights, unused, model.terms, model.harmlessTerms,
+        termSignal == null && harmlessSignal == null ? null : category,
+        miner == null ? null : miner.normalizer(), thresholds,
         calibration, notes, n, unique.duplicates(), model.candidates, grid[chosen], cv, targets);
   }
 
@@ -448,7 +501,12 @@ public final class PolicyLearner {
     }
   }
 
-  private static final int FOLDS = 3;
+  /**
+   * Five folds: each fold's model fits 80% of the items, close to the final model that fits them all,
+   * so thresholds chosen on the folds' predictions carry over to it (with three, each fitted two
+   * thirds, and the thresholds set for those weaker models were off by a few items at high precision).
+   */
+  static final int FOLDS = 5;
   private static final double[] REGULARIZATION_GRID = {0.1, 0.3, 1, 3, 10};
 
   private static boolean foldsHoldBothClasses(int[] fold, boolean[] y) {
@@ -476,30 +534,34 @@ public final class PolicyLearner {
     return h ^ (h >>> 29);
   }
 
-  /** {@value #TERMS_SIGNAL}, or with a number when the policy has a signal of that name already. */
-  private String termSignalName() {
+  /** {@code base}, or with a number when the policy has a signal of that name already. */
+  private String signalName(String base) {
     java.util.Set<String> names = new java.util.HashSet<>();
     for (Policy.Member m : policy.signals()) {
       names.add(m.classifier().name());
     }
-    String name = TERMS_SIGNAL;
+    String name = base;
     for (int i = 2; names.contains(name); i++) {
-      name = TERMS_SIGNAL + "-" + i;
+      name = base + "-" + i;
     }
     return name;
   }
 
-  /** The original policy with these weights and the list of mined terms, no caps, and the rules. */
+  /** The original policy with these weights and the lists of mined terms, no caps, and the rules. */
   private Policy weighted(Map<String, Double> weights, @Nullable TermClassifier terms,
-      String category, Map<Action, Double> thresholds) {
+      @Nullable TermClassifier harmless, String category, Map<Action, Double> thresholds) {
     Policy.Builder b = policy.toBuilder().clearCategoryCaps().clearRules().contentHash(null);
     weights.forEach((signal, w) -> {
-      if (terms == null || !signal.equals(terms.name())) {
+      if ((terms == null || !signal.equals(terms.name()))
+          && (harmless == null || !signal.equals(harmless.name()))) {
         b.weight(signal, w);
       }
     });
     if (terms != null) {
       b.signal(terms, SignalOptions.in(category).weight(weights.get(terms.name())));
+    }
+    if (harmless != null) {
+      b.signal(harmless, SignalOptions.in(category).weight(weights.get(harmless.name())));
     }
     for (Rule r : policy.rules()) {
       if (keeps(r)) {

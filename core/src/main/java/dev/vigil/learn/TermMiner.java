@@ -16,15 +16,17 @@ import java.util.Set;
 
 /**
  * Proposes words and phrases that mark harmful items, from labeled items: {@code
- * TermMiner.builder().build().mine(items)}.
+ * TermMiner.builder().build().mine(items)}; and, for a learner that weighs evidence on both sides,
+ * those that mark harmless ones ({@link #mineHarmless}).
  *
  * <p><b>What it counts.</b> Each item's text is normalized with the chosen normalizer (by default
  * {@link Normalizer#standard()}, so "FREE", "ｆｒｅｅ" and "frее" with a Cyrillic letter are one
  * term) and cut into words (runs of letters and digits); a candidate is one to
  * {@link Builder#maxWords} words in a row, joined as the normalized text joins them (a space, an
  * apostrophe, a hyphen, a dot or an {@code @} between two words; a phrase never spans other
- * punctuation). A candidate's support is the number of harmful and of harmless items holding it (an
- * item counts once however often it repeats a term).
+ * punctuation). Optionally also {@link Builder#wordPieces word pieces} (the first and last letters of
+ * words) and {@link Builder#characterGrams character sequences}. A candidate's support is the number
+ * of harmful and of harmless items holding it (an item counts once however often it repeats a term).
  *
  * <p><b>How it ranks.</b> By a smoothed precision,
  * {@code (harmful + a * base) / (harmful + harmless + a)}, where {@code base} is the share of harmful
@@ -50,8 +52,12 @@ public final class TermMiner {
   private final int limit;
   private final int minGram;
   private final int maxGram;
+  private final int minPiece;
+  private final int maxPiece;
 
   private TermMiner(Builder b) {
+    this.minPiece = b.minPiece;
+    this.maxPiece = b.maxPiece;
     this.minGram = b.minGram;
     this.maxGram = b.maxGram;
     this.normalizer = b.normalizer;
@@ -74,19 +80,38 @@ public final class TermMiner {
    * @param term the term, as the normalizer writes it
    * @param harmful how many harmful items hold it
    * @param harmless how many harmless items hold it
-   * @param precision the smoothed precision it was ranked by
-   * @param mode {@link MatchMode#WORD} for words and phrases, {@link MatchMode#ANYWHERE} for character
-   *     sequences ({@link Builder#characterGrams})
+   * @param precision the smoothed precision it was ranked by: the smoothed share of harmful items
+   *     among those holding it, or of harmless ones for {@link #mineHarmless}
+   * @param mode {@link MatchMode#WORD} for words and phrases, {@link MatchMode#PREFIX} and
+   *     {@link MatchMode#SUFFIX} for word pieces ({@link Builder#wordPieces}), {@link MatchMode#ANYWHERE}
+   *     for character sequences ({@link Builder#characterGrams})
    */
   public record Candidate(String term, int harmful, int harmless, double precision, MatchMode mode) {
-    /** Its rule id: the term for a word or phrase, {@code *term*} for a character sequence. */
+    /**
+     * Its rule id: the term for a word or phrase, {@code term*} for the beginning of words,
+     * {@code *term} for the end of words, {@code *term*} for a character sequence.
+     */
     public String id() {
-      return mode == MatchMode.WORD ? term : "*" + term + "*";
+      switch (mode) {
+        case WORD:
+          return term;
+        case PREFIX:
+          return term + "*";
+        case SUFFIX:
+          return "*" + term;
+        default:
+          return "*" + term + "*";
+      }
     }
   }
 
-  /** Marks a character sequence's key in the counts (words and sequences may share a text). */
+  /**
+   * Marks the keys of the counts that are not words or phrases (they may share a text with one): a
+   * character sequence, the beginning of a word, the end of a word.
+   */
   private static final char GRAM = '\u0001';
+  private static final char BEGINNING = '\u0002';
+  private static final char END = '\u0003';
 
   /** The normalizer terms are counted under. */
   public Normalizer normalizer() {
@@ -95,6 +120,21 @@ public final class TermMiner {
 
   /** Mines {@code items}; the best candidates first, at most {@link Builder#limit} of them. */
   public List<Candidate> mine(List<LabeledItem> items) {
+    return mine(items, true);
+  }
+
+  /**
+   * Mines {@code items} for terms that mark <em>harmless</em> items, under the same settings with the
+   * classes' roles swapped: support counts harmless items, the share limit applies to harmful ones,
+   * and the precision is the smoothed share of harmless items, above their base rate. For a learner
+   * that gives such terms negative weight (counter-evidence, {@link dev.vigil.SignalOptions#weight});
+   * a term list of them must never be used as a list of harm.
+   */
+  public List<Candidate> mineHarmless(List<LabeledItem> items) {
+    return mine(items, false);
+  }
+
+  private List<Candidate> mine(List<LabeledItem> items, boolean harmfulSide) {
     requireNonNull(items, "items");
     int harmfulItems = 0;
     Map<String, int[]> counts = new HashMap<>();
@@ -110,34 +150,39 @@ public final class TermMiner {
       }
     }
     int harmlessItems = items.size() - harmfulItems;
-    if (harmfulItems == 0) {
+    // "Own" is the side mined for, "other" the side whose share is limited.
+    int ownItems = harmfulSide ? harmfulItems : harmlessItems;
+    if (ownItems == 0) {
       return List.of();
     }
-    double base = (double) harmfulItems / items.size();
-    double maxHarmless = maxHarmlessShare * harmlessItems;
+    double base = (double) ownItems / items.size();
+    double maxOther = maxHarmlessShare * (items.size() - ownItems);
     Map<String, Candidate> kept = new HashMap<>();
     for (Map.Entry<String, int[]> e : counts.entrySet()) {
       int h = e.getValue()[0];
       int g = e.getValue()[1];
-      if (h < minSupport || g > maxHarmless) {
+      int own = harmfulSide ? h : g;
+      int other = harmfulSide ? g : h;
+      if (own < minSupport || other > maxOther) {
         continue;
       }
-      double p = (h + priorStrength * base) / (h + g + priorStrength);
+      double p = (own + priorStrength * base) / (own + other + priorStrength);
       if (p < minPrecision || p <= base) {
         continue;
       }
       String key = e.getKey();
-      boolean gram = key.charAt(0) == GRAM;
-      kept.put(key, new Candidate(gram ? key.substring(1) : key, h, g, p,
-          gram ? MatchMode.ANYWHERE : MatchMode.WORD));
+      MatchMode mode = key.charAt(0) == GRAM ? MatchMode.ANYWHERE
+          : key.charAt(0) == BEGINNING ? MatchMode.PREFIX
+          : key.charAt(0) == END ? MatchMode.SUFFIX : MatchMode.WORD;
+      kept.put(key, new Candidate(mode == MatchMode.WORD ? key : key.substring(1), h, g, p, mode));
     }
     List<Candidate> out = new ArrayList<>();
     for (Candidate c : kept.values()) {
-      if (!redundant(c, kept)) {
+      if (!redundant(c, kept, harmfulSide)) {
         out.add(c);
       }
     }
-    out.sort(RANKING);
+    out.sort(harmfulSide ? RANKING : HARMLESS_RANKING);
     return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
   }
 
@@ -146,14 +191,36 @@ public final class TermMiner {
       .comparingDouble((Candidate c) -> -c.precision())
       .thenComparingInt(c -> -c.harmful())
       .thenComparingInt(Candidate::harmless)
-      .thenComparing(Candidate::term);
+      .thenComparing(Candidate::term)
+      .thenComparing(Candidate::mode);
+
+  /** For {@link #mineHarmless}: the same order with the classes' roles swapped. */
+  private static final Comparator<Candidate> HARMLESS_RANKING = Comparator
+      .comparingDouble((Candidate c) -> -c.precision())
+      .thenComparingInt(c -> -c.harmless())
+      .thenComparingInt(Candidate::harmful)
+      .thenComparing(Candidate::term)
+      .thenComparing(Candidate::mode);
 
   /**
    * Whether a shorter candidate inside {@code c} is at least as precise and holds in at least as many
    * harmful items: then every item {@code c} would catch, the shorter one catches too, as surely.
    */
-  private static boolean redundant(Candidate c, Map<String, Candidate> kept) {
+  private static boolean redundant(Candidate c, Map<String, Candidate> kept, boolean harmfulSide) {
     String t = c.term();
+    if (c.mode() == MatchMode.PREFIX || c.mode() == MatchMode.SUFFIX) {
+      // Every word that begins (ends) with a piece begins (ends) with each shorter piece of it.
+      char mark = c.mode() == MatchMode.PREFIX ? BEGINNING : END;
+      for (int len = 1; len < t.length(); len++) {
+        String shorter = c.mode() == MatchMode.PREFIX ? t.substring(0, len)
+            : t.substring(t.length() - len);
+        Candidate sub = kept.get(mark + shorter);
+        if (sub != null && sub.precision() >= c.precision()) {
+          return true;
+        }
+      }
+      return false;
+    }
     if (c.mode() == MatchMode.ANYWHERE) {
       // Every item holding a sequence holds each shorter sequence inside it.
       for (int len = 1; len < t.length(); len++) {
@@ -176,7 +243,8 @@ public final class TermMiner {
           continue;
         }
         Candidate sub = kept.get(t.substring(words.get(from)[0], words.get(to)[1]));
-        if (sub != null && sub.harmful() >= c.harmful() && sub.precision() >= c.precision()) {
+        if (sub != null && (harmfulSide ? sub.harmful() >= c.harmful() : sub.harmless() >= c.harmless())
+            && sub.precision() >= c.precision()) {
           return true;
         }
       }
@@ -201,6 +269,23 @@ public final class TermMiner {
       if (maxGram > 0) {
         grams(text, out);
       }
+      if (maxPiece > 0) {
+        for (int[] w : words) {
+          pieces(text, w[0], w[1], out);
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds the beginnings and ends of {@code minPiece} to {@code maxPiece} code points of the word
+   * {@code [start, end)} of {@code text}, shorter than the word (the whole word is a word candidate).
+   */
+  private void pieces(String text, int start, int end, Set<String> out) {
+    int length = text.codePointCount(start, end);
+    for (int len = minPiece; len <= maxPiece && len < length; len++) {
+      out.add(BEGINNING + text.substring(start, text.offsetByCodePoints(start, len)));
+      out.add(END + text.substring(text.offsetByCodePoints(end, -len), end));
     }
   }
 
@@ -270,6 +355,7 @@ public final class TermMiner {
   @Override
   public String toString() {
     return "TermMiner[" + normalizer + ", up to " + maxWords + " words"
+        + (maxPiece > 0 ? ", word pieces of " + minPiece + " to " + maxPiece : "")
         + (maxGram > 0 ? ", character sequences of " + minGram + " to " + maxGram : "")
         + ", support >= " + minSupport
         + ", harmless share <= " + maxHarmlessShare + ", precision >= " + minPrecision + "]";
@@ -286,8 +372,31 @@ public final class TermMiner {
     private int limit = 5_000;
     private int minGram;
     private int maxGram;
+    private int minPiece;
+    private int maxPiece;
 
     private Builder() {}
+
+    /**
+     * Also counts word pieces: the first and the last {@code min} to {@code max} code points of each
+     * word longer than that (matched as {@link MatchMode#PREFIX} and {@link MatchMode#SUFFIX} terms),
+     * beside whole words and phrases. They catch what a word's spelling says when the word itself is
+     * rare: a number's first digits ("0800..." and "087..." in premium-rate numbers), a brand's
+     * inflections ("ringtone", "ringtones"), slang endings. Unlike {@link #characterGrams}, a piece is
+     * anchored at a word's edge, so a term mined from a slur matches words that begin or end with it,
+     * never a town whose name holds it in the middle. {@code 0, 0} turns them off (the default).
+     *
+     * @throws IllegalArgumentException unless {@code 0 == min == max} or {@code 1 <= min <= max <= 8}
+     */
+    public Builder wordPieces(int min, int max) {
+      if (!(min == 0 && max == 0 || 1 <= min && min <= max && max <= 8)) {
+        throw new IllegalArgumentException("wordPieces must be 0, 0 (off) or within 1..8, min <= max,"
+            + " but was " + min + ", " + max);
+      }
+      this.minPiece = min;
+      this.maxPiece = max;
+      return this;
+    }
 
     /**
      * Also counts character sequences of {@code min} to {@code max} code points inside the text's runs
@@ -333,7 +442,10 @@ public final class TermMiner {
       return this;
     }
 
-    /** The largest share of harmless items a term may be in, in [0, 1] (default 0.01). */
+    /**
+     * The largest share of harmless items a term may be in, in [0, 1] (default 0.01); for
+     * {@link #mineHarmless}, the largest share of harmful items.
+     */
     public Builder maxHarmlessShare(double share) {
       if (!(share >= 0 && share <= 1)) {
         throw new IllegalArgumentException("maxHarmlessShare must be in [0, 1] but was " + share);

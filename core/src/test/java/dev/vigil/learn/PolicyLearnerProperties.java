@@ -50,30 +50,49 @@ class PolicyLearnerProperties {
     for (int j = 0; j < counted.size(); j++) {
       total += learned.weights().get(counted.get(j)) * x[j];
     }
-    if (!learned.terms().isEmpty()) {
-      TermMatcher m = TermMatcher.builder().normalizer(learned.termNormalizer())
-          .addAll(learned.terms()).build();
-      double miss = 1;
-      for (int t : FittedModel.distinctHits(m, c)) {
-        miss *= 1 - m.term(t).weight();
-      }
-      total += learned.weights().get(PolicyLearner.TERMS_SIGNAL) * (1 - miss);
-    }
+    total += listTotal(learned, learned.terms(), PolicyLearner.TERMS_SIGNAL, c);
+    total += listTotal(learned, learned.harmlessTerms(), PolicyLearner.HARMLESS_TERMS_SIGNAL, c);
     return total;
   }
 
-  @Property(tries = 40)
-  void theLearnedPolicyDecidesAsTheFittedModel(@ForAll long seed, @ForAll boolean mine) {
+  /** A mined list's weight x its noisy-or on {@code c}, 0 when the list is empty. */
+  private static double listTotal(LearnedPolicy learned, List<Term> terms, String signal, Content c) {
+    if (terms.isEmpty()) {
+      return 0;
+    }
+    TermMatcher m = TermMatcher.builder().normalizer(learned.termNormalizer()).addAll(terms).build();
+    double miss = 1;
+    for (int t : FittedModel.distinctHits(m, c)) {
+      miss *= 1 - m.term(t).weight();
+    }
+    return learned.weights().get(signal) * (1 - miss);
+  }
+
+  /**
+   * {@code mining}: 0 none, 1 terms of harm, 2 also word pieces and counter-evidence (terms that mark
+   * harmless items, with a negative weight).
+   */
+  @Property(tries = 60)
+  void theLearnedPolicyDecidesAsTheFittedModel(@ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 2) int mining) {
     Random r = new Random(seed);
     List<LabeledItem> train = randomItems(r, 60 + r.nextInt(100), "t");
     if (train.stream().noneMatch(LabeledItem::harmful) || train.stream().allMatch(LabeledItem::harmful)) {
       return;
     }
     PolicyLearner learner = PolicyLearner.of(PolicyLearnerTest.handWritten());
-    if (mine) {
+    if (mining == 1) {
       learner = learner.minedTerms(TermMiner.builder().minSupport(2).maxHarmlessShare(0.2).build());
+    } else if (mining == 2) {
+      learner = learner.minedTerms(TermMiner.builder().minSupport(2).wordPieces(1, 3).build())
+          .harmlessTerms(true);
     }
     LearnedPolicy learned = learner.learn(train);
+    if (mining < 2) {
+      assertTrue(learned.harmlessTerms().isEmpty(), "counter-evidence only when asked for");
+    }
+    learned.weights().forEach((signal, w) -> assertTrue(
+        w >= 0 || signal.equals(PolicyLearner.HARMLESS_TERMS_SIGNAL) && w < 0, signal + " " + w));
     List<String> counted = List.of("prize", "lunch", "hello");
     Policy.Builder probe = PolicyLearnerTest.handWritten().toBuilder().clearCategoryCaps().clearRules();
     counted.forEach(s -> probe.weight(s, 1));
@@ -126,7 +145,8 @@ class PolicyLearnerProperties {
   }
 
   @Property(tries = 20)
-  void repeatedItemsLeaveTheFitAsItIs(@ForAll long seed, @ForAll @IntRange(min = 1, max = 50) int repeats) {
+  void repeatedItemsLeaveTheFitAsItIs(@ForAll long seed, @ForAll @IntRange(min = 1, max = 50) int repeats,
+      @ForAll boolean counterEvidence) {
     Random r = new Random(seed);
     List<LabeledItem> train = randomItems(r, 80, "t");
     if (train.stream().noneMatch(LabeledItem::harmful) || train.stream().allMatch(LabeledItem::harmful)) {
@@ -137,13 +157,14 @@ class PolicyLearnerProperties {
       more.add(train.get(r.nextInt(train.size())));
     }
     PolicyLearner learner = PolicyLearner.of(PolicyLearnerTest.handWritten())
-        .minedTerms(TermMiner.builder().minSupport(2).build());
+        .minedTerms(TermMiner.builder().minSupport(2).build()).harmlessTerms(counterEvidence);
     LearnedPolicy a = learner.learn(train);
     LearnedPolicy b = learner.learn(more);
     // Documented tolerance: none. Repeats are dropped before fitting.
     assertEquals(a.weights(), b.weights());
     assertEquals(a.thresholds(), b.thresholds());
     assertEquals(a.terms(), b.terms());
+    assertEquals(a.harmlessTerms(), b.harmlessTerms());
   }
 
   @Property(tries = 200)

@@ -60,6 +60,86 @@ class PolicyLearnerTest {
   }
 
   @Test
+  void counterEvidenceSeparatesWhatTermsOfHarmAloneCannot() {
+    // The harmful items' every word is in harmless items too; only "mum" tells them apart, and it
+    // marks the harmless side.
+    List<LabeledItem> items = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      items.add(LabeledItem.of("s" + i, "claim it now " + i, true));
+      items.add(LabeledItem.of("h" + i, "mum: claim it now " + i, false));
+      items.add(LabeledItem.of("g" + i, "mum is home at " + i, false));
+    }
+    PolicyLearner learner = PolicyLearner.of(handWritten())
+        .minedTerms(TermMiner.builder().maxHarmlessShare(1).build())
+        .targets(Map.of(Action.REMOVE, PolicyLearner.Target.precision(0.95)));
+    LearnedPolicy without = learner.learn(items);
+    assertTrue(without.harmlessTerms().isEmpty());
+    assertFalse(without.weights().containsKey(PolicyLearner.HARMLESS_TERMS_SIGNAL));
+    assertEquals(without.policy().evaluate("claim it now 99").total(),
+        without.policy().evaluate("mum: claim it now 99").total(), "terms of harm alone cannot tell");
+
+    LearnedPolicy with = learner.harmlessTerms(true).learn(items);
+    double w = with.weights().get(PolicyLearner.HARMLESS_TERMS_SIGNAL);
+    assertTrue(w < 0, with.weights().toString());
+    assertTrue(with.harmlessTerms().stream().anyMatch(t -> t.text().equals("mum")),
+        with.harmlessTerms().toString());
+    assertEquals(Action.REMOVE, with.policy().evaluate("claim it now 99").action(),
+        with.weights() + " " + with.thresholds() + " " + with.notes() + with.terms() + with.harmlessTerms());
+    assertEquals(Action.ALLOW, with.policy().evaluate("mum: claim it now 99").action());
+    // Bounded: however much of it an item holds, counter-evidence lowers a total by at most |w|.
+    double alone = with.policy().evaluate("claim it now 99").total();
+    double padded = with.policy().evaluate("claim it now 99 mum is home, mum mum at home").total();
+    assertTrue(padded >= alone + w - 1e-9 && padded < alone, alone + " " + padded + " " + w);
+    double miss = 1;
+    for (var t : with.harmlessTerms()) {
+      miss *= 1 - t.weight();
+    }
+    double most = -w * (1 - miss);
+    assertTrue(alone - padded <= most + 1e-3, alone + " " + padded + " " + most);
+    String note = with.notes().stream().filter(n -> n.startsWith("counter-evidence: ")).findFirst()
+        .orElseThrow();
+    double said = Double.parseDouble(note.replaceFirst(".*lowers a total by at most ([0-9.]+).*", "$1"));
+    assertEquals(most, said, most * 0.01, note); // three significant digits
+    assertTrue(said < -w, "the bound is the list's most, not its weight: " + note);
+    assertThrows(IllegalArgumentException.class,
+        () -> Policy.builder("p").signal(terms("x", "x"), SignalOptions.in("spam").weight(Double.NaN)));
+    // Documented: an item on which only counter-evidence fires is never flagged, even where a target
+    // as loose as precision 0.3 (a third of these items are harmful) would take every item.
+    LearnedPolicy loose = learner.harmlessTerms(true)
+        .targets(Map.of(Action.REVIEW, PolicyLearner.Target.precision(0.3))).learn(items);
+    assertEquals(Action.ALLOW, loose.policy().evaluate("mum is home at 99").action(),
+        loose.thresholds().toString());
+    assertEquals(Action.REVIEW, loose.policy().evaluate("claim it now 99").action());
+  }
+
+  @Test
+  void aListThatAloneSeparatesTheItemsGetsABoundedWeight() {
+    // "claim" is in every harmful item and no harmless one: unpenalized, the refit of the list's weight
+    // runs off towards infinity (Newton's steps stop only when they no longer help).
+    List<LabeledItem> items = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      items.add(LabeledItem.of("s" + i, "claim it now " + i, true));
+      items.add(LabeledItem.of("h" + i, "see it now " + i, false));
+    }
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      all.add(i);
+    }
+    TermMiner miner = TermMiner.builder().build();
+    boolean[] y = new boolean[items.size()];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = items.get(i).harmful();
+    }
+    FittedModel model = FittedModel.fit(new double[items.size()][0], y, all,
+        FittedModel.candidates(miner, items, all, "spam", false), 1.0, "spam", miner, 100);
+    double harmful = model.intercept + model.total(new double[0], items.get(0).content());
+    double harmless = model.intercept + model.total(new double[0], items.get(1).content());
+    assertTrue(harmful > 0 && harmless < 0, harmful + " " + harmless);
+    // The ridge penalty of strength 1 / 80 items keeps the log-odds of a separated item modest.
+    assertTrue(harmful - harmless < 20, harmful + " " + harmless);
+  }
+
+  @Test
   void aSignalThatMarksHarmGetsWeightOneThatMarksHarmlessItemsGetsNone() {
     LearnedPolicy learned = PolicyLearner.of(handWritten()).learn(toyData());
     Map<String, Double> w = learned.weights();

@@ -25,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * each counted signal's {@code weight:} set to the learned one (added where the signal had none), the
  * categories' caps removed (a cap would clip the fitted total), the {@code rules:} replaced by the
  * learned thresholds, a {@code calibration:} set, the version marked {@code -learned}, and the mined
- * terms as one more list (a term file beside the policy) and one more signal. A header comment says how
- * it was learned.
+ * terms as one more list (a term file beside the policy) and one more signal (two of each when the
+ * learner also kept terms that mark harmless items: their signal has a negative weight). A header
+ * comment says how it was learned.
  *
  * <p>Nothing is written unless the result loads, with the lists of the original beside it, and decides
  * every given item exactly as the learned policy in memory does (see {@link #write}).
@@ -45,6 +46,15 @@ public final class LearnedPolicyFile {
    */
   public static Map<String, String> render(String originalText, LearnedPolicy learned,
       String policyName, String termsName) {
+    return render(originalText, learned, policyName, termsName, harmlessName(termsName));
+  }
+
+  /**
+   * {@link #render(String, LearnedPolicy, String, String)}, writing the terms that mark harmless
+   * items, when there are any, under {@code harmlessTermsName}.
+   */
+  public static Map<String, String> render(String originalText, LearnedPolicy learned,
+      String policyName, String termsName, String harmlessTermsName) {
     requireNonNull(originalText, "originalText");
     requireNonNull(learned, "learned");
     List<Problem> sink = new ArrayList<>();
@@ -55,10 +65,14 @@ public final class LearnedPolicyFile {
     Yaml.Mapping top = (Yaml.Mapping) root;
     Text text = new Text(originalText);
     String termSignal = null;
+    String harmlessSignal = null;
     for (String s : learned.weights().keySet()) {
-      if (s.startsWith(PolicyLearner.TERMS_SIGNAL) && top.get("signals") instanceof Yaml.Mapping
-          && ((Yaml.Mapping) top.get("signals")).get(s) == null) {
+      boolean added = top.get("signals") instanceof Yaml.Mapping
+          && ((Yaml.Mapping) top.get("signals")).get(s) == null;
+      if (added && s.startsWith(PolicyLearner.TERMS_SIGNAL)) {
         termSignal = s;
+      } else if (added && s.startsWith(PolicyLearner.HARMLESS_TERMS_SIGNAL)) {
+        harmlessSignal = s;
       }
     }
 
@@ -101,13 +115,11 @@ public final class LearnedPolicyFile {
     // The mined terms: a list and a signal, appended to their sections.
     boolean terms = termSignal != null && !learned.terms().isEmpty();
     if (terms) {
-      String preset = learned.termNormalizer() == null ? "standard" : learned.termNormalizer().toString();
-      String listLine = termSignal + ": {type: terms, file: " + quotedIfNeeded(termsName) + ", preset: "
-          + preset + "}";
-      String signalLine = termSignal + ": {kind: terms, lists: " + termSignal + ", category: "
-          + learned.termCategory() + ", weight: " + number(learned.weights().get(termSignal)) + "}";
-      append(text, top, "lists", listLine, "signals");
-      append(text, top, "signals", signalLine, null);
+      appendList(text, top, learned, termSignal, termsName);
+    }
+    boolean harmless = harmlessSignal != null && !learned.harmlessTerms().isEmpty();
+    if (harmless) {
+      appendList(text, top, learned, harmlessSignal, harmlessTermsName);
     }
     // Rules.
     StringBuilder rules = new StringBuilder("rules:\n");
@@ -159,9 +171,33 @@ public final class LearnedPolicyFile {
     Map<String, String> out = new LinkedHashMap<>();
     out.put(policyName, text.toString());
     if (terms) {
-      out.put(termsName, termList(learned));
+      out.put(termsName, termList(learned.terms(), "Terms mined and weighted by vigil learn"));
+    }
+    if (harmless) {
+      out.put(harmlessTermsName, termList(learned.harmlessTerms(), "Terms that mark HARMLESS items,"
+          + " mined and weighted by vigil learn as counter-evidence (their signal's weight is"
+          + " negative; never use this list as a list of harm)"));
     }
     return out;
+  }
+
+  /** A mined list and its signal, appended to the lists' and the signals' sections. */
+  private static void appendList(Text text, Yaml.Mapping top, LearnedPolicy learned, String signal,
+      String file) {
+    String preset = learned.termNormalizer() == null ? "standard" : learned.termNormalizer().toString();
+    String listLine = signal + ": {type: terms, file: " + quotedIfNeeded(file) + ", preset: " + preset
+        + "}";
+    String signalLine = signal + ": {kind: terms, lists: " + signal + ", category: "
+        + learned.termCategory() + ", weight: " + number(learned.weights().get(signal)) + "}";
+    append(text, top, "lists", listLine, "signals");
+    append(text, top, "signals", signalLine, null);
+  }
+
+  /** {@code NAME-harmless-terms.txt} beside {@code NAME-terms.txt}. */
+  private static String harmlessName(String termsName) {
+    return termsName.endsWith("-terms.txt")
+        ? termsName.substring(0, termsName.length() - "-terms.txt".length()) + "-harmless-terms.txt"
+        : "harmless-" + termsName;
   }
 
   /**
@@ -181,7 +217,7 @@ public final class LearnedPolicyFile {
         ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
     String termsName = base + "-terms.txt";
     Map<String, String> rendered = render(new String(original.readPolicy(), StandardCharsets.UTF_8),
-        learned, fileName, termsName);
+        learned, fileName, termsName, harmlessName(termsName));
     Map<String, byte[]> files = new LinkedHashMap<>(original.readFiles());
     for (Map.Entry<String, String> e : rendered.entrySet()) {
       files.put(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8));
@@ -216,13 +252,13 @@ public final class LearnedPolicyFile {
     return new Written(List.copyOf(written), loaded);
   }
 
-  /** The mined terms as a term-list file. */
-  static String termList(LearnedPolicy learned) {
+  /** Mined terms as a term-list file whose first comment line begins with {@code what}. */
+  static String termList(List<Term> terms, String what) {
     StringBuilder b = new StringBuilder();
-    b.append("# Terms mined and weighted by vigil learn: columns term, category, weight (see TermList).\n")
+    b.append(comment(what + ": columns term, category, weight (see TermList).", "# "))
         .append("# A term's weight is 1 - exp(-b / k) for its fitted log-odds b; the list scores the"
             + " noisy-or of the\n# weights of the distinct terms an item holds. The strongest first.\n");
-    for (Term t : learned.terms()) {
+    for (Term t : terms) {
       b.append(t.text()).append('\t').append(t.category()).append('\t').append(number(t.weight()));
       if (t.mode() != dev.vigil.text.MatchMode.WORD) {
         b.append('\t').append(t.id()).append('\t').append(t.mode().name().toLowerCase(java.util.Locale.ROOT));

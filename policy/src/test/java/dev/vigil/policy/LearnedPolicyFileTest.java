@@ -149,6 +149,46 @@ class LearnedPolicyFileTest {
   }
 
   @Test
+  void counterEvidenceAndWordPiecesAreWrittenAndLoadAsLearned(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("toy.yaml"), POLICY);
+    Files.writeString(dir.resolve("prizes.txt"), "prize\nwinner\n");
+    PolicyFile original = PolicyLoader.defaults().load(dir.resolve("toy.yaml"));
+    List<LabeledItem> items = new ArrayList<>(data());
+    for (int i = 0; i < 30; i++) {
+      // Only "mum", on the harmless side, tells these apart from the harmful items' wording.
+      items.add(LabeledItem.of("m" + i, "mum: you won a prize, reply win now " + i, false));
+      items.add(LabeledItem.of("r" + i, "ringtones for you, reply win now " + i, true));
+    }
+    LearnedPolicy learned = PolicyLearner.of(original.policy())
+        .minedTerms(TermMiner.builder().maxHarmlessShare(1).wordPieces(2, 3).build())
+        .harmlessTerms(true).learn(items);
+    double w = learned.weights().get(PolicyLearner.HARMLESS_TERMS_SIGNAL);
+    assertTrue(w < 0, learned.weights().toString());
+    Path out = dir.resolve("out/toy-learned.yaml");
+    List<Content> check = new ArrayList<>();
+    items.forEach(i -> check.add(i.content()));
+    check.add(Content.of("mum says ringtones"));
+    LearnedPolicyFile.write(original, learned, out, check);
+    String text = Files.readString(out);
+    assertTrue(text.contains("learned-harmless-terms: {kind: terms, lists: learned-harmless-terms,"
+        + " category: spam, weight: " + LearnedPolicyFile.number(w) + "}"), text);
+    assertTrue(text.contains("# Note: counter-evidence: 'learned-harmless-terms'"), text);
+    String harmless = Files.readString(dir.resolve("out/toy-learned-harmless-terms.txt"));
+    assertTrue(harmless.startsWith("# Terms that mark HARMLESS items"), harmless);
+    assertTrue(harmless.contains("\nmum\tspam\t"), harmless);
+    String terms = Files.readString(dir.resolve("out/toy-learned-terms.txt"));
+    assertTrue(terms.contains("\tprefix\n") || terms.contains("\tsuffix\n"),
+        "word pieces are written with their mode: " + terms);
+    PolicyFile reloaded = PolicyLoader.defaults().load(out);
+    for (Content c : check) {
+      assertEquals(learned.policy().evaluate(c).total(), reloaded.policy().evaluate(c).total(),
+          c.fieldText(0));
+    }
+    assertTrue(reloaded.policy().evaluate("mum: you won a prize, reply win now").total()
+        < reloaded.policy().evaluate("you won a prize, reply win now").total());
+  }
+
+  @Test
   void renderingWithoutMinedTermsAddsNoList() {
     PolicyFile original = PolicyLoader.defaults().load("toy.yaml", Map.of(
         "toy.yaml", POLICY.getBytes(StandardCharsets.UTF_8),

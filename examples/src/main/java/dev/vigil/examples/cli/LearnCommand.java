@@ -49,6 +49,9 @@ final class LearnCommand {
     o.add(Cli.Opt.value("--target", "ACTION:METRIC=V,...", "thresholds to choose on the training part\n"
         + "(default remove:precision=0.99,review:recall=0.90)"));
     o.add(Cli.Opt.flag("--no-mine", "fit the policy's own signals only, mining no terms"));
+    o.add(Cli.Opt.flag("--harmless-terms", "also mine terms that mark harmless items and fit them as\n"
+        + "counter-evidence: a list whose signal has a negative weight (it\nlowers a total by at most that;"
+        + " the output says how much)"));
     o.addAll(MineCommand.MINER_OPTIONS);
     o.add(Cli.Opt.value("--max-terms", "2000", "the most mined terms the learned list keeps"));
     o.add(Cli.Opt.value("--category", "NAME", "the mined terms' category (default the policy's first)"));
@@ -147,7 +150,10 @@ final class LearnCommand {
       // the Scunthorpe problem whole-word terms avoid (the abuse policy's own inline test catches it).
       // No limit on the share of harmless items a candidate is in: that limit is for terms proposed to
       // a person; here the fit gives a term common in both classes a small weight, or none.
-      learner = learner.minedTerms(MineCommand.miner(o, "off", "1"));
+      learner = learner.minedTerms(MineCommand.miner(o, "off", "1"))
+          .harmlessTerms(o.flags.contains("--harmless-terms"));
+    } else if (o.flags.contains("--harmless-terms")) {
+      throw new IllegalArgumentException("--harmless-terms mines terms: it cannot go with --no-mine");
     }
     return learner;
   }
@@ -220,7 +226,7 @@ final class LearnCommand {
     learned.weights().forEach((k, v) -> out.printf(Locale.ROOT, "  %-28s %s%s%n", k, v,
         learned.unused().contains(k) ? "   (no evidence of harm on these items)" : ""));
     if (!learned.crossValidation().isEmpty()) {
-      out.print("regularization: " + learned.regularization() + ", chosen by 3-fold cross-validation"
+      out.print("regularization: " + learned.regularization() + ", chosen by 5-fold cross-validation"
           + " (held-out log-loss:");
       learned.crossValidation().forEach((k, v) -> out.printf(Locale.ROOT, " %s %.4f", k, v));
       out.println(")");
@@ -234,7 +240,14 @@ final class LearnCommand {
       out.printf(Locale.ROOT, "mined terms: %d kept of %d candidates; the strongest:%n",
           learned.terms().size(), learned.candidates());
       for (Term t : learned.terms().subList(0, Math.min(15, learned.terms().size()))) {
-        out.printf(Locale.ROOT, "  %-30s %.4f%n", t.text(), t.weight());
+        out.printf(Locale.ROOT, "  %-30s %.4f%n", t.id(), t.weight());
+      }
+    }
+    if (!learned.harmlessTerms().isEmpty()) {
+      out.printf(Locale.ROOT, "mined counter-evidence: %d terms that mark harmless items; the strongest:%n",
+          learned.harmlessTerms().size());
+      for (Term t : learned.harmlessTerms().subList(0, Math.min(15, learned.harmlessTerms().size()))) {
+        out.printf(Locale.ROOT, "  %-30s %.4f%n", t.id(), t.weight());
       }
     }
     for (String note : learned.notes()) {

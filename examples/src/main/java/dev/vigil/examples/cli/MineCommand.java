@@ -27,7 +27,9 @@ final class MineCommand {
       Cli.Opt.value("--max-harmless-share", "S", "the largest share of harmless items a term may be in\n"
           + "(default 0.01 for mine; 1 for learn, whose fit weighs every term)"),
       Cli.Opt.value("--char-grams", "MIN-MAX|off", "also character sequences of MIN to MAX inside words and\n"
-          + "numbers, matched anywhere (such as 3-5; default off: they match inside words)"));
+          + "numbers, matched anywhere (such as 3-5; default off: they match inside words)"),
+      Cli.Opt.value("--word-pieces", "MIN-MAX|off", "also the first and last MIN to MAX letters or digits\n"
+          + "of words, matched at a word's start or end (such as 1-4; default off)"));
 
   static final Cli.Command SPEC = new Cli.Command("mine", "Proposes words and phrases that mark harmful"
       + " items, ranked by smoothed precision, as a\nterm-list file on standard output (see the README).",
@@ -47,7 +49,6 @@ final class MineCommand {
     return o;
   }
 
-  /** The miner the options describe. */
   /** The miner the options describe, character sequences by {@code defaultGrams} unless given. */
   static TermMiner miner(Cli.Options o, String defaultGrams, String defaultShare) {
     return minerBuilder(o, defaultGrams, defaultShare).build();
@@ -55,26 +56,31 @@ final class MineCommand {
 
   private static TermMiner.Builder minerBuilder(Cli.Options o, String defaultGrams,
       String defaultShare) {
-    int[] grams = {0, 0};
-    String spec = o.values.getOrDefault("--char-grams", defaultGrams);
-    if (spec != null && !spec.equals("off")) {
-      String[] parts = spec.split("-", -1);
-      if (parts.length != 2) {
-        throw new IllegalArgumentException("--char-grams must read MIN-MAX (such as 3-5) or off but was '"
-            + spec + "'");
-      }
-      try {
-        grams = new int[] {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip())};
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--char-grams must read MIN-MAX (such as 3-5) or off but was"
-            + " '" + spec + "'");
-      }
-    }
-    return TermMiner.builder().characterGrams(grams[0], grams[1])
+    int[] grams = range(o, "--char-grams", defaultGrams, "3-5");
+    int[] pieces = range(o, "--word-pieces", "off", "1-4");
+    return TermMiner.builder().characterGrams(grams[0], grams[1]).wordPieces(pieces[0], pieces[1])
         .normalizer(Normalizer.preset(o.get("--preset", "standard")))
         .maxWords(whole(o, "--max-words", "3"))
         .minSupport(whole(o, "--min-support", "3"))
         .maxHarmlessShare(number(o, "--max-harmless-share", defaultShare));
+  }
+
+  /** The option's {@code MIN-MAX} value, {0, 0} for off, or an error naming the option and the value. */
+  private static int[] range(Cli.Options o, String name, String fallback, String example) {
+    String spec = o.values.getOrDefault(name, fallback);
+    if (spec == null || spec.equals("off")) {
+      return new int[] {0, 0};
+    }
+    String[] parts = spec.split("-", -1);
+    try {
+      if (parts.length == 2) {
+        return new int[] {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip())};
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(name + " must read MIN-MAX (such as " + example + ") or off but"
+        + " was '" + spec + "'");
   }
 
   /** The option's value as a whole number, or an error naming the option and the value. */

