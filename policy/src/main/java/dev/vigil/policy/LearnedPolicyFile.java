@@ -114,12 +114,19 @@ public final class LearnedPolicyFile {
     }
     // The mined terms: a list and a signal, appended to their sections.
     boolean terms = termSignal != null && !learned.terms().isEmpty();
-    if (terms) {
-      appendList(text, top, learned, termSignal, termsName);
-    }
     boolean harmless = harmlessSignal != null && !learned.harmlessTerms().isEmpty();
+    List<String> listLines = new ArrayList<>();
+    List<String> signalLines = new ArrayList<>();
+    if (terms) {
+      listAndSignal(learned, termSignal, termsName, listLines, signalLines);
+    }
     if (harmless) {
-      appendList(text, top, learned, harmlessSignal, harmlessTermsName);
+      listAndSignal(learned, harmlessSignal, harmlessTermsName, listLines, signalLines);
+    }
+    if (!listLines.isEmpty()) {
+      // Once per section: a section the original lacks is created once, with both lists in it.
+      append(text, top, "lists", listLines, "signals");
+      append(text, top, "signals", signalLines, null);
     }
     // Rules.
     StringBuilder rules = new StringBuilder("rules:\n");
@@ -181,16 +188,13 @@ public final class LearnedPolicyFile {
     return out;
   }
 
-  /** A mined list and its signal, appended to the lists' and the signals' sections. */
-  private static void appendList(Text text, Yaml.Mapping top, LearnedPolicy learned, String signal,
-      String file) {
+  /** A mined list's entry and its signal's, each one line in flow style. */
+  private static void listAndSignal(LearnedPolicy learned, String signal, String file,
+      List<String> lists, List<String> signals) {
     String preset = learned.termNormalizer() == null ? "standard" : learned.termNormalizer().toString();
-    String listLine = signal + ": {type: terms, file: " + quotedIfNeeded(file) + ", preset: " + preset
-        + "}";
-    String signalLine = signal + ": {kind: terms, lists: " + signal + ", category: "
-        + learned.termCategory() + ", weight: " + number(learned.weights().get(signal)) + "}";
-    append(text, top, "lists", listLine, "signals");
-    append(text, top, "signals", signalLine, null);
+    lists.add(signal + ": {type: terms, file: " + quotedIfNeeded(file) + ", preset: " + preset + "}");
+    signals.add(signal + ": {kind: terms, lists: " + signal + ", category: " + learned.termCategory()
+        + ", weight: " + number(learned.weights().get(signal)) + "}");
   }
 
   /** {@code NAME-harmless-terms.txt} beside {@code NAME-terms.txt}. */
@@ -312,31 +316,35 @@ public final class LearnedPolicyFile {
   }
 
   /**
-   * Appends {@code line} as an entry of the top-level mapping {@code section}, at the indentation of
+   * Appends {@code lines} as entries of the top-level mapping {@code section}, at the indentation of
    * its entries; creates the section (before {@code before}, or at the end) when the file has none.
    */
-  private static void append(Text text, Yaml.Mapping top, String section, String line,
+  private static void append(Text text, Yaml.Mapping top, String section, List<String> lines,
       @Nullable String before) {
     Yaml.Entry e = top.entries.get(section);
     if (e != null && e.value() instanceof Yaml.Mapping && !((Yaml.Mapping) e.value()).flow
         && !((Yaml.Mapping) e.value()).entries.isEmpty()) {
       Yaml.Scalar first = ((Yaml.Mapping) e.value()).entries.values().iterator().next().key();
-      text.insertLine(text.sectionEnd(top, section), " ".repeat(first.column - 1) + line + "\n");
+      StringBuilder b = new StringBuilder();
+      lines.forEach(line -> b.append(" ".repeat(first.column - 1)).append(line).append('\n'));
+      text.insertLine(text.sectionEnd(top, section), b.toString());
       return;
     }
     if (e != null && e.value() instanceof Yaml.Mapping) {
-      // A section written in flow style, {a: ..., b: ...}, takes the entry first inside its braces.
+      // A section written in flow style, {a: ..., b: ...}, takes the entries first inside its braces.
       Yaml.Mapping m = (Yaml.Mapping) e.value();
-      text.insertAt(m.line, m.column + 1, line + (m.entries.isEmpty() ? "" : ", "));
+      text.insertAt(m.line, m.column + 1, String.join(", ", lines) + (m.entries.isEmpty() ? "" : ", "));
       return;
     }
+    StringBuilder entries = new StringBuilder(section + ":\n");
+    lines.forEach(line -> entries.append("  ").append(line).append('\n'));
     if (e != null) {
-      // Written with no entries at all ("lists:" alone): the section becomes the one entry.
-      text.replaceLines(e.key().line, text.sectionEnd(top, section), section + ":\n  " + line + "\n");
+      // Written with no entries at all ("lists:" alone): the section becomes the entries.
+      text.replaceLines(e.key().line, text.sectionEnd(top, section), entries.toString());
       return;
     }
     Yaml.Entry at = before == null ? null : top.entries.get(before);
-    text.insertLine(at == null ? text.lineCount() + 1 : at.key().line, section + ":\n  " + line + "\n\n");
+    text.insertLine(at == null ? text.lineCount() + 1 : at.key().line, entries + "\n");
   }
 
   static String number(double v) {

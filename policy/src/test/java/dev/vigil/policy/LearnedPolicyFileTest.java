@@ -188,6 +188,45 @@ class LearnedPolicyFileTest {
         < reloaded.policy().evaluate("you won a prize, reply win now").total());
   }
 
+  /** Both mined lists go into one section, whether the original has it in flow style or not at all. */
+  @Test
+  void bothMinedListsLoadWhateverStyleTheSectionsHave() {
+    List<LabeledItem> items = new ArrayList<>(data());
+    for (int i = 0; i < 30; i++) {
+      items.add(LabeledItem.of("m" + i, "mum: you won a prize, reply win now " + i, false));
+    }
+    String noLists = String.join("\n",
+        "policy: nolists",
+        "categories: {spam: {}}",
+        "signals:",
+        "  money: {kind: regex, pattern: '\\$\\d+', category: spam}",
+        "rules: [remove when total >= 1.0]",
+        "");
+    String flow = String.join("\n",
+        "policy: flow",
+        "categories: {spam: {}}",
+        "lists: {}",
+        "signals: {money: {kind: regex, pattern: '\\$\\d+', category: spam}}",
+        "rules: [remove when total >= 1.0]",
+        "");
+    for (String original : List.of(noLists, flow)) {
+      PolicyFile file = PolicyLoader.defaults().load("p.yaml",
+          Map.of("p.yaml", original.getBytes(StandardCharsets.UTF_8)));
+      LearnedPolicy learned = PolicyLearner.of(file.policy())
+          .minedTerms(TermMiner.builder().maxHarmlessShare(1).build()).harmlessTerms(true).learn(items);
+      assertFalse(learned.terms().isEmpty() || learned.harmlessTerms().isEmpty(), learned.notes().toString());
+      Map<String, String> files = LearnedPolicyFile.render(original, learned, "l.yaml", "l-terms.txt");
+      assertEquals(List.of("l.yaml", "l-terms.txt", "l-harmless-terms.txt"), List.copyOf(files.keySet()));
+      Map<String, byte[]> bytes = new java.util.HashMap<>();
+      files.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
+      PolicyFile reloaded = PolicyLoader.defaults().load("l.yaml", bytes);
+      for (LabeledItem item : items) {
+        assertEquals(learned.policy().evaluate(item.content()).total(),
+            reloaded.policy().evaluate(item.content()).total(), files.get("l.yaml"));
+      }
+    }
+  }
+
   @Test
   void renderingWithoutMinedTermsAddsNoList() {
     PolicyFile original = PolicyLoader.defaults().load("toy.yaml", Map.of(
