@@ -158,8 +158,14 @@ public final class Evaluation {
       int sep = key.indexOf('\u0000');
       evidenceStats.add(new EvidenceRuleStats(key.substring(0, sep), key.substring(sep + 1), n[0], n[1]));
     });
+    Set<String> counterEvidence = new java.util.HashSet<>();
+    for (Policy.Member m : policy.signals()) {
+      if (m.options().weight() < 0) {
+        counterEvidence.add(m.classifier().name());
+      }
+    }
     return new EvaluationReport(policy.name(), policy.version(), flaggingActions(), results, ruleStats,
-        evidenceStats);
+        evidenceStats, counterEvidence);
   }
 
   private static @Nullable String topCategory(Decision d) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,9 +36,12 @@ public final class EvaluationReport {
   private final List<EvidenceRuleStats> evidenceRules;
   private final Confusion confusion;
   private final ScoreCurve curve;
+  private final Set<String> counterEvidence;
 
   EvaluationReport(String policyName, String policyVersion, List<String> flaggingActions,
-      List<ItemResult> items, List<RuleStats> rules, List<EvidenceRuleStats> evidenceRules) {
+      List<ItemResult> items, List<RuleStats> rules, List<EvidenceRuleStats> evidenceRules,
+      Set<String> counterEvidence) {
+    this.counterEvidence = Set.copyOf(counterEvidence);
     this.policyName = policyName;
     this.policyVersion = policyVersion;
     this.flaggingActions = List.copyOf(flaggingActions);
@@ -160,7 +164,8 @@ public final class EvaluationReport {
 
   /**
    * The {@code n} evidence rules with the most false positives (harmless items), most first; ties by
-   * fewer harmful items, then by name. Rules without false positives are left out.
+   * fewer harmful items, then by name. Rules without false positives are left out, and so are the rules
+   * of counter-evidence (signals of negative weight): firing on harmless items is what they are for.
    */
   public List<EvidenceRuleStats> topFalsePositiveRules(int n) {
     if (n < 0) {
@@ -168,7 +173,7 @@ public final class EvaluationReport {
     }
     List<EvidenceRuleStats> sorted = new ArrayList<>();
     for (EvidenceRuleStats r : evidenceRules) {
-      if (r.harmlessItems() > 0) {
+      if (r.harmlessItems() > 0 && !counterEvidence.contains(r.signal())) {
         sorted.add(r);
       }
     }

@@ -90,6 +90,21 @@ class EvaluationTest {
   }
 
   @Test
+  void counterEvidenceIsNoFalsePositive() {
+    // "the" fires on harmless items by design: a signal of negative weight lowers their totals.
+    EvaluationReport r = Evaluation.of(Policy.builder("terms")
+        .signal(RegexClassifier.of("w", "spam", "(?i)\\bwin\\b"), "spam")
+        .signal(RegexClassifier.of("chat", "spam", "(?i)\\b(the|hello|lunch)\\b"),
+            SignalOptions.in("spam").weight(-0.3))
+        .reviewWhen(total().atLeast(0.5)).build()).run(ITEMS);
+    assertEquals(List.of("w"), r.topFalsePositiveRules(10).stream().map(EvidenceRuleStats::rule).toList());
+    assertTrue(r.evidenceRules().stream().anyMatch(e -> e.signal().equals("chat")
+        && e.harmlessItems() == 3), "its statistics are kept: " + r.evidenceRules());
+    assertEquals("review", r.items().get(1).action()); // "win it": 1.0
+    assertEquals("review", r.items().get(4).action()); // "did you win the match": 1.0 - 0.3
+  }
+
+  @Test
   void perCategory() {
     EvaluationReport r = Evaluation.of(policy("win|prize")).run(ITEMS);
     Map<String, Confusion> byLabel = r.byLabelCategory();
