@@ -36,14 +36,22 @@ final class FittedModel {
 
   /** The total the policy would compute for an item (before scaling). */
   double total(double[] x, Content content) {
-    return evidence(x, content) - harmlessWeight * noisyOr(harmlessMatcher, content);
-  }
-
-  /** The harmful side of {@link #total}: what the signals and the list of harm add; 0 when none fired. */
-  double evidence(double[] x, Content content) {
     double f = 0;
     for (int j = 0; j < x.length; j++) {
       f += signalWeights[j] * x[j];
+    }
+    return f + termWeight * noisyOr(termMatcher, content)
+        - harmlessWeight * noisyOr(harmlessMatcher, content);
+  }
+
+  /**
+   * The harmful side of {@link #total}: what the signals and the list of harm add; 0 when none fired.
+   * (A signal that is counter-evidence has a negative feature: it adds nothing here.)
+   */
+  double evidence(double[] x, Content content) {
+    double f = 0;
+    for (int j = 0; j < x.length; j++) {
+      f += Math.max(0.0, signalWeights[j] * x[j]);
     }
     return f + termWeight * noisyOr(termMatcher, content);
   }

@@ -45,9 +45,11 @@ import org.jspecify.annotations.Nullable;
  *       and never subtracts it: with a negative weight an attacker would lower a scam's total by adding
  *       text that fires it ("the good-word attack" on statistical spam filters). A signal that marks
  *       harmless items more than harmful ones gets weight 0; the learned policy lists it in
- *       {@link LearnedPolicy#unused()}. The one exception is asked for: with {@link #harmlessTerms},
- *       mined terms that mark harmless items form a list of counter-evidence whose weight is negative,
- *       bounded by its size (a noisy-or scores at most 1), and reported.
+ *       {@link LearnedPolicy#unused()}. Exceptions: a signal the original policy gives a negative weight
+ *       (counter-evidence, {@link SignalOptions#weight}) stays counter-evidence, its weight fitted at
+ *       or below zero; and with {@link #harmlessTerms}, mined terms that mark harmless items form a
+ *       list of counter-evidence whose weight is negative, bounded by its size (a noisy-or scores at
+ *       most 1), and reported.
  * </ul>
  *
  * <h2>Mined terms</h2>
@@ -265,13 +267,18 @@ public final class PolicyLearner {
     }
     List<String> notes = new ArrayList<>();
 
-    // The counted signals' contributions at weight 1, without caps or rules.
+    // The counted signals' contributions at weight 1 (-1 for counter-evidence, which stays
+    // counter-evidence: its fitted coefficient, never negative, then lowers the score), without caps
+    // or rules.
     List<String> counted = new ArrayList<>();
+    List<Double> signs = new ArrayList<>();
     Policy.Builder probeBuilder = policy.toBuilder().clearCategoryCaps().clearRules().contentHash(null);
     for (Policy.Member m : policy.signals()) {
       if (!m.options().isShadow()) {
+        double sign = m.options().weight() < 0 ? -1.0 : 1.0;
         counted.add(m.classifier().name());
-        probeBuilder.weight(m.classifier().name(), 1.0);
+        signs.add(sign);
+        probeBuilder.weight(m.classifier().name(), sign);
       }
     }
     for (Rule r : policy.rules()) {
@@ -397,7 +404,7 @@ public final class PolicyLearner {
     List<String> unused = new ArrayList<>();
     for (int j = 0; j < counted.size(); j++) {
       double w = Thresholds.round(model.signalWeights[j] / scale, 4);
-      weights.put(counted.get(j), w);
+      weights.put(counted.get(j), w == 0 ? 0.0 : signs.get(j) * w);
       if (w == 0) {
         unused.add(counted.get(j));
       }
@@ -428,7 +435,8 @@ public final class PolicyLearner {
     double reach = termSignal == null ? 0 : weights.get(termSignal.name());
     for (Policy.Member mem : policy.signals()) {
       if (!mem.options().isShadow()) {
-        reach += weights.get(mem.classifier().name()) * (1 + mem.options().splitCategories().size());
+        reach += Math.max(0.0, weights.get(mem.classifier().name()))
+            * (1 + mem.options().splitCategories().size());
       }
     }
     Map<Action, Double> thresholds = new LinkedHashMap<>();

@@ -113,6 +113,30 @@ class PolicyLearnerTest {
   }
 
   @Test
+  void aSignalOfNegativeWeightStaysCounterEvidence() {
+    // Relearning a policy that has counter-evidence (a learned one, say) keeps its sign: "mum" is
+    // fitted at or below zero, never promoted to evidence of harm nor silently dropped to 0.
+    Policy original = Policy.builder("relearn").version("2")
+        .signal(terms("claim", "claim"), SignalOptions.in("spam").weight(1.0))
+        .signal(terms("mum", "mum"), SignalOptions.in("spam").weight(-0.5))
+        .removeWhen(Condition.total().atLeast(1.0)).build();
+    List<LabeledItem> items = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      items.add(LabeledItem.of("s" + i, "claim it now " + i, true));
+      items.add(LabeledItem.of("h" + i, "mum: claim it now " + i, false));
+      items.add(LabeledItem.of("g" + i, "mum is home at " + i, false));
+    }
+    LearnedPolicy learned = PolicyLearner.of(original)
+        .targets(Map.of(Action.REMOVE, PolicyLearner.Target.precision(0.95))).learn(items);
+    assertTrue(learned.weights().get("claim") > 0, learned.weights().toString());
+    assertTrue(learned.weights().get("mum") < 0, learned.weights().toString());
+    assertEquals(Action.REMOVE, learned.policy().evaluate("claim it now 99").action(),
+        learned.thresholds().toString());
+    assertEquals(Action.ALLOW, learned.policy().evaluate("mum: claim it now 99").action());
+    assertEquals(Action.ALLOW, learned.policy().evaluate("mum is home").action());
+  }
+
+  @Test
   void aListThatAloneSeparatesTheItemsGetsABoundedWeight() {
     // "claim" is in every harmful item and no harmless one: unpenalized, the refit of the list's weight
     // runs off towards infinity (Newton's steps stop only when they no longer help).
