@@ -433,18 +433,18 @@ public final class RegexClassifier implements Classifier {
       }
       NormalizedText norm = n == null ? null : n.text;
       CharSequence read = norm == null ? text : norm;
-      // Without windows, the whole field is one range, read straight from the string.
-      Window view = maxLength < 0 ? null : new Window(read);
-      int ranges = view == null ? 1 : finds.count();
+      // Without windows, the whole field is one range, read straight from the string. A literal
+      // choice reads the string itself, windowed or not.
+      boolean windowed = maxLength >= 0;
+      Window view = windowed && choice == null ? new Window(read) : null;
+      int ranges = windowed ? finds.count() : 1;
       Matcher m = null;
       int ahead = 0; // the first of finds.starts not behind the last match
       for (int w = 0; w < ranges; w++) {
-        int from = 0;
-        int to = read.length();
+        int from = windowed ? finds.windows.get(2 * w) : 0;
+        int to = windowed ? finds.windows.get(2 * w + 1) : read.length();
         CharSequence input = read;
         if (view != null) {
-          from = finds.windows.get(2 * w);
-          to = finds.windows.get(2 * w + 1);
           view.set(from, to);
           input = view;
         }
