@@ -334,7 +334,7 @@ public final class PolicyLearner {
           }
         });
       }
-      runAll(folds);
+      Folds.runAll(folds);
     }
     int chosen = 0;
     double[] losses = new double[grid.length];
@@ -467,46 +467,6 @@ public final class PolicyLearner {
         termSignal == null && harmlessSignal == null ? null : category,
         miner == null ? null : miner.normalizer(), thresholds,
         calibration, notes, n, unique.duplicates(), model.candidates, grid[chosen], cv, targets);
-  }
-
-  /** Runs the tasks on up to one thread per processor and waits for all; rethrows a task's failure. */
-  private static void runAll(List<Runnable> tasks) {
-    int threads = Math.min(tasks.size(), Runtime.getRuntime().availableProcessors());
-    if (threads <= 1) {
-      tasks.forEach(Runnable::run);
-      return;
-    }
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-        threads, r -> {
-          Thread t = new Thread(r, "vigil-learn");
-          t.setDaemon(true);
-          return t;
-        });
-    try {
-      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-      for (Runnable task : tasks) {
-        futures.add(pool.submit(task));
-      }
-      for (java.util.concurrent.Future<?> f : futures) {
-        try {
-          f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException) {
-            throw (RuntimeException) cause;
-          }
-          if (cause instanceof Error) {
-            throw (Error) cause;
-          }
-          throw new IllegalStateException(cause);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while learning", e);
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   /**

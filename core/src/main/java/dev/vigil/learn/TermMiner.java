@@ -389,10 +389,7 @@ public final class TermMiner {
      * @throws IllegalArgumentException unless {@code 0 == min == max} or {@code 1 <= min <= max <= 8}
      */
     public Builder wordPieces(int min, int max) {
-      if (!(min == 0 && max == 0 || 1 <= min && min <= max && max <= 8)) {
-        throw new IllegalArgumentException("wordPieces must be 0, 0 (off) or within 1..8, min <= max,"
-            + " but was " + min + ", " + max);
-      }
+      checkRange("wordPieces", min, max, 1);
       this.minPiece = min;
       this.maxPiece = max;
       return this;
@@ -409,13 +406,18 @@ public final class TermMiner {
      * @throws IllegalArgumentException unless {@code 0 == min == max} or {@code 2 <= min <= max <= 8}
      */
     public Builder characterGrams(int min, int max) {
-      if (!(min == 0 && max == 0 || 2 <= min && min <= max && max <= 8)) {
-        throw new IllegalArgumentException("characterGrams must be 0, 0 (off) or within 2..8, min <= max,"
-            + " but was " + min + ", " + max);
-      }
+      checkRange("characterGrams", min, max, 2);
       this.minGram = min;
       this.maxGram = max;
       return this;
+    }
+
+    /** Checks a range of lengths in code points: 0, 0 (off), or within {@code lowest}..8. */
+    private static void checkRange(String setting, int min, int max, int lowest) {
+      if (!(min == 0 && max == 0 || lowest <= min && min <= max && max <= 8)) {
+        throw new IllegalArgumentException(setting + " must be 0, 0 (off) or within " + lowest
+            + "..8, min <= max, but was " + min + ", " + max);
+      }
     }
 
     /** The normalizer terms are counted and written under (default standard). */

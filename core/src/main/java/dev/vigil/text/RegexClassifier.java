@@ -216,9 +216,9 @@ public final class RegexClassifier implements Classifier {
       if (!requiresDigit) {
         return true;
       }
-      return digitWindows(text, finds, pad);
+      return finds.digitRuns(text, digitRun);
     }
-    if (requiresDigit && !hasDigitRun(text, digitRun)) {
+    if (requiresDigit && !RegexFinds.hasDigitRun(text, digitRun)) {
       return false;
     }
     if (literalScan == null || !literalScan.find(text, finds.chars, finds.bytes, finds)) {
@@ -230,109 +230,9 @@ public final class RegexClassifier implements Classifier {
     return finds.found;
   }
 
-  /**
-   * The finds of a pattern whose only requirement is a run of digits: the runs of at least
-   * {@code digitRun} ASCII digits (see {@link RegexFinds#addRun}). With {@code pad} below zero (no longest
-   * match known), only whether there is such a run.
-   *
-   * <p>The text's low bytes are tested eight at a time for a byte that may be a digit (every ASCII
-   * digit's low byte is one; a char outside Latin-1 with such a low byte is turned down by the exact
-   * test); only those eight chars, and the eight after an open run, are read one by one. Most posts hold
-   * few digits: this pass costs a third of a char-by-char one.
-   */
-  private boolean digitWindows(String text, RegexFinds finds, int pad) {
-    int n = text.length();
-    int k = digitRun;
-    int runStart = -1;
-    byte[] bytes = finds.bytes;
-    int chunk = finds.chars.length;
-    for (int base = 0; base < n; base += chunk) {
-      int len = Math.min(chunk, n - base);
-      AsciiLiteralScan.lowBytes(text, base, base + len, bytes);
-      for (int p = 0; p < len; p += 8) {
-        if (runStart < 0 && !AsciiLiteralScan.mayHoldDigit(bytes, p)) {
-          continue;
-        }
-        for (int i = base + p, end = base + Math.min(p + 8, len); i < end; i++) {
-          // One unsigned test: two would branch unpredictably on letters.
-          if ((char) (text.charAt(i) - '0') <= 9) {
-            if (runStart < 0) {
-              runStart = i;
-            }
-            continue;
-          }
-          if (runStart >= 0 && i - runStart >= k) {
-            if (pad < 0) {
-              return true;
-            }
-            finds.addRun(runStart, i, k);
-          }
-          runStart = -1;
-        }
-      }
-    }
-    if (runStart >= 0 && n - runStart >= k) { // a run at the end of the text
-      if (pad < 0) {
-        return true;
-      }
-      finds.addRun(runStart, n, k);
-    }
-    finds.closeRuns();
-    return finds.found;
-  }
-
   private static boolean splitsPair(CharSequence text, int i) {
     return i > 0 && i < text.length() && Character.isHighSurrogate(text.charAt(i - 1))
         && Character.isLowSurrogate(text.charAt(i));
-  }
-
-  /** Whether {@code text} holds {@code k} ASCII digits in a row. */
-  private static boolean hasDigitRun(String text, int k) {
-    int run = 0;
-    for (int i = 0; i < text.length(); i++) {
-      run = (char) (text.charAt(i) - '0') <= 9 ? run + 1 : 0;
-      if (run >= k) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-
-  /** A window of a field, as RE2/J's input; reset for each window. */
-  private static final class Window implements CharSequence {
-    private final CharSequence text;
-    private int from;
-    private int to;
-
-    Window(CharSequence text) {
-      this.text = text;
-    }
-
-    void set(int from, int to) {
-      this.from = from;
-      this.to = to;
-    }
-
-    @Override
-    public int length() {
-      return to - from;
-    }
-
-    @Override
-    public char charAt(int index) {
-      return text.charAt(from + index);
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return text.subSequence(from + start, from + end);
-    }
-
-    @Override
-    public String toString() {
-      return text.subSequence(from, to).toString();
-    }
   }
 
   /**
@@ -436,7 +336,7 @@ public final class RegexClassifier implements Classifier {
       // Without windows, the whole field is one range, read straight from the string. A literal
       // choice reads the string itself, windowed or not.
       boolean windowed = maxLength >= 0;
-      Window view = windowed && choice == null ? new Window(read) : null;
+      RegexWindow view = windowed && choice == null ? new RegexWindow(read) : null;
       int ranges = windowed ? finds.count() : 1;
       Matcher m = null;
       int ahead = 0; // the first of finds.starts not behind the last match
@@ -517,9 +417,9 @@ public final class RegexClassifier implements Classifier {
       // the plain path's scans find the windows on the text itself (the literals' pieces ignoring case).
       finds.reset(pad, text.length());
       if (prefilter == null) {
-        return !requiresDigit || digitWindows(text, finds, pad);
+        return !requiresDigit || finds.digitRuns(text, digitRun);
       }
-      if (requiresDigit && !hasDigitRun(text, digitRun)) {
+      if (requiresDigit && !RegexFinds.hasDigitRun(text, digitRun)) {
         return false;
       }
       if (normalizedLiteralScan == null
@@ -555,7 +455,7 @@ public final class RegexClassifier implements Classifier {
     }
     finds.reset(pad, norm.length());
     // Texts outside ASCII, or with runs of whitespace: the normalized chars, copied for the digit scan.
-    return !requiresDigit || digitWindows(norm.toString(), finds, pad);
+    return !requiresDigit || finds.digitRuns(norm.toString(), digitRun);
   }
 
   private static boolean isAscii(String text) {
