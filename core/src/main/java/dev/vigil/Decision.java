@@ -323,6 +323,11 @@ public final class Decision {
    * contradict {@code c} (0.99996 printed as 1.0 beside a failed {@code >= 1.0}).
    */
   static String format(double value, Condition c) {
+    String exact = shortDecimal(value);
+    if (exact != null) {
+      // It reads back as the value itself, so it holds where the value does.
+      return exact;
+    }
     String shown = format(value);
     if (Double.isFinite(value) && c.holds(Double.parseDouble(shown)) != c.holds(value)) {
       return nine(value);
@@ -366,12 +371,58 @@ public final class Decision {
   }
 
   static String format(double value) {
+    String exact = shortDecimal(value);
+    if (exact != null) {
+      return exact;
+    }
     if (Double.isInfinite(value) || Double.isNaN(value)) {
       return Double.toString(value);
     }
     BigDecimal d = BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
     return d.scale() < 1 ? d.setScale(1).toPlainString() : d.toPlainString();
   }
+  /**
+   * {@link #format(double)} without {@code BigDecimal} for the values most scores, weights and totals
+   * are: zero, and (signed) the double nearest to {@code k / 10^4} for a whole {@code k}, in [0.001,
+   * 10^7). Such a double's decimal expansion rounds to {@code k / 10^4} at four decimals (it is within
+   * an ulp, under 2e-9 here, of it), so the text is {@code k / 10^4} with its trailing zeros stripped
+   * and at least one decimal, as the general path prints it. Null for any other value.
+   */
+  static @Nullable String shortDecimal(double value) {
+    if (value == 0.0) {
+      return "0.0";
+    }
+    double a = Math.abs(value);
+    if (!(a >= 1e-3 && a < 1e7)) {
+      return null;
+    }
+    double scaled = Math.rint(a * 10_000.0);
+    if (scaled / 10_000.0 != a) {
+      return null;
+    }
+    long k = (long) scaled;
+    long fraction = k % 10_000;
+    int digits = 4;
+    while (digits > 1 && fraction % 10 == 0) {
+      fraction /= 10;
+      digits--;
+    }
+    StringBuilder b = new StringBuilder(16);
+    if (value < 0) {
+      b.append('-');
+    }
+    b.append(k / 10_000).append('.');
+    int at = b.length();
+    for (int i = 0; i < digits; i++) {
+      b.append('0');
+    }
+    for (int i = at + digits - 1; i >= at; i--) {
+      b.setCharAt(i, (char) ('0' + fraction % 10));
+      fraction /= 10;
+    }
+    return b.toString();
+  }
+
 
   /**
    * One signal of the policy in this decision.

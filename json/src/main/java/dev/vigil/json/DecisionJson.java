@@ -1,9 +1,6 @@
 package dev.vigil.json;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.vigil.Decision;
 import dev.vigil.Decision.CategoryScore;
@@ -13,239 +10,228 @@ import dev.vigil.Decision.Truncation;
 import dev.vigil.Evidence;
 import dev.vigil.FailureMode;
 import dev.vigil.Outcome;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Writes decisions and evidence as JSON, in the shape {@code vigil score} prints and the README documents
  * (a contract: fields are added compatibly, never removed or renamed within a major version). Thread
  * safe; the methods are static.
+ *
+ * <p>Strings are written as UTF-8, escaped as Jackson escapes them ({@code "}, {@code \} and control
+ * characters); a lone surrogate, which has no UTF-8, as its <code>&#92;uXXXX</code> escape. Doubles are the
+ * shortest decimal that reads back as the same double, NaN and the infinities as strings.
  */
 public final class DecisionJson {
-  /**
-   * Doubles are written with Jackson's Schubfach writer: a decision has some forty of them (every
-   * signal's score, weight and contribution), and {@code Double.toString} was a large share of its
-   * encoding. It gives the shortest text that reads back as the same double.
-   */
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
-
-  // Field names encoded once (Jackson writes a SerializedString's cached bytes as they are).
-  private static final SerializedString N_ACTION = new SerializedString("action");
-  private static final SerializedString N_CAP = new SerializedString("cap");
-  private static final SerializedString N_CAPS = new SerializedString("caps");
-  private static final SerializedString N_CATEGORIES = new SerializedString("categories");
-  private static final SerializedString N_CATEGORY = new SerializedString("category");
-  private static final SerializedString N_CONTRIBUTION = new SerializedString("contribution");
-  private static final SerializedString N_CONTRIBUTIONS = new SerializedString("contributions");
-  private static final SerializedString N_END = new SerializedString("end");
-  private static final SerializedString N_ERROR = new SerializedString("error");
-  private static final SerializedString N_EVIDENCE = new SerializedString("evidence");
-  private static final SerializedString N_EVIDENCE_COUNT = new SerializedString("evidence_count");
-  private static final SerializedString N_EXPRESSION = new SerializedString("expression");
-  private static final SerializedString N_FAILURES = new SerializedString("failures");
-  private static final SerializedString N_FIELD = new SerializedString("field");
-  private static final SerializedString N_HASH = new SerializedString("hash");
-  private static final SerializedString N_ID = new SerializedString("id");
-  private static final SerializedString N_LENGTH = new SerializedString("length");
-  private static final SerializedString N_MODE = new SerializedString("mode");
-  private static final SerializedString N_NAME = new SerializedString("name");
-  private static final SerializedString N_NEAR_MISSES = new SerializedString("near_misses");
-  private static final SerializedString N_NOTES = new SerializedString("notes");
-  private static final SerializedString N_OUTCOME = new SerializedString("outcome");
-  private static final SerializedString N_POLICY = new SerializedString("policy");
-  private static final SerializedString N_REASON = new SerializedString("reason");
-  private static final SerializedString N_RULE = new SerializedString("rule");
-  private static final SerializedString N_SCANNED = new SerializedString("scanned");
-  private static final SerializedString N_SCORE = new SerializedString("score");
-  private static final SerializedString N_PROBABILITY = new SerializedString("probability");
-  private static final SerializedString N_SEVERITY = new SerializedString("severity");
-  private static final SerializedString N_SHADOW = new SerializedString("shadow");
-  private static final SerializedString N_SIGNAL = new SerializedString("signal");
-  private static final SerializedString N_SIGNALS = new SerializedString("signals");
-  private static final SerializedString N_START = new SerializedString("start");
-  private static final SerializedString N_SUBJECT = new SerializedString("subject");
-  private static final SerializedString N_TEXT = new SerializedString("text");
-  private static final SerializedString N_THRESHOLD = new SerializedString("threshold");
-  private static final SerializedString N_TRUNCATED = new SerializedString("truncated");
-  private static final SerializedString N_UNCAPPED = new SerializedString("uncapped");
-  private static final SerializedString N_VALUE = new SerializedString("value");
-  private static final SerializedString N_VERSION = new SerializedString("version");
-  private static final SerializedString N_WEIGHT = new SerializedString("weight");
-
   private DecisionJson() {}
 
   /** One decision as one line of JSON, with the item's id first (left out when null). */
   public static String toJson(@Nullable Object id, Decision d) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      write(g, id, d);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return new String(toBytes(id, d), StandardCharsets.UTF_8);
   }
 
-  /** One decision as UTF-8 JSON bytes, as {@link #toJson} but without the string in between. */
+  /**
+   * One decision as UTF-8 JSON bytes, as {@link #toJson}. The stream encodes every decision, so this
+   * writes the bytes itself rather than through a generator: a decision is mostly the policy's own text
+   * (signal names, expressions, categories), encoded once and copied, and about forty short doubles;
+   * through Jackson's generator the encoding took about as long as the policy's evaluation.
+   */
   public static byte[] toBytes(@Nullable Object id, Decision d) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-      write(g, id, d);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    JsonBytes out = SCRATCH.get().reset();
+    if (id == null) {
+      out.raw(ACTION_FIRST);
+    } else {
+      out.raw(ID_FIRST);
+      if (id instanceof Number) {
+        out.number(((Number) id).longValue());
+      } else {
+        out.string(id.toString());
+      }
+      out.raw(ACTION);
     }
+    out.string(d.action().name()).raw(SEVERITY).number(d.action().severity())
+        .raw(SCORE).number(d.total());
+    if (d.probability().isPresent()) {
+      // Only policies with a calibration have one; the field is absent otherwise, never null.
+      out.raw(PROBABILITY).number(d.probability().getAsDouble());
+    }
+    out.raw(CATEGORIES);
+    List<CategoryScore> categories = d.categories();
+    for (int i = 0; i < categories.size(); i++) {
+      CategoryScore c = categories.get(i);
+      out.raw(i == 0 ? OPEN_OBJECT : COMMA).raw(POLICY_TEXT.of(c.category())).raw(':').number(c.score());
+    }
+    out.raw(categories.isEmpty() ? EMPTY_OBJECT : CLOSE_OBJECT);
+    out.raw(POLICY_NAME).string(d.policyName()).raw(VERSION).string(d.policyVersion())
+        .raw(HASH).string(d.policyHash()).raw(POLICY_END_RULE);
+    out.string(d.rule() == null ? null : d.rule().toString());
+    out.raw(REASON).string(d.reason()).raw(SIGNALS);
+    List<SignalReport> signals = d.signals();
+    for (int i = 0; i < signals.size(); i++) {
+      out.raw(i == 0 ? OPEN_ARRAY : COMMA);
+      writeSignal(out, signals.get(i));
+    }
+    out.raw(signals.isEmpty() ? EMPTY_ARRAY : CLOSE_ARRAY).raw(CAPS);
+    boolean first = true;
+    for (CategoryScore c : categories) {
+      if (c.capped()) {
+        out.raw(first ? OPEN_ARRAY : COMMA).raw(CAP_CATEGORY).raw(POLICY_TEXT.of(c.category()))
+            .raw(CAP).number(c.cap()).raw(UNCAPPED).number(c.uncapped()).raw('}');
+        first = false;
+      }
+    }
+    out.raw(first ? EMPTY_ARRAY : CLOSE_ARRAY).raw(NEAR_MISSES);
+    List<NearMiss> nearMisses = d.nearMisses();
+    for (int i = 0; i < nearMisses.size(); i++) {
+      NearMiss m = nearMisses.get(i);
+      out.raw(i == 0 ? OPEN_ARRAY : COMMA).raw(MISS_RULE).string(m.rule().toString())
+          .raw(ACTION).string(m.rule().action().name())
+          .raw(SUBJECT).string(m.rule().condition().subjectText())
+          .raw(THRESHOLD).number(m.rule().condition().threshold())
+          .raw(VALUE).number(m.value()).raw(TEXT).string(m.toString()).raw('}');
+    }
+    out.raw(nearMisses.isEmpty() ? EMPTY_ARRAY : CLOSE_ARRAY).raw(FAILURES);
+    List<SignalReport> failures = d.failures();
+    for (int i = 0; i < failures.size(); i++) {
+      SignalReport s = failures.get(i);
+      out.raw(i == 0 ? OPEN_ARRAY : COMMA).raw(FAILURE_SIGNAL).string(s.name())
+          .raw(MODE).string(mode(s.failureMode())).raw(SHADOW).bool(s.shadow())
+          .raw(ERROR).string(s.signal().failureMessage()).raw('}');
+    }
+    out.raw(failures.isEmpty() ? EMPTY_ARRAY : CLOSE_ARRAY).raw(TRUNCATED);
+    List<Truncation> truncations = d.truncations();
+    for (int i = 0; i < truncations.size(); i++) {
+      Truncation t = truncations.get(i);
+      out.raw(i == 0 ? OPEN_ARRAY : COMMA).raw(TRUNCATION_FIELD).string(t.field())
+          .raw(LENGTH).number(t.length()).raw(SCANNED).number(t.scanned()).raw('}');
+    }
+    out.raw(truncations.isEmpty() ? EMPTY_ARRAY : CLOSE_ARRAY).raw('}');
     return out.toByteArray();
   }
 
-  /** Writes one decision as a JSON object, with the item's id first (left out when null). */
+  /**
+   * Writes one decision as a JSON object, with the item's id first (left out when null): the bytes of
+   * {@link #toBytes}, as one raw value of {@code g} (so a pretty printer leaves the decision on one line).
+   */
   public static void write(JsonGenerator g, @Nullable Object id, Decision d) throws IOException {
-    g.writeStartObject();
-    if (id != null) {
-      writeId(g, id);
-    }
-    field(g, N_ACTION, d.action().name());
-    field(g, N_SEVERITY, d.action().severity());
-    field(g, N_SCORE, d.total());
-    if (d.probability().isPresent()) {
-      // Only policies with a calibration have one; the field is absent otherwise, never null.
-      g.writeFieldName(N_PROBABILITY);
-      writeDouble(g, d.probability().getAsDouble());
-    }
-    g.writeFieldName(N_CATEGORIES);
-    g.writeStartObject();
-    for (CategoryScore c : d.categories()) {
-      g.writeFieldName(POLICY_TEXT.of(c.category()));
-      writeDouble(g, c.score());
-    }
-    g.writeEndObject();
-    g.writeFieldName(N_POLICY);
-    g.writeStartObject();
-    field(g, N_NAME, d.policyName());
-    field(g, N_VERSION, d.policyVersion());
-    if (d.policyHash() != null) {
-      field(g, N_HASH, d.policyHash());
-    } else {
-      g.writeFieldName(N_HASH);
-      g.writeNull();
-    }
-    g.writeEndObject();
-    if (d.rule() != null) {
-      field(g, N_RULE, d.rule().toString());
-    } else {
-      g.writeFieldName(N_RULE);
-      g.writeNull();
-    }
-    field(g, N_REASON, d.reason());
-    g.writeFieldName(N_SIGNALS);
-    g.writeStartArray();
-    for (SignalReport s : d.signals()) {
-      writeSignal(g, s);
-    }
-    g.writeEndArray();
-    g.writeFieldName(N_CAPS);
-    g.writeStartArray();
-    for (CategoryScore c : d.categories()) {
-      if (c.capped()) {
-        g.writeStartObject();
-        field(g, N_CATEGORY, c.category());
-        field(g, N_CAP, c.cap());
-        field(g, N_UNCAPPED, c.uncapped());
-        g.writeEndObject();
-      }
-    }
-    g.writeEndArray();
-    g.writeFieldName(N_NEAR_MISSES);
-    g.writeStartArray();
-    for (NearMiss m : d.nearMisses()) {
-      g.writeStartObject();
-      field(g, N_RULE, m.rule().toString());
-      field(g, N_ACTION, m.rule().action().name());
-      field(g, N_SUBJECT, m.rule().condition().subjectText());
-      field(g, N_THRESHOLD, m.rule().condition().threshold());
-      field(g, N_VALUE, m.value());
-      field(g, N_TEXT, m.toString());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-    g.writeFieldName(N_FAILURES);
-    g.writeStartArray();
-    for (SignalReport s : d.failures()) {
-      g.writeStartObject();
-      field(g, N_SIGNAL, s.name());
-      field(g, N_MODE, mode(s.failureMode()));
-      field(g, N_SHADOW, s.shadow());
-      field(g, N_ERROR, s.signal().failureMessage());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-    g.writeFieldName(N_TRUNCATED);
-    g.writeStartArray();
-    for (Truncation t : d.truncations()) {
-      g.writeStartObject();
-      field(g, N_FIELD, t.field());
-      field(g, N_LENGTH, t.length());
-      field(g, N_SCANNED, t.scanned());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-    g.writeEndObject();
+    g.writeRawValue(toJson(id, d));
   }
 
-  private static void writeSignal(JsonGenerator g, SignalReport s) throws IOException {
-    g.writeStartObject();
-    g.writeFieldName(N_NAME);
-    g.writeString(POLICY_TEXT.of(s.name()));
-    g.writeFieldName(N_EXPRESSION);
-    g.writeString(POLICY_TEXT.of(s.expression()));
-    g.writeFieldName(N_CATEGORY);
-    g.writeString(POLICY_TEXT.of(s.category()));
-    field(g, N_OUTCOME, outcome(s.outcome()));
-    field(g, N_SCORE, s.score());
-    field(g, N_WEIGHT, s.weight());
-    field(g, N_CONTRIBUTION, s.contribution());
+  private static void writeSignal(JsonBytes out, SignalReport s) {
+    SignalText text = SIGNAL_TEXT.of(s);
+    out.raw(text.head).raw(OUTCOME_TEXT[s.outcome().ordinal()]).raw(SCORE).number(s.score())
+        .raw(text.weight).number(s.contribution());
     if (s.isSplit()) {
       // Split by evidence: what each category got; absent when it all went to the signal's category.
-      g.writeFieldName(N_CONTRIBUTIONS);
-      g.writeStartObject();
+      out.raw(CONTRIBUTIONS);
+      char next = '{';
       for (Map.Entry<String, Double> c : s.contributions().entrySet()) {
-        g.writeFieldName(POLICY_TEXT.of(c.getKey()));
-        g.writeNumber(c.getValue());
+        out.raw(next).raw(POLICY_TEXT.of(c.getKey())).raw(':').number(c.getValue());
+        next = ',';
       }
-      g.writeEndObject();
+      out.raw(next == '{' ? EMPTY_OBJECT : CLOSE_OBJECT);
     }
-    field(g, N_SHADOW, s.shadow());
-    g.writeFieldName(N_EVIDENCE);
-    g.writeStartArray();
-    for (Evidence e : s.signal().evidence()) {
-      writeEvidence(g, e);
+    out.raw(SHADOW).bool(s.shadow()).raw(EVIDENCE);
+    List<Evidence> evidence = s.signal().evidence();
+    for (int i = 0; i < evidence.size(); i++) {
+      Evidence e = evidence.get(i);
+      out.raw(i == 0 ? OPEN_ARRAY : COMMA).raw(EVIDENCE_FIELD).string(e.field())
+          .raw(RULE).string(e.rule()).raw(CATEGORY).string(e.category())
+          .raw(START).number(e.start()).raw(END).number(e.end()).raw(TEXT).string(e.text()).raw('}');
     }
-    g.writeEndArray();
-    field(g, N_EVIDENCE_COUNT, s.signal().evidenceCount());
-    if (!s.signal().notes().isEmpty()) {
-      g.writeFieldName(N_NOTES);
-      g.writeStartArray();
-      for (String n : s.signal().notes()) {
-        g.writeString(n);
+    out.raw(evidence.isEmpty() ? EMPTY_ARRAY : CLOSE_ARRAY)
+        .raw(EVIDENCE_COUNT).number(s.signal().evidenceCount());
+    List<String> notes = s.signal().notes();
+    if (!notes.isEmpty()) {
+      out.raw(NOTES);
+      for (int i = 0; i < notes.size(); i++) {
+        out.raw(i == 0 ? '[' : ',').string(notes.get(i));
       }
-      g.writeEndArray();
+      out.raw(']');
     }
     if (s.outcome() == Outcome.FAILED) {
-      field(g, N_ERROR, s.signal().failureMessage());
+      out.raw(ERROR).string(s.signal().failureMessage());
     }
-    g.writeEndObject();
+    out.raw('}');
+  }
+
+  /**
+   * Each thread's buffer, reused: a decision is written into it and copied out, so that encoding
+   * allocates only the result. One that grew past {@link JsonBytes#KEEP} bytes is dropped on reset.
+   */
+  private static final ThreadLocal<JsonBytes> SCRATCH = ThreadLocal.withInitial(() -> new JsonBytes(4096));
+
+  // The constant text between values, punctuation included, as bytes (names are ASCII, never escaped).
+  private static final byte[] ID_FIRST = ascii("{\"id\":");
+  private static final byte[] ACTION_FIRST = ascii("{\"action\":");
+  private static final byte[] ACTION = ascii(",\"action\":");
+  private static final byte[] SEVERITY = ascii(",\"severity\":");
+  private static final byte[] SCORE = ascii(",\"score\":");
+  private static final byte[] PROBABILITY = ascii(",\"probability\":");
+  private static final byte[] CATEGORIES = ascii(",\"categories\":");
+  private static final byte[] POLICY_NAME = ascii(",\"policy\":{\"name\":");
+  private static final byte[] VERSION = ascii(",\"version\":");
+  private static final byte[] HASH = ascii(",\"hash\":");
+  private static final byte[] POLICY_END_RULE = ascii("},\"rule\":");
+  private static final byte[] RULE = ascii(",\"rule\":");
+  private static final byte[] REASON = ascii(",\"reason\":");
+  private static final byte[] SIGNALS = ascii(",\"signals\":");
+  private static final byte[] CAPS = ascii(",\"caps\":");
+  private static final byte[] CAP_CATEGORY = ascii("{\"category\":");
+  private static final byte[] CAP = ascii(",\"cap\":");
+  private static final byte[] UNCAPPED = ascii(",\"uncapped\":");
+  private static final byte[] NEAR_MISSES = ascii(",\"near_misses\":");
+  private static final byte[] MISS_RULE = ascii("{\"rule\":");
+  private static final byte[] SUBJECT = ascii(",\"subject\":");
+  private static final byte[] THRESHOLD = ascii(",\"threshold\":");
+  private static final byte[] VALUE = ascii(",\"value\":");
+  private static final byte[] TEXT = ascii(",\"text\":");
+  private static final byte[] FAILURES = ascii(",\"failures\":");
+  private static final byte[] FAILURE_SIGNAL = ascii("{\"signal\":");
+  private static final byte[] MODE = ascii(",\"mode\":");
+  private static final byte[] SHADOW = ascii(",\"shadow\":");
+  private static final byte[] ERROR = ascii(",\"error\":");
+  private static final byte[] TRUNCATED = ascii(",\"truncated\":");
+  private static final byte[] TRUNCATION_FIELD = ascii("{\"field\":");
+  private static final byte[] LENGTH = ascii(",\"length\":");
+  private static final byte[] SCANNED = ascii(",\"scanned\":");
+  private static final byte[] SIGNAL_NAME = ascii("{\"name\":");
+  private static final byte[] EXPRESSION = ascii(",\"expression\":");
+  private static final byte[] CATEGORY = ascii(",\"category\":");
+  private static final byte[] OUTCOME = ascii(",\"outcome\":");
+  private static final byte[] WEIGHT = ascii(",\"weight\":");
+  private static final byte[] CONTRIBUTION = ascii(",\"contribution\":");
+  private static final byte[] CONTRIBUTIONS = ascii(",\"contributions\":");
+  private static final byte[] EVIDENCE = ascii(",\"evidence\":");
+  private static final byte[] EVIDENCE_FIELD = ascii("{\"field\":");
+  private static final byte[] START = ascii(",\"start\":");
+  private static final byte[] END = ascii(",\"end\":");
+  private static final byte[] EVIDENCE_COUNT = ascii(",\"evidence_count\":");
+  private static final byte[] NOTES = ascii(",\"notes\":");
+  private static final byte[] OPEN_OBJECT = ascii("{");
+  private static final byte[] OPEN_ARRAY = ascii("[");
+  private static final byte[] COMMA = ascii(",");
+  private static final byte[] CLOSE_OBJECT = ascii("}");
+  private static final byte[] CLOSE_ARRAY = ascii("]");
+  private static final byte[] EMPTY_OBJECT = ascii("{}");
+  private static final byte[] EMPTY_ARRAY = ascii("[]");
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
   }
 
   /** The item id: a number for plain-text line numbers and numeric ids, else a string. */
   public static void writeId(JsonGenerator g, Object id) throws IOException {
+    g.writeFieldName(N_ID);
     if (id instanceof Number) {
-      field(g, N_ID, ((Number) id).longValue());
+      g.writeNumber(((Number) id).longValue());
     } else {
-      field(g, N_ID, id.toString());
+      g.writeString(id.toString());
     }
   }
 
@@ -258,81 +244,27 @@ public final class DecisionJson {
 
   /** The evidence fields, into an object the caller opened. */
   public static void writeEvidenceFields(JsonGenerator g, Evidence e) throws IOException {
-    field(g, N_FIELD, e.field());
-    field(g, N_RULE, e.rule());
-    field(g, N_CATEGORY, e.category());
-    field(g, N_START, e.start());
-    field(g, N_END, e.end());
-    field(g, N_TEXT, e.text());
+    g.writeFieldName(N_FIELD);
+    g.writeString(e.field());
+    g.writeFieldName(N_RULE);
+    g.writeString(e.rule());
+    g.writeFieldName(N_CATEGORY);
+    g.writeString(e.category());
+    g.writeFieldName(N_START);
+    g.writeNumber(e.start());
+    g.writeFieldName(N_END);
+    g.writeNumber(e.end());
+    g.writeFieldName(N_TEXT);
+    g.writeString(e.text());
   }
 
-  private static void field(JsonGenerator g, SerializedString name, @Nullable String value)
-      throws IOException {
-    g.writeFieldName(name);
-    g.writeString(value);
-  }
-
-  private static void field(JsonGenerator g, SerializedString name, long value) throws IOException {
-    g.writeFieldName(name);
-    g.writeNumber(value);
-  }
-
-  private static void field(JsonGenerator g, SerializedString name, double value) throws IOException {
-    g.writeFieldName(name);
-    writeDouble(g, value);
-  }
-
-  /**
-   * Writes {@code value} as the fast writer would (the shortest decimal that reads back as it), with a
-   * shortcut for the values most decisions are made of: zero and weights, scores and contributions with
-   * at most four decimals ({@code 0.3}, {@code 0.25}, {@code 1.0}).
-   */
-  static void writeDouble(JsonGenerator g, double value) throws IOException {
-    char[] text = shortDecimal(value);
-    if (text != null) {
-      g.writeNumber(text, 0, text.length);
-    } else {
-      g.writeNumber(value);
-    }
-  }
-
-  /**
-   * The text of {@code value} when it is zero or the double nearest to {@code k / 10^4} for a whole
-   * {@code k}, in [0.001, 10^7) (where Java and Jackson write doubles without an exponent); otherwise null.
-   * Such a double's shortest decimal is {@code k / 10^4} itself: a shorter one would be another
-   * {@code k' / 10^4}, and in this range distinct ones are distinct doubles.
-   */
-  static char @Nullable [] shortDecimal(double value) {
-    if (value == 0.0) {
-      return Double.doubleToRawLongBits(value) == 0L ? ZERO.clone() : null;
-    }
-    if (!(value >= 1e-3 && value < 1e7)) {
-      return null;
-    }
-    double scaled = Math.rint(value * 10_000.0);
-    if (scaled / 10_000.0 != value) {
-      return null;
-    }
-    long k = (long) scaled;
-    long whole = k / 10_000;
-    int fraction = (int) (k % 10_000);
-    int digits = 4;
-    while (digits > 1 && fraction % 10 == 0) {
-      fraction /= 10;
-      digits--;
-    }
-    String w = Long.toString(whole);
-    char[] out = new char[w.length() + 1 + digits];
-    w.getChars(0, w.length(), out, 0);
-    out[w.length()] = '.';
-    for (int i = out.length - 1; i > w.length(); i--) {
-      out[i] = (char) ('0' + fraction % 10);
-      fraction /= 10;
-    }
-    return out;
-  }
-
-  private static final char[] ZERO = {'0', '.', '0'};
+  private static final SerializedString N_ID = new SerializedString("id");
+  private static final SerializedString N_FIELD = new SerializedString("field");
+  private static final SerializedString N_RULE = new SerializedString("rule");
+  private static final SerializedString N_CATEGORY = new SerializedString("category");
+  private static final SerializedString N_START = new SerializedString("start");
+  private static final SerializedString N_END = new SerializedString("end");
+  private static final SerializedString N_TEXT = new SerializedString("text");
 
   /**
    * The JSON text of strings that come from the policy, not from content (signal names, expressions,
@@ -342,16 +274,15 @@ public final class DecisionJson {
    */
   static final class PolicyText {
     static final int MAX = 4096;
-    private final java.util.concurrent.ConcurrentHashMap<String, SerializedString> encoded =
-        new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, byte[]> encoded = new ConcurrentHashMap<>();
 
-    SerializedString of(String text) {
-      SerializedString s = encoded.get(text);
+    byte[] of(String text) {
+      byte[] s = encoded.get(text);
       if (s == null) {
         if (encoded.size() >= MAX) {
           encoded.clear();
         }
-        s = new SerializedString(text);
+        s = JsonBytes.quoted(text);
         encoded.put(text, s);
       }
       return s;
@@ -360,10 +291,56 @@ public final class DecisionJson {
 
   private static final PolicyText POLICY_TEXT = new PolicyText();
 
-  private static void field(JsonGenerator g, SerializedString name, boolean value) throws IOException {
-    g.writeFieldName(name);
-    g.writeBoolean(value);
+  /**
+   * A signal's JSON up to its outcome ({@code {"name":...,"expression":...,"category":...,"outcome":})
+   * and its weight with the names around it ({@code ,"weight":0.3,"contribution":}): the policy's part
+   * of every report of that signal, encoded once.
+   */
+  private static final class SignalText {
+    final String expression;
+    final String category;
+    final double weightValue;
+    final byte[] head;
+    final byte[] weight;
+
+    SignalText(SignalReport s) {
+      expression = s.expression();
+      category = s.category();
+      weightValue = s.weight();
+      head = new JsonBytes(64).raw(SIGNAL_NAME).string(s.name()).raw(EXPRESSION).string(expression)
+          .raw(CATEGORY).string(category).raw(OUTCOME).toByteArray();
+      weight = new JsonBytes(32).raw(WEIGHT).number(weightValue).raw(CONTRIBUTION).toByteArray();
+    }
+
+    boolean fits(SignalReport s) {
+      return (expression == s.expression() || expression.equals(s.expression()))
+          && (category == s.category() || category.equals(s.category()))
+          && Double.doubleToLongBits(weightValue) == Double.doubleToLongBits(s.weight());
+    }
   }
+
+  /**
+   * Each signal's {@link SignalText} by its name, replaced when a report of that name no longer fits
+   * (a reloaded policy changed the signal). Like {@link PolicyText}, policy text only, at most
+   * {@link PolicyText#MAX} signals before it starts over. Thread safe.
+   */
+  private static final class SignalTexts {
+    private final ConcurrentHashMap<String, SignalText> encoded = new ConcurrentHashMap<>();
+
+    SignalText of(SignalReport s) {
+      SignalText t = encoded.get(s.name());
+      if (t == null || !t.fits(s)) {
+        if (encoded.size() >= PolicyText.MAX) {
+          encoded.clear();
+        }
+        t = new SignalText(s);
+        encoded.put(s.name(), t);
+      }
+      return t;
+    }
+  }
+
+  private static final SignalTexts SIGNAL_TEXT = new SignalTexts();
 
   /** An outcome as the JSON names it: {@code matched}, {@code not-matched}, ... */
   public static String outcome(Outcome o) {
@@ -371,10 +348,12 @@ public final class DecisionJson {
   }
 
   private static final String[] OUTCOMES = new String[Outcome.values().length];
+  private static final byte[][] OUTCOME_TEXT = new byte[Outcome.values().length][];
 
   static {
     for (Outcome o : Outcome.values()) {
       OUTCOMES[o.ordinal()] = o.name().toLowerCase(Locale.ROOT).replace('_', '-');
+      OUTCOME_TEXT[o.ordinal()] = JsonBytes.quoted(OUTCOMES[o.ordinal()]);
     }
   }
 
