@@ -21,6 +21,13 @@ import org.jspecify.annotations.Nullable;
  * on a state far larger than the caches, each further array on the way (an array of records, the
  * record's own array) was another cache miss, one after the other. Longer records live in arrays of
  * their own ({@code spilled}).
+ *
+ * <p>The recency lists are built only when the shard first holds {@code protectedCapacity} records.
+ * Until then nothing can be evicted or demoted (the protected segment cannot outgrow its share), so no
+ * decision needs the order, only the segments: an update writes a stamp (a count of updates) into its
+ * entry's links instead of moving the entry to its list's tail, which would write its two neighbours,
+ * two more cache misses per update on a state larger than the caches. The lists are then built once,
+ * each segment's entries sorted by stamp: the order the moves would have made.
  */
 final class Shard {
   /**
@@ -65,6 +72,10 @@ final class Shard {
   /** Entries never used yet start here; freed ones are chained through their next link. */
   private int fresh;
   private int free = NONE;
+  /** Whether the recency lists are kept; before, each entry's links hold its stamp. */
+  private boolean ordered;
+  /** The stamp of the latest update while the lists are not kept. */
+  private long clock;
   /**
    * A record held in its entry is handed to an update in the array of its length here (the shard is
    * locked meanwhile): an update that changes it in place allocates nothing.
@@ -86,6 +97,7 @@ final class Shard {
     for (int n = 0; n <= INLINE; n++) {
       scratch[n] = new long[n];
     }
+    this.ordered = protectedCapacity == 0;
   }
 
   private int prev(int e) {
@@ -161,6 +173,13 @@ final class Shard {
     int e = find(first, second);
     long[] current = e == NONE ? null : record(e);
     long[] nextValue = requireNonNull(update.apply(current), "the update returned null");
+    if (!ordered) {
+      if (size() < protectedCapacity) {
+        updateUnordered(e, first, second, nextValue);
+        return nextValue;
+      }
+      order();
+    }
     if (e != NONE) {
       store(e, nextValue);
       if (segment(e) == KEPT) {
@@ -186,6 +205,47 @@ final class Shard {
     }
     insert(first, second, nextValue, PROBATION);
     return nextValue;
+  }
+
+  /**
+   * An update while fewer than {@code protectedCapacity} records are held: a record seen again is
+   * protected (which cannot make the protected segment outgrow its share, nor can an insert fill the
+   * shard), and its entry is stamped.
+   */
+  private void updateUnordered(int e, long first, long second, long[] value) {
+    if (e == NONE) {
+      insert(first, second, value, PROBATION);
+      return;
+    }
+    store(e, value);
+    if (segment(e) == PROBATION) {
+      count[PROBATION]--;
+      count[KEPT]++;
+      tag(e, KEPT, length(e));
+    }
+    entries[WIDTH * e + LINKS] = ++clock;
+  }
+
+  /** Builds the recency lists from the stamps: each segment's entries, least recently updated first. */
+  private void order() {
+    Integer[][] bySegment = {new Integer[count[PROBATION]], new Integer[count[KEPT]]};
+    int[] filled = new int[2];
+    for (int e = 0; e < fresh; e++) {
+      int seg = segment(e);
+      // Nothing is freed before the lists are kept (only eviction frees), but a freed entry has no place.
+      if (seg != FREE) {
+        bySegment[seg][filled[seg]++] = e;
+      }
+    }
+    ordered = true;
+    for (int seg = PROBATION; seg <= KEPT; seg++) {
+      Integer[] in = bySegment[seg];
+      java.util.Arrays.sort(in, java.util.Comparator.comparingLong(e -> entries[WIDTH * e + LINKS]));
+      count[seg] = 0;
+      for (int e : in) {
+        append(e, seg);
+      }
+    }
   }
 
   long @Nullable [] copyOf(long first, long second) {
@@ -253,7 +313,12 @@ final class Shard {
       s = (s + 1) & mask;
     }
     table[s] = e + 1;
-    append(e, seg);
+    if (ordered) {
+      append(e, seg);
+    } else {
+      entries[WIDTH * e + LINKS] = ++clock;
+      count[seg]++;
+    }
   }
 
   private static int tableSize(int entries) {
@@ -334,6 +399,9 @@ final class Shard {
 
   /** Writes a segment's records, least recently updated first. */
   void write(DataOutputStream data, int seg) throws IOException {
+    if (!ordered) {
+      order();
+    }
     data.writeInt(count[seg]);
     for (int e = head[seg]; e != NONE; e = next(e)) {
       data.writeLong(entries[WIDTH * e + FIRST]);
