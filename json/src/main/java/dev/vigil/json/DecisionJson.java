@@ -10,6 +10,7 @@ import dev.vigil.Decision.Truncation;
 import dev.vigil.Evidence;
 import dev.vigil.FailureMode;
 import dev.vigil.Outcome;
+import dev.vigil.Signal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -124,6 +125,14 @@ public final class DecisionJson {
 
   private static void writeSignal(JsonBytes out, SignalReport s) {
     SignalText text = SIGNAL_TEXT.of(s);
+    Signal signal = s.signal();
+    if (s.outcome() == Outcome.NOT_MATCHED && Double.doubleToRawLongBits(s.score()) == 0L
+        && Double.doubleToRawLongBits(s.contribution()) == 0L && !s.isSplit()
+        && signal.evidence().isEmpty() && signal.notes().isEmpty()) {
+      // Most signals of most decisions: nothing but the policy's own text and zeros.
+      out.raw(text.quiet);
+      return;
+    }
     out.raw(text.head).raw(OUTCOME_TEXT[s.outcome().ordinal()]).raw(SCORE).number(s.score())
         .raw(text.weight).number(s.contribution());
     if (s.isSplit()) {
@@ -292,30 +301,38 @@ public final class DecisionJson {
   private static final PolicyText POLICY_TEXT = new PolicyText();
 
   /**
-   * A signal's JSON up to its outcome ({@code {"name":...,"expression":...,"category":...,"outcome":})
-   * and its weight with the names around it ({@code ,"weight":0.3,"contribution":}): the policy's part
-   * of every report of that signal, encoded once.
+   * A signal's JSON up to its outcome ({@code {"name":...,"expression":...,"category":...,"outcome":}),
+   * its weight with the names around it ({@code ,"weight":0.3,"contribution":}), and the whole report of
+   * the signal when it did not match and says nothing (no evidence, no notes, zero score): the policy's
+   * part of every report of that signal, encoded once.
    */
   private static final class SignalText {
     final String expression;
     final String category;
     final double weightValue;
+    final boolean shadow;
     final byte[] head;
     final byte[] weight;
+    final byte[] quiet;
 
     SignalText(SignalReport s) {
       expression = s.expression();
       category = s.category();
       weightValue = s.weight();
+      shadow = s.shadow();
       head = new JsonBytes(64).raw(SIGNAL_NAME).string(s.name()).raw(EXPRESSION).string(expression)
           .raw(CATEGORY).string(category).raw(OUTCOME).toByteArray();
       weight = new JsonBytes(32).raw(WEIGHT).number(weightValue).raw(CONTRIBUTION).toByteArray();
+      quiet = new JsonBytes(head.length + 128).raw(head).raw(OUTCOME_TEXT[Outcome.NOT_MATCHED.ordinal()])
+          .raw(SCORE).number(0.0).raw(weight).number(0.0).raw(SHADOW).bool(shadow).raw(EVIDENCE)
+          .raw(EMPTY_ARRAY).raw(EVIDENCE_COUNT).number(0).raw('}').toByteArray();
     }
 
     boolean fits(SignalReport s) {
       return (expression == s.expression() || expression.equals(s.expression()))
           && (category == s.category() || category.equals(s.category()))
-          && Double.doubleToLongBits(weightValue) == Double.doubleToLongBits(s.weight());
+          && Double.doubleToLongBits(weightValue) == Double.doubleToLongBits(s.weight())
+          && shadow == s.shadow();
     }
   }
 

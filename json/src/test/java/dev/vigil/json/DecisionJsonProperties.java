@@ -176,7 +176,8 @@ class DecisionJsonProperties {
   private static Signal signal(Plan plan) {
     switch (plan.kind()) {
       case 0:
-        return Signal.notMatched();
+        // Not matched, with notes when the plan has some (most signals of a decision have neither).
+        return plan.notes().isEmpty() ? Signal.notMatched() : Signal.notMatched().withNotes(plan.notes());
       case 1:
         throw new IllegalStateException(plan.texts().isEmpty() ? "boom" : plan.texts().get(0));
       case 2:
@@ -189,8 +190,10 @@ class DecisionJsonProperties {
               evidence.size() % 2 == 0 ? "spam" : "abuse"));
           at += t.length();
         }
-        Signal s = plan.score() == 0.0 ? Signal.matched(evidence.toArray(Evidence[]::new))
-            : Signal.of(plan.score(), evidence);
+        // Score zero: matched with its evidence, or (half the time) not matched with it.
+        Signal s = plan.score() != 0.0 ? Signal.of(plan.score(), evidence)
+            : plan.kind() == 3 ? Signal.matched(evidence.toArray(Evidence[]::new))
+            : Signal.of(0.0, evidence);
         if (s.matched() && plan.split()) {
           Map<String, Double> scores = new LinkedHashMap<>();
           scores.put("spam", plan.score() / 2);
