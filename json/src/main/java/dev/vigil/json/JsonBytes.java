@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
  * {@code DecisionJsonProperties} does, against Jackson.
  *
  * <p>Strings are escaped as Jackson's generator escapes them: {@code "} and {@code \}, the control
- * characters below U+0020 ({@code \b \t \n \f \r} by letter, the others as <code>&#92;u00XX</code>), nothing
- * else. Other characters are written as UTF-8, a surrogate pair as the four bytes of its code point; a
- * lone surrogate, which has no UTF-8, as its <code>&#92;uXXXX</code> escape, so no character of the input is lost.
- * Not thread safe: one per encoding.
+ * characters below U+0020 ({@code \b \t \n \f \r} by letter, the others as
+ * <code>&#92;u00XX</code>), nothing else. Other characters are written as UTF-8, a surrogate pair as the
+ * four bytes of its code point; a lone surrogate, which has no UTF-8, as its <code>&#92;uXXXX</code>
+ * escape, so no character of the input is lost. Not thread safe: one per encoding.
  */
 final class JsonBytes {
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
@@ -23,7 +23,7 @@ final class JsonBytes {
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
 
-  /** What each ASCII char needs: 0 none, a letter for its short escape, 'u' for <code>&#92;u00XX</code>. */
+  /** What each ASCII char needs: 0 none, a letter for its short escape, 'u' for a {@code u00XX} one. */
   private static final byte[] ESCAPES = new byte[128];
 
   static {
@@ -47,14 +47,17 @@ final class JsonBytes {
     buf = new byte[capacity];
   }
 
-  /** The largest buffer {@link #reset} keeps: a thread's scratch buffer stays small. */
+  /** The largest buffers {@link #reset} keeps: a thread's scratch buffers stay small. */
   static final int KEEP = 64 * 1024;
 
-  /** Empties the buffer for reuse, with a small array again if it grew past {@link #KEEP}. */
+  /** Empties the buffer for reuse, with small arrays again where one grew past {@link #KEEP}. */
   JsonBytes reset() {
     len = 0;
     if (buf.length > KEEP) {
       buf = new byte[4096];
+    }
+    if (chars.length > KEEP) {
+      chars = new char[64];
     }
     return this;
   }

@@ -2,6 +2,7 @@ package dev.vigil.json;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,10 +87,26 @@ class DecisionJsonProperties {
         Evidence.of("body", content.fieldText(0), 0, content.fieldText(0).length(), "r", "spam")));
     Decision d = Policy.builder("p").signal(c, "spam").build().evaluate(text);
     String json = DecisionJson.toJson(null, d);
-    assertEquals(true, json.contains("\"text\":\"a\uD83D\uDE00b\\uD800c\\uDC00\\\"\\\\\\u0001\\t\""),
+    assertTrue(json.contains("\"text\":\"a\uD83D\uDE00b\\uD800c\\uDC00\\\"\\\\\\u0001\\t\""),
         json);
     assertEquals(text, MAPPER.readTree(json).get("signals").get(0).get("evidence").get(0).get("text")
         .asText());
+  }
+
+  @Test
+  void aHugeDecisionLeavesTheThreadsBufferFitForTheNext() throws Exception {
+    Classifier all = Classifier.of("all", content -> Signal.matched(
+        Evidence.of("body", content.fieldText(0), 0, content.fieldText(0).length(), "r", "spam")));
+    Policy p = Policy.builder("p").signal(all, "spam").build();
+    Decision d = p.evaluate("\u00e9x\"".repeat(100_000));
+    // What the classifier saw (the policy's scan limit may cut the field), past the buffers' keep size.
+    String text = d.signals().get(0).signal().evidence().get(0).text();
+    assertTrue(text.length() > JsonBytes.KEEP, "evidence of " + text.length() + " chars");
+    JsonNode big = MAPPER.readTree(DecisionJson.toBytes(1, d));
+    assertTrue(text.equals(big.get("signals").get(0).get("evidence").get(0).get("text").asText()),
+        "the evidence read back differs");
+    Decision small = p.evaluate("ok");
+    assertArrayEquals(JacksonDecisions.toBytes(2, small), DecisionJson.toBytes(2, small));
   }
 
   private static boolean hasSurrogate(String s) {
