@@ -1,6 +1,5 @@
 package dev.vigil.examples.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.Decision;
 import dev.vigil.Holder;
 import dev.vigil.Policy;
@@ -126,15 +125,13 @@ final class ScoreCommand {
     // happened; a stream (standard input, --watch) is scored as it arrives, in its own order.
     boolean replay = !watch && !files.contains("-");
     try (PolicyWatcher closeMe = watcher) {
-      JsonGenerator g = VigilCli.jsonLines(out);
       Printer print = (item, d) -> {
         if (html) {
           page.add(new ScoreHtml.Scored(item, d));
           return;
         }
         if (json) {
-          DecisionJson.write(g, item.id(), d);
-          g.flush();
+          out.write(DecisionJson.toBytes(item.id(), d));
           out.write('\n');
         } else {
           out.print("item " + item.id() + ": ");
@@ -165,7 +162,6 @@ final class ScoreCommand {
           print.print(buffered.get(i), decisions[i]);
         }
       }
-      g.close();
       if (html) {
         out.print(ScoreHtml.render(page));
       }
