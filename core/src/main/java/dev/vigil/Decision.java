@@ -381,6 +381,7 @@ public final class Decision {
     BigDecimal d = BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
     return d.scale() < 1 ? d.setScale(1).toPlainString() : d.toPlainString();
   }
+
   /**
    * {@link #format(double)} without {@code BigDecimal} for the values most scores, weights and totals
    * are: zero, and (signed) the double nearest to {@code k / 10^4} for a whole {@code k}, in [0.001,
@@ -422,7 +423,6 @@ public final class Decision {
     }
     return b.toString();
   }
-
 
   /**
    * One signal of the policy in this decision.
