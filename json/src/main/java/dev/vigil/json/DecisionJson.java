@@ -61,57 +61,55 @@ public final class DecisionJson {
       // Only policies with a calibration have one; the field is absent otherwise, never null.
       out.raw(PROBABILITY).number(d.probability().getAsDouble());
     }
-    out.raw(CATEGORIES);
+    out.raw(CATEGORIES).raw('{');
     List<CategoryScore> categories = d.categories();
     for (int i = 0; i < categories.size(); i++) {
       CategoryScore c = categories.get(i);
-      out.raw(i == 0 ? OPEN_OBJECT : COMMA).raw(POLICY_TEXT.of(c.category())).raw(':').number(c.score());
+      comma(out, i).raw(POLICY_TEXT.of(c.category())).raw(':').number(c.score());
     }
-    out.raw(categories.isEmpty() ? EMPTY_OBJECT : CLOSE_OBJECT);
+    out.raw('}');
     out.raw(POLICY_NAME).string(d.policyName()).raw(VERSION).string(d.policyVersion())
         .raw(HASH).string(d.policyHash()).raw(POLICY_END_RULE);
     out.string(d.rule() == null ? null : d.rule().toString());
-    out.raw(REASON).string(d.reason()).raw(SIGNALS);
+    out.raw(REASON).string(d.reason()).raw(SIGNALS).raw('[');
     List<SignalReport> signals = d.signals();
     for (int i = 0; i < signals.size(); i++) {
-      out.raw(i == 0 ? OPEN_ARRAY : COMMA);
-      writeSignal(out, signals.get(i));
+      writeSignal(comma(out, i), signals.get(i));
     }
-    out.raw(signals.isEmpty() ? EMPTY_ARRAY : CLOSE_ARRAY).raw(CAPS);
-    boolean first = true;
+    out.raw(']').raw(CAPS).raw('[');
+    int capped = 0;
     for (CategoryScore c : categories) {
       if (c.capped()) {
-        out.raw(first ? OPEN_ARRAY : COMMA).raw(CAP_CATEGORY).raw(POLICY_TEXT.of(c.category()))
+        comma(out, capped++).raw(CAP_CATEGORY).raw(POLICY_TEXT.of(c.category()))
             .raw(CAP).number(c.cap()).raw(UNCAPPED).number(c.uncapped()).raw('}');
-        first = false;
       }
     }
-    out.raw(first ? EMPTY_ARRAY : CLOSE_ARRAY).raw(NEAR_MISSES);
+    out.raw(']').raw(NEAR_MISSES).raw('[');
     List<NearMiss> nearMisses = d.nearMisses();
     for (int i = 0; i < nearMisses.size(); i++) {
       NearMiss m = nearMisses.get(i);
-      out.raw(i == 0 ? OPEN_ARRAY : COMMA).raw(MISS_RULE).string(m.rule().toString())
+      comma(out, i).raw(MISS_RULE).string(m.rule().toString())
           .raw(ACTION).string(m.rule().action().name())
           .raw(SUBJECT).string(m.rule().condition().subjectText())
           .raw(THRESHOLD).number(m.rule().condition().threshold())
           .raw(VALUE).number(m.value()).raw(TEXT).string(m.toString()).raw('}');
     }
-    out.raw(nearMisses.isEmpty() ? EMPTY_ARRAY : CLOSE_ARRAY).raw(FAILURES);
+    out.raw(']').raw(FAILURES).raw('[');
     List<SignalReport> failures = d.failures();
     for (int i = 0; i < failures.size(); i++) {
       SignalReport s = failures.get(i);
-      out.raw(i == 0 ? OPEN_ARRAY : COMMA).raw(FAILURE_SIGNAL).string(s.name())
+      comma(out, i).raw(FAILURE_SIGNAL).string(s.name())
           .raw(MODE).string(mode(s.failureMode())).raw(SHADOW).bool(s.shadow())
           .raw(ERROR).string(s.signal().failureMessage()).raw('}');
     }
-    out.raw(failures.isEmpty() ? EMPTY_ARRAY : CLOSE_ARRAY).raw(TRUNCATED);
+    out.raw(']').raw(TRUNCATED).raw('[');
     List<Truncation> truncations = d.truncations();
     for (int i = 0; i < truncations.size(); i++) {
       Truncation t = truncations.get(i);
-      out.raw(i == 0 ? OPEN_ARRAY : COMMA).raw(TRUNCATION_FIELD).string(t.field())
+      comma(out, i).raw(TRUNCATION_FIELD).string(t.field())
           .raw(LENGTH).number(t.length()).raw(SCANNED).number(t.scanned()).raw('}');
     }
-    out.raw(truncations.isEmpty() ? EMPTY_ARRAY : CLOSE_ARRAY).raw('}');
+    out.raw(']').raw('}');
     return out.toByteArray();
   }
 
@@ -121,6 +119,11 @@ public final class DecisionJson {
    */
   public static void write(JsonGenerator g, @Nullable Object id, Decision d) throws IOException {
     g.writeRawValue(toJson(id, d));
+  }
+
+  /** The comma before every element but the first ({@code i} = 0) of an array or object. */
+  private static JsonBytes comma(JsonBytes out, int i) {
+    return i == 0 ? out : out.raw(',');
   }
 
   private static void writeSignal(JsonBytes out, SignalReport s) {
@@ -137,29 +140,27 @@ public final class DecisionJson {
         .raw(text.weight).number(s.contribution());
     if (s.isSplit()) {
       // Split by evidence: what each category got; absent when it all went to the signal's category.
-      out.raw(CONTRIBUTIONS);
-      char next = '{';
+      out.raw(CONTRIBUTIONS).raw('{');
+      int i = 0;
       for (Map.Entry<String, Double> c : s.contributions().entrySet()) {
-        out.raw(next).raw(POLICY_TEXT.of(c.getKey())).raw(':').number(c.getValue());
-        next = ',';
+        comma(out, i++).raw(POLICY_TEXT.of(c.getKey())).raw(':').number(c.getValue());
       }
-      out.raw(next == '{' ? EMPTY_OBJECT : CLOSE_OBJECT);
+      out.raw('}');
     }
-    out.raw(SHADOW).bool(s.shadow()).raw(EVIDENCE);
+    out.raw(SHADOW).bool(s.shadow()).raw(EVIDENCE).raw('[');
     List<Evidence> evidence = s.signal().evidence();
     for (int i = 0; i < evidence.size(); i++) {
       Evidence e = evidence.get(i);
-      out.raw(i == 0 ? OPEN_ARRAY : COMMA).raw(EVIDENCE_FIELD).string(e.field())
+      comma(out, i).raw(EVIDENCE_FIELD).string(e.field())
           .raw(RULE).string(e.rule()).raw(CATEGORY).string(e.category())
           .raw(START).number(e.start()).raw(END).number(e.end()).raw(TEXT).string(e.text()).raw('}');
     }
-    out.raw(evidence.isEmpty() ? EMPTY_ARRAY : CLOSE_ARRAY)
-        .raw(EVIDENCE_COUNT).number(s.signal().evidenceCount());
+    out.raw(']').raw(EVIDENCE_COUNT).number(s.signal().evidenceCount());
     List<String> notes = s.signal().notes();
     if (!notes.isEmpty()) {
-      out.raw(NOTES);
+      out.raw(NOTES).raw('[');
       for (int i = 0; i < notes.size(); i++) {
-        out.raw(i == 0 ? '[' : ',').string(notes.get(i));
+        comma(out, i).string(notes.get(i));
       }
       out.raw(']');
     }
@@ -222,13 +223,6 @@ public final class DecisionJson {
   private static final byte[] END = ascii(",\"end\":");
   private static final byte[] EVIDENCE_COUNT = ascii(",\"evidence_count\":");
   private static final byte[] NOTES = ascii(",\"notes\":");
-  private static final byte[] OPEN_OBJECT = ascii("{");
-  private static final byte[] OPEN_ARRAY = ascii("[");
-  private static final byte[] COMMA = ascii(",");
-  private static final byte[] CLOSE_OBJECT = ascii("}");
-  private static final byte[] CLOSE_ARRAY = ascii("]");
-  private static final byte[] EMPTY_OBJECT = ascii("{}");
-  private static final byte[] EMPTY_ARRAY = ascii("[]");
 
   private static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.US_ASCII);
@@ -325,7 +319,7 @@ public final class DecisionJson {
       weight = new JsonBytes(32).raw(WEIGHT).number(weightValue).raw(CONTRIBUTION).toByteArray();
       quiet = new JsonBytes(head.length + 128).raw(head).raw(OUTCOME_TEXT[Outcome.NOT_MATCHED.ordinal()])
           .raw(SCORE).number(0.0).raw(weight).number(0.0).raw(SHADOW).bool(shadow).raw(EVIDENCE)
-          .raw(EMPTY_ARRAY).raw(EVIDENCE_COUNT).number(0).raw('}').toByteArray();
+          .raw('[').raw(']').raw(EVIDENCE_COUNT).number(0).raw('}').toByteArray();
     }
 
     boolean fits(SignalReport s) {
