@@ -2,7 +2,6 @@ package dev.vigil;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.vigil.internal.Decimals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -384,19 +383,25 @@ public final class Decision {
   }
 
   /**
-   * {@link #format(double)} without {@code BigDecimal} for zero and (signed) short decimals
-   * ({@link Decimals#tenThousandths}): their four-place rounding is {@code k / 10^4} itself, printed with
-   * its trailing zeros stripped and at least one decimal, as the general path prints it. Null for any
-   * other value.
+   * {@link #format(double)} without {@code BigDecimal} for the values most scores, weights and totals
+   * are: zero, and (signed) the double nearest to {@code k / 10^4} for a whole {@code k}, in [0.001,
+   * 10^7). Such a double's decimal expansion rounds to {@code k / 10^4} at four decimals (it is within
+   * an ulp, under 2e-9 here, of it), so the text is {@code k / 10^4} with its trailing zeros stripped
+   * and at least one decimal, as the general path prints it. Null for any other value.
    */
   static @Nullable String shortDecimal(double value) {
     if (value == 0.0) {
       return "0.0";
     }
-    long k = Decimals.tenThousandths(Math.abs(value));
-    if (k < 0) {
+    double a = Math.abs(value);
+    if (!(a >= 1e-3 && a < 1e7)) {
       return null;
     }
+    double scaled = Math.rint(a * 10_000.0);
+    if (scaled / 10_000.0 != a) {
+      return null;
+    }
+    long k = (long) scaled;
     long fraction = k % 10_000;
     int digits = 4;
     while (digits > 1 && fraction % 10 == 0) {

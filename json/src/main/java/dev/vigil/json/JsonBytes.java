@@ -1,7 +1,6 @@
 package dev.vigil.json;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
-import dev.vigil.internal.Decimals;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -233,8 +232,10 @@ final class JsonBytes {
   }
 
   /**
-   * Writes {@code value} and returns true when it is zero or a short decimal
-   * ({@link Decimals#tenThousandths}), whose shortest text is {@code k / 10^4}; otherwise writes nothing.
+   * Writes {@code value} and returns true when it is zero or the double nearest to {@code k / 10^4} for
+   * a whole {@code k}, in [0.001, 10^7) (where Java and Jackson write doubles without an exponent);
+   * otherwise writes nothing. Such a double's shortest decimal is {@code k / 10^4} itself: a shorter one
+   * would be another {@code k' / 10^4}, and in this range distinct ones are distinct doubles.
    */
   boolean shortDecimal(double value) {
     if (value == 0.0) {
@@ -247,10 +248,14 @@ final class JsonBytes {
       buf[len++] = '0';
       return true;
     }
-    long k = Decimals.tenThousandths(value);
-    if (k < 0) {
+    if (!(value >= 1e-3 && value < 1e7)) {
       return false;
     }
+    double scaled = Math.rint(value * 10_000.0);
+    if (scaled / 10_000.0 != value) {
+      return false;
+    }
+    long k = (long) scaled;
     long whole = k / 10_000;
     int fraction = (int) (k - whole * 10_000);
     int digits = 4;
