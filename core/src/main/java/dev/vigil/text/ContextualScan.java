@@ -6,6 +6,7 @@ import static dev.vigil.text.PlainChars.INNER;
 import static dev.vigil.text.PlainChars.KEY;
 import static dev.vigil.text.PlainChars.LETTER;
 import static dev.vigil.text.PlainChars.SPACE;
+import static dev.vigil.text.PlainChars.STOP;
 import static dev.vigil.text.PlainChars.SYMBOL;
 import static dev.vigil.text.PlainChars.WORD;
 import static dev.vigil.text.PlainChars.isCheckpoint;
@@ -46,6 +47,11 @@ import org.jspecify.annotations.Nullable;
  * the units before its checkpoint into the ring for the exact mode. Its hits wait until the next
  * checkpoint, so that going back never reports one twice.
  *
+ * <p>The plain mode has two gears: the careful loop, which tracks the last chars, the checkpoints and
+ * the single letters, and the fast gear, which reads a table entry and a transition per char as the
+ * per-code-point scans do and hands back to the careful loop wherever something may need a look; the
+ * rows are rewritten for it (see {@link #gearUp} and {@link #plainMode}).
+ *
  * <p>The differential properties against the naive reference are the judge of all this
  * (TermMatcherProperties, ContextualScanProperties). Immutable.
  */
@@ -55,6 +61,8 @@ final class ContextualScan extends Scan {
   private static final int REPORT = Integer.MIN_VALUE;
   /** In the rows: the target is a sparse state (its number follows), not a dense row's offset. */
   private static final int SPARSE = 1 << 30;
+  /** The rows this scan asks of the trie beyond its own: the single letter's. */
+  static final int SPARE_ROWS = 1;
 
   /** The per-thread part: the cursor, a ring of the last units, the hits waiting for a checkpoint. */
   static final class Ring {
@@ -72,6 +80,12 @@ final class ContextualScan extends Scan {
     int checkpoint;
     int checkpointCode; // the state's code (see code(int))
     int checkpointUnit;
+    /**
+     * The first unit of the text in the ring's numbering. Units are numbered by the chars the plain
+     * mode reads (a repeat or a whitespace run, one unit, counts as many), so that the plain mode need
+     * not count them, and consecutively from there: the ring always holds its units without gaps.
+     */
+    int floor;
 
     Ring(NormalizingCursor cursor, int size, int back) {
       this.cursor = cursor;
@@ -115,6 +129,19 @@ final class ContextualScan extends Scan {
   /** By dense state, its row in the laid-out rows; by row, its state. */
   private final int[] rowOf;
   private final int[] stateOfRow;
+  /**
+   * The single letter's state (see {@link #gearUp}): its number (two past the trie's states) and its
+   * code (the spare row's offset).
+   */
+  private final int single;
+  private final int singleCode;
+  /**
+   * By dense state: the symbol of its self-loop (its own last symbol, a letter that repeats or a
+   * whitespace char after one), or -1; and the transition that the loop replaced, which the exact
+   * mode takes (its units never repeat so, but it must not depend on that).
+   */
+  private final int[] loopSymbol;
+  private final int[] loopReplaced;
 
   ContextualScan(Trie trie, PatternSet patterns, Normalizer normalizer,
       PerThread<ScanScratch> scratch) {
@@ -132,8 +159,9 @@ final class ContextualScan extends Scan {
     this.dead = trie.wordStart ? trie.dead() : -1;
     this.deadCode = dense * width;
     this.inverseWidth = Long.divideUnsigned(-1L, width) + 1;
-    this.emits = java.util.Arrays.copyOf(trie.emits, trie.states + 1);
-    this.emitsBeforeWord = new boolean[trie.states + 1];
+    this.single = trie.states + 1;
+    this.emits = java.util.Arrays.copyOf(trie.emits, trie.states + 2);
+    this.emitsBeforeWord = new boolean[trie.states + 2];
     for (int state = 0; state < trie.states; state++) {
       for (int st = trie.outPattern[state] >= 0 ? state : trie.outLink[state]; st >= 0;
           st = trie.outLink[st]) {
@@ -167,7 +195,9 @@ final class ContextualScan extends Scan {
     int[] rows = trie.rows;
     int[] laid = new int[rows.length];
     boolean[] isWord = alphabet.wordFlags();
-    for (int st = 0; st < rows.length / width; st++) {
+    int laidRows = rows.length / width - SPARE_ROWS;
+    this.singleCode = laidRows * width;
+    for (int st = 0; st < laidRows; st++) {
       int to = (st < dense ? rowOf[st] : st) * width;
       for (int c = 0; c < width; c++) {
         int t = rows[st * width + c];
@@ -175,12 +205,110 @@ final class ContextualScan extends Scan {
         laid[to + c] = code(t) | (report ? REPORT : 0);
       }
     }
+    this.loopSymbol = new int[dense];
+    this.loopReplaced = new int[dense];
+    gearUp(laid);
     System.arraycopy(laid, 0, rows, 0, rows.length);
+  }
+
+  /**
+   * Rewrites the laid-out rows for the fast gear (see {@link #plainMode}), which reads one table entry
+   * and one transition per char and leaves only where a char is HOT, a digit or a {@code STOP}
+   * separator, or where the transition says so (REPORT, SPARSE):
+   * <ul>
+   *   <li>a repeat (the same letter again, with the repeat stage) or a whitespace char after one (with
+   *       the whitespace stage) makes one unit with the char before: a state whose last symbol is such
+   *       a symbol stays where it is on it, as the stages' merge leaves it;
+   *   <li>a single letter (a letter with no letter before or after it) may be a link of a spaced-out
+   *       chain, which the careful loop checks: the states that can hold one (whose last symbol may be
+   *       a letter, at depth one or after a symbol that may be a separator) report on every symbol
+   *       that may be a separator. A letter after a separator that leads to the dead state (no term
+   *       starts with it), or to the root in a list not bound to word starts, leads to the single
+   *       letter's own state instead, which goes on as that state would and reports on separators.
+   * </ul>
+   * Every single letter the fast gear reads comes after a separator it read or after the checkpoint
+   * where it began (neither a {@code STOP} char), so its state is one of those. A spurious report
+   * costs a careful look; a missed one would lose a chain, so every test here errs on the side of
+   * reporting (ContextualScanProperties is the judge). Marks {@code STOP} in the plain table.
+   */
+  private void gearUp(int[] laid) {
+    // What the chars of each symbol are, among those the plain mode reads (never the HOT ones).
+    boolean[] maybeLetter = new boolean[width];
+    boolean[] maybeSeparator = new boolean[width];
+    boolean[] notLetter = new boolean[width];
+    boolean[] notSpace = new boolean[width];
+    for (int e : plain) {
+      if ((e & HOT) == 0 && (e & LETTER) != 0) {
+        maybeLetter[e & SYMBOL] = true;
+      }
+    }
+    for (int c = 0; c < plain.length; c++) {
+      int e = plain[c];
+      if ((e & HOT) != 0) {
+        continue;
+      }
+      int sym = e & SYMBOL;
+      if ((e & (LETTER | DIGIT)) == 0) {
+        if (maybeLetter[sym] || (e & WORD) != 0) {
+          plain[c] = e | STOP; // a word char ('_'), or a separator whose symbol letters share
+        } else {
+          maybeSeparator[sym] = true;
+        }
+      }
+      notLetter[sym] |= (e & LETTER) == 0;
+      notSpace[sym] |= (e & SPACE) == 0;
+    }
+    int[] parent = new int[trie.states];
+    int[] depth = new int[trie.states];
+    for (int st = 0; st < trie.states; st++) {
+      for (int child = trie.firstChild[st]; child < trie.firstChild[st + 1]; child++) {
+        parent[child] = st;
+        depth[child] = depth[st] + 1;
+      }
+    }
+    // Where a letter that begins no term leads: the dead state, or the root without one.
+    int root = code(Trie.ROOT);
+    int nowhere = dead >= 0 ? deadCode : root;
+    for (int st = 0; st < dense; st++) {
+      int to = rowOf[st] * width;
+      int last = st == Trie.ROOT ? -1 : trie.edgeSymbol[st];
+      boolean afterSeparator = st == Trie.ROOT || maybeSeparator[last];
+      boolean mayBeSingle = st != Trie.ROOT && maybeLetter[last]
+          && (depth[st] == 1 || maybeSeparator[trie.edgeSymbol[parent[st]]]);
+      for (int c = 0; c < width; c++) {
+        int v = laid[to + c];
+        if (afterSeparator && maybeLetter[c] && (v & ~REPORT) == nowhere) {
+          v = singleCode | (v & REPORT);
+        }
+        if (mayBeSingle && maybeSeparator[c]) {
+          v |= REPORT;
+        }
+        laid[to + c] = v;
+      }
+      loopSymbol[st] = -1;
+      boolean repeatsHere = st != Trie.ROOT && repeats && maybeLetter[last] && !notLetter[last];
+      boolean spacesHere = st != Trie.ROOT && !notSpace[last];
+      if (repeatsHere || spacesHere) {
+        loopSymbol[st] = last;
+        loopReplaced[st] = laid[to + last] & ~REPORT;
+        laid[to + last] = to;
+      }
+    }
+    // The single letter's row: with a dead state, the dead state's; else the root's, except that a
+    // letter that begins no term leads back to the root (two letters are no single one).
+    for (int c = 0; c < width; c++) {
+      int v = dead >= 0 ? laid[deadCode + c] : laid[root + c];
+      if (dead < 0 && (v & ~REPORT) == singleCode) {
+        v = root | (v & REPORT);
+      }
+      laid[singleCode + c] = v | (maybeSeparator[c] ? REPORT : 0);
+    }
   }
 
   /** The code of state {@code t}: its row's offset if it is dense, else its number with SPARSE. */
   private int code(int t) {
-    return t < dense ? rowOf[t] * width : t == dead ? deadCode : SPARSE | t;
+    return t < dense ? rowOf[t] * width : t == dead ? deadCode : t == single ? singleCode
+        : SPARSE | t;
   }
 
   /** The state of a code (without REPORT). */
@@ -188,7 +316,8 @@ final class ContextualScan extends Scan {
     if ((code & SPARSE) != 0) {
       return code & ~SPARSE;
     }
-    return code == deadCode && dead >= 0 ? dead
+    // (Without a dead state, the single letter's row is where the dead state's would be.)
+    return code == singleCode ? single : code == deadCode && dead >= 0 ? dead
         : stateOfRow[(int) Math.multiplyHigh(code, inverseWidth)];
   }
 
@@ -208,6 +337,7 @@ final class ContextualScan extends Scan {
     ring.checkpoint = 0;
     ring.checkpointCode = code(Trie.ROOT);
     ring.checkpointUnit = 0;
+    ring.floor = 0;
     ring.waiting.clear();
     int trouble;
     while ((trouble = plainMode(text, plain, ring, s, handler)) >= 0
@@ -225,10 +355,18 @@ final class ContextualScan extends Scan {
    * ring holds the units before it, and the hits found since it are dropped (the exact mode finds them
    * again).
    *
-   * <p>The inner loop reads a char, its table entry and its transition, and leaves only for an event:
-   * a char it cannot read, the end of a word (a single letter, or a checkpoint), a repeat or a run of
-   * whitespace (one unit), a transition that may end a hit, or a sparse state. It keeps no units: a hit
-   * walks back over the text for its units ({@link #collect}).
+   * <p>Two gears. The careful loop reads a char, its table entry and its transition, and leaves only
+   * for an event: a char it cannot read, the end of a word (a single letter, or a checkpoint), a
+   * repeat or a run of whitespace (one unit), a transition that may end a hit, or a sparse state. At
+   * each checkpoint it records with nothing held, it shifts into the <em>fast gear</em>, which reads a
+   * table entry and a transition per char and nothing else, as the per-code-point scans do: the rows
+   * ({@link #gearUp}) keep repeats and whitespace runs in their state and report where a single letter
+   * may end, and a HOT char, a digit or a {@code STOP} separator stops it too. Where it stops, the careful loop takes over at that
+   * char, the two chars before it read from the text. The fast gear records no checkpoints, so when the
+   * careful loop must end the plain mode after the fast gear has moved past its last recorded one, it
+   * goes back to where the fast gear began and reads on carefully to the same place (no char is read
+   * more than twice), so that the exact mode starts from the last checkpoint before the trouble.
+   * Neither gear keeps units: a hit walks back over the text for its units ({@link #collect}).
    */
   private int plainMode(String text, int[] table, Ring ring, ScanScratch s, HitHandler handler) {
     final int n = text.length();
@@ -237,17 +375,22 @@ final class ContextualScan extends Scan {
     final int from = ring.checkpoint;
     final int fromUnit = ring.checkpointUnit;
     int code = ring.checkpointCode;
-    int merged = 0; // chars since from that joined the unit before them
-    // The last checkpoint (the ring's is set from these when the plain mode ends), and whether hits
-    // found since it wait in the ring.
+    // The last checkpoint recorded (the ring's is set from these when the plain mode ends), and
+    // whether hits found since it wait in the ring.
     int checkpoint = from;
     int checkpointCode = code;
-    int checkpointMerged = 0;
     boolean held = false;
     int prev = 0; // the table entries of the last two chars (0: neither letter nor space)
     int prev2 = 0;
+    // Where the fast gear began after the last checkpoint recorded, and the state there (-1: it has
+    // not moved since); after going back there, the fast gear stays off up to the place of trouble.
+    int fastFrom = -1;
+    int fastCode = 0;
+    int carefulTo = -1;
     // The text is read through the buffer: an array read has none of the string's per-char checks.
-    for (int base = from; base < n; base += buf.length) {
+    int base = from;
+    chunks:
+    while (base < n) {
       int len = Math.min(buf.length, n - base);
       text.getChars(base, base + len, buf, 0);
       int j = 0;
@@ -270,17 +413,36 @@ final class ContextualScan extends Scan {
             if ((t & (REPORT | SPARSE)) != 0) {
               break;
             }
-            if (letterBefore != 0 && (e & LETTER) == 0) {
-              if ((prev2 & LETTER) == 0 || held || (e & DIGIT) != 0) {
-                break; // a single letter, hits to hand over at this checkpoint, or a digit
-              }
-              checkpoint = base + j; // the end of a word: a checkpoint
-              checkpointCode = code;
-              checkpointMerged = merged;
+            if (letterBefore == 0 || (e & LETTER) != 0) {
+              code = t;
+              prev2 = prev;
+              prev = e;
+              continue;
             }
+            if ((prev2 & LETTER) == 0 || held || (e & DIGIT) != 0) {
+              break; // a single letter, hits to hand over at this checkpoint, or a digit
+            }
+            // The end of a word: a checkpoint; then the fast gear from the char after it.
+            checkpoint = base + j;
+            checkpointCode = code;
             code = t;
             prev2 = prev;
             prev = e;
+            fastFrom = -1;
+            int k = j + 1;
+            if (base + k > carefulTo && (e & STOP) == 0) {
+              long gear = fastGear(buf, k, len, t, rows, table);
+              int c = (int) (gear >>> 32);
+              k = (int) gear;
+              if (k > j + 1) {
+                fastFrom = base + j + 1;
+                fastCode = t;
+                code = c;
+                prev = table[buf[k - 1]];
+                prev2 = table[buf[k - 2]];
+                j = k - 1;
+              }
+            }
           }
           if (j == len) {
             break;
@@ -290,6 +452,7 @@ final class ContextualScan extends Scan {
         }
         // An event at p.
         int p = base + j;
+        
         j++;
         if ((e & HOT) != 0) {
           // A leet key stays what it is where no letter stands beside it ("2024", "hello!").
@@ -300,15 +463,25 @@ final class ContextualScan extends Scan {
             mapped = (e & INNER) != 0 ? letterBefore && letterAfter : letterBefore || letterAfter;
           }
           if (mapped) {
-            return abort(text, p, checkpoint, checkpointCode, checkpointMerged, from, fromUnit,
-                table, ring);
+            if (fastFrom >= 0) {
+              // Back to where the fast gear began, to find the last checkpoint before p.
+              base = fastFrom;
+              code = fastCode;
+              prev = table[text.charAt(base - 1)];
+              prev2 = table[text.charAt(base - 2)];
+              held = false;
+              ring.waiting.clear();
+              carefulTo = p;
+              fastFrom = -1;
+              continue chunks;
+            }
+            return abort(text, p, checkpoint, checkpointCode, from, fromUnit, table, ring);
           }
         }
         boolean letter = (e & LETTER) != 0;
         if ((prev & LETTER) != 0 && letter && repeats && ((e ^ prev) & SYMBOL) == 0
             || (prev & e & SPACE) != 0) {
-          merged++; // the repeat stage, or the whitespace stage, makes the run one unit
-          prev2 = prev;
+          prev2 = prev; // the repeat stage, or the whitespace stage, makes the run one unit
           prev = e;
           continue;
         }
@@ -316,8 +489,18 @@ final class ContextualScan extends Scan {
         boolean wordEnd = (prev & LETTER) != 0 && !letter && (e & DIGIT) == 0;
         if (wordEnd && (prev2 & LETTER) == 0 && mayChain(text, p, table)) {
           // A single letter, perhaps a link of a chain.
-          return abort(text, p, checkpoint, checkpointCode, checkpointMerged, from, fromUnit,
-              table, ring);
+          if (fastFrom >= 0) {
+            base = fastFrom;
+            code = fastCode;
+            prev = table[text.charAt(base - 1)];
+            prev2 = table[text.charAt(base - 2)];
+            held = false;
+            ring.waiting.clear();
+            carefulTo = p;
+            fastFrom = -1;
+            continue chunks;
+          }
+          return abort(text, p, checkpoint, checkpointCode, from, fromUnit, table, ring);
         }
         // A unit starts at p. (At a checkpoint, what ends before its unit has been reported.)
         int sym = e & SYMBOL;
@@ -341,12 +524,13 @@ final class ContextualScan extends Scan {
           held = false;
           checkpoint = p;
           checkpointCode = code;
-          checkpointMerged = merged;
+          fastFrom = -1;
         }
         code = next;
         prev2 = prev;
         prev = e;
       }
+      base += len;
     }
     int state = state(code);
     if (n > from && emits[state]) {
@@ -357,18 +541,42 @@ final class ContextualScan extends Scan {
   }
 
   /**
-   * Ends the plain mode at {@code p}: drops the hits found since the last checkpoint (where {@code
-   * merged} chars since {@code from} had joined the unit before them), makes it the ring's, and
-   * writes the units before it into the ring, for the exact mode. Returns {@code p}.
+   * The fast gear: from {@code buf[k]} in state {@code code}, reads one table entry and one transition
+   * per char until a HOT char, a digit, a transition that reports or a sparse state (or {@code len});
+   * returns the state before that char (high half) and its place (low half).
    */
-  private int abort(String text, int p, int checkpoint, int checkpointCode, int merged, int from,
-      int fromUnit, int[] table, Ring ring) {
-    int unit = fromUnit + (checkpoint - from) - merged;
+  private static long fastGear(char[] buf, int k, int len, int code, int[] rows, int[] table) {
+    int c = code;
+    int i = k;
+    for (; i < len; i++) {
+      int f = table[buf[i]];
+      if ((f & (HOT | DIGIT | STOP)) != 0) {
+        break;
+      }
+      int u = rows[c + (f & SYMBOL)];
+      if ((u & (REPORT | SPARSE)) != 0) {
+        break;
+      }
+      c = u;
+    }
+    return (long) c << 32 | i;
+  }
+
+  /**
+   * Ends the plain mode at {@code p}: drops the hits found since the last checkpoint, makes it the
+   * ring's, and writes the units before it into the ring, for the exact mode. Returns {@code p}.
+   */
+  private int abort(String text, int p, int checkpoint, int checkpointCode, int from, int fromUnit,
+      int[] table, Ring ring) {
+    // (Numbered by chars: see Ring.floor.)
+    int unit = fromUnit + (checkpoint - from);
     ring.waiting.clear();
+    int got = collect(text, checkpoint, from, fromUnit, table, ring);
     ring.checkpoint = checkpoint;
     ring.checkpointCode = checkpointCode;
     ring.checkpointUnit = unit;
-    int got = collect(text, checkpoint, from, fromUnit, table, ring);
+    // Fewer than the longest term and one: the text starts there. Else no one reads further back.
+    ring.floor = unit - got;
     int mask = ring.start.length - 1;
     for (int m = 0; m < got; m++) {
       int r = (unit - 1 - m) & mask;
@@ -410,7 +618,7 @@ final class ContextualScan extends Scan {
       q = st;
     }
     int mask = ring.start.length - 1;
-    for (int u = fromUnit - 1; m < need && u >= 0 && q <= from; m++) {
+    for (int u = fromUnit - 1; m < need && u >= ring.floor && q <= from; m++) {
       int r = u & mask;
       ring.backStart[m] = ring.start[r];
       ring.backCount[m] = ring.count[r];
@@ -427,6 +635,9 @@ final class ContextualScan extends Scan {
    */
   private boolean plainEmit(String text, int state, int end, boolean nextIsWord, int from,
       int fromUnit, int[] table, Ring ring) {
+    if (!emits[state]) {
+      return false; // the fast gear's reports reach states without outputs too
+    }
     int got = -1;
     boolean any = false;
     int[] outPattern = trie.outPattern;
@@ -516,10 +727,15 @@ final class ContextualScan extends Scan {
     int s = state;
     while (true) {
       if (s < dense) {
-        return state(trie.rows[code(s) + sym] & ~REPORT);
+        int t = sym == loopSymbol[s] ? loopReplaced[s] : trie.rows[code(s) + sym];
+        return state(t & ~REPORT);
       }
-      if (s == dead) {
+      if (s == dead || s == single && dead >= 0) {
         return state(trie.rows[deadCode + sym] & ~REPORT);
+      }
+      if (s == single) {
+        s = Trie.ROOT; // without a dead state, the single letter's state steps as the root does
+        continue;
       }
       int child = trie.childOf(s, sym);
       if (child >= 0) {
@@ -544,7 +760,7 @@ final class ContextualScan extends Scan {
         if (patterns.checkEnd[p] && nextIsWord) {
           continue;
         }
-        if (patterns.checkStart[p] && first > 0 && ring.word[(first - 1) & mask]) {
+        if (patterns.checkStart[p] && first > ring.floor && ring.word[(first - 1) & mask]) {
           continue;
         }
         int[] counts = patterns.counts[p];

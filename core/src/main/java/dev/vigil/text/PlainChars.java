@@ -24,6 +24,14 @@ final class PlainChars {
   static final int INNER = 1 << 20;
   /** A digit (a word char, neither letter nor separator). */
   static final int DIGIT = 1 << 23;
+  /**
+   * Set by the contextual scan, not by {@link #of}: a char its fast gear stops at, and after which it
+   * does not shift into it, though the careful loop reads it: a separator that is a word char ({@code
+   * _}) or whose symbol letters share (a char of no term is {@link Alphabet#OTHER_WORD} as letters of
+   * no term are), so that the states after the separators it reads are those of a word start, and
+   * the rows tell a letter from a separator by its symbol.
+   */
+  static final int STOP = 1 << 24;
   /** A separator that ends a run of them for the separator stage (a line break). */
   static final int BREAK = 1 << 21;
   /** The symbol of the unit (the low 16 bits). */

@@ -277,7 +277,8 @@ public final class TermMatcher {
           && tuning.wordIndex() != 0;
       // (The contextual scan gets one for single words too: it has no anchored plan of its own.)
       boolean wordStart = patterns.startAtWords && (!perCodePoint || !patterns.singleWords);
-      Trie trie = new Trie(patterns, wordStart, wholeWords, tuning.denseBudget());
+      Trie trie = new Trie(patterns, wordStart, wholeWords, tuning.denseBudget(),
+          perCodePoint ? 0 : ContextualScan.SPARE_ROWS);
       // The index pays off where the trie is too large for full rows (see WordScan).
       boolean indexWords = wholeWords && (tuning.wordIndex() > 0 || trie.denseStates < trie.states);
       return new TermMatcher(normalizer, patterns, trie,

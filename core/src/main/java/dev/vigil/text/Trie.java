@@ -35,7 +35,10 @@ final class Trie {
   final int[] outLink; // by state: the nearest state on its failure chain with own patterns, or -1
   final boolean[] emits; // by state: has own patterns or an output link
   final boolean wordStart;
-  /** Rows of the shallowest states, {@link #alphabet} targets each; with wordStart the dead state's last. */
+  /**
+   * Rows of the shallowest states, {@link #alphabet} targets each; with wordStart the dead state's
+   * next; then the spare rows.
+   */
   final int[] rows;
   final int denseStates;
 
@@ -45,8 +48,10 @@ final class Trie {
    * @param wholeWords whether the list may be scanned through a word index, whose trie serves only
    *     the words the index does not hold and the phrases (a smaller budget for rows then does)
    * @param denseBudget the number of row entries to allow, or -1 for the default budget
+   * @param spareRows rows left empty after the others, for states of the scan's own (the contextual
+   *     scan's single letter)
    */
-  Trie(PatternSet patterns, boolean wordStart, boolean wholeWords, long denseBudget) {
+  Trie(PatternSet patterns, boolean wordStart, boolean wholeWords, long denseBudget, int spareRows) {
     this.wordStart = wordStart;
     this.alphabet = patterns.alphabet.size();
     int[][] seqs = patterns.symbols;
@@ -149,7 +154,7 @@ final class Trie {
     denseStates = (int) Math.min(states, Math.max(1, budget / alphabet));
     // With wordStart, the dead state's row comes last: on a word char it stays, on any other it goes
     // to the root; a missing transition of the root or of a state failing to it goes the same way.
-    rows = new int[(denseStates + (wordStart ? 1 : 0)) * alphabet];
+    rows = new int[(denseStates + (wordStart ? 1 : 0) + spareRows) * alphabet];
     for (int s = 0; s < denseStates; s++) {
       int row = s * alphabet;
       int f = fail[s];

@@ -32,6 +32,7 @@ class ContextualScanProperties {
     "a", "I", "s", "a$$", "4ss", "a s s", "a.s.s", "a-s-s", "aaass", "\u0430ss", "s\u200bs", "1", "l",
     "b1a", "h3llo", "c|ass", "0", "2024", "\u00e1b", "a\u0301b", "\u00df", "\ud835\udc1a", "\ud83d\ude00",
     "\uff41\uff42", "\u4e2d", "a+b", "2024", "1.", "$5", "a2", "2a", "10 a b", "\u0663", "4!", "2!a",
+    "a s", "s a", "b o", "_a s", "x_a b", "i t",
   };
 
   private static final String[] SEPARATORS = {
@@ -67,12 +68,26 @@ class ContextualScanProperties {
             Normalizer.Stage.REPEATS).build());
   }
 
+  /** Row budgets: the default (every state dense), and a few rows, so that sparse states are met. */
+  @Provide
+  Arbitrary<Long> denseBudgets() {
+    return Arbitraries.of(-1L, -1L, 1L, 200L);
+  }
+
+  /** Chunks: the default, and short ones, so that plain stretches and their rewinds cross them. */
+  @Provide
+  Arbitrary<Integer> chunks() {
+    return Arbitraries.of(2048, 2048, 1, 7, 16);
+  }
+
   @Property(tries = 3000)
   void bothModesTogetherEqualTheNaiveReference(
       @ForAll("normalizers") Normalizer normalizer,
       @ForAll @Size(min = 1, max = 8) List<@From("terms") Term> terms,
       @ForAll @Size(max = 1) List<@From("texts") String> allow,
-      @ForAll("texts") String text) {
+      @ForAll("texts") String text,
+      @ForAll("denseBudgets") long denseBudget,
+      @ForAll("chunks") int chunk) {
     NaiveTermMatcher probe = new NaiveTermMatcher(normalizer, List.of(), List.of());
     List<Term> usable = probe.withUnits(terms);
     if (usable.isEmpty()) {
@@ -82,7 +97,8 @@ class ContextualScanProperties {
     for (String a : probe.allowsWithUnits(allow)) {
       usableAllow.add(a.length() > 12 ? a.substring(0, 12) : a);
     }
-    TermMatcher.Builder b = TermMatcher.builder().normalizer(normalizer).addAll(usable);
+    TermMatcher.Builder b = TermMatcher.builder().normalizer(normalizer).addAll(usable)
+        .tuning(MatcherTuning.DEFAULT.denseBudget(denseBudget).scanChunk(chunk));
     usableAllow.forEach(b::allow);
     TermMatcher matcher = b.build();
     assertEquals(ScanPlan.CONTEXTUAL, matcher.plan());
@@ -91,7 +107,8 @@ class ContextualScanProperties {
     matcher.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
     actual.sort(null);
     assertEquals(naive.find(text), actual, () -> "normalizer " + normalizer + ", terms " + usable
-        + ", allow " + usableAllow + ", text '" + text + "'");
+        + ", allow " + usableAllow + ", rows " + denseBudget + ", chunk " + chunk + ", text '" + text
+        + "'");
   }
 
   /** A hit that a checkpoint's rewind would report twice, were the plain mode's hits not held back. */
@@ -104,6 +121,62 @@ class ContextualScanProperties {
     assertEquals(4, hits.get(0).start());
     assertEquals(10, hits.get(1).start());
     assertEquals(17, hits.get(2).start());
+  }
+
+  /**
+   * A hit that begins the text and spans a checkpoint, with repeats before it: when the plain mode
+   * hands over at trouble after the checkpoint, the units it writes into the ring must be numbered
+   * from the text's start, repeats counted as one, or the hit looks for a word before its start in
+   * what an earlier text left in the thread's ring.
+   */
+  @Test
+  void unitsBeforeACheckpointCountRepeatsOnce() {
+    TermMatcher m = TermMatcher.builder().normalizer(Normalizer.aggressive())
+        .add(Term.of("hello world")).build();
+    // Fills this thread's ring with word units.
+    m.find("abcdefghijklmnopqrstuvwxyz".repeat(4) + " n0 " + "abcdefghijklmnopqrstuvwxyz".repeat(4));
+    for (String text : List.of("heelloo w0rld", "hheeelllooo w0rld", "hello   w0rld")) {
+      List<TermMatcher.Hit> hits = m.find(text);
+      assertEquals(1, hits.size(), () -> text + ": " + hits);
+      assertEquals(0, hits.get(0).start(), text);
+    }
+  }
+
+  /**
+   * Spaced-out letters (three or more: the separator stage joins no fewer) where the fast gear reads:
+   * after a phrase's first word, after a word char that is no letter, after letters that begin no
+   * term, after a repeat; each against the naive reference, in every match mode.
+   */
+  @Test
+  void chainsWhereTheFastGearReadsAreFound() {
+    String[][] cases = {
+      {"is its", "so far is i t s, ok then"},
+      {"hello world", "hello hello w o r l d and more"},
+      {"ass", "hello x_a s s hello"},
+      {"ass", "hello zz a s s hello"},
+      {"xyz", "hello there x y z hello"},
+      {"abc", "qq ww a b c cc"},
+      {"abc", "qq ww a b cc"},
+      {"bo bob", "hello bo b o b hello"},
+      {"cool", "soo c o o l"},
+    };
+    for (String[] c : cases) {
+      for (MatchMode mode : MatchMode.values()) {
+        Term term = new Term(c[0], c[0], "x", 1.0, mode);
+        NaiveTermMatcher probe = new NaiveTermMatcher(Normalizer.aggressive(), List.of(), List.of());
+        List<Term> usable = probe.withUnits(List.of(term));
+        if (usable.isEmpty()) {
+          continue;
+        }
+        TermMatcher m = TermMatcher.builder().normalizer(Normalizer.aggressive()).addAll(usable)
+            .build();
+        List<NaiveTermMatcher.Hit> actual = new ArrayList<>();
+        m.match(c[1], (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
+        actual.sort(null);
+        NaiveTermMatcher naive = new NaiveTermMatcher(Normalizer.aggressive(), usable, List.of());
+        assertEquals(naive.find(c[1]), actual, () -> mode + " '" + c[0] + "' in '" + c[1] + "'");
+      }
+    }
   }
 
   /** Evasions far from every checkpoint: a long word, then a spaced-out term. */
