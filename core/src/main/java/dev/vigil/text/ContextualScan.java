@@ -61,6 +61,13 @@ final class ContextualScan extends Scan {
   private static final int REPORT = Integer.MIN_VALUE;
   /** In the rows: the target is a sparse state (its number follows), not a dense row's offset. */
   private static final int SPARSE = 1 << 30;
+  /**
+   * In the rows, with REPORT: the transition reports only because a single letter may end there (no
+   * hit can), so that the fast gear can check the letter itself and read on.
+   */
+  private static final int SINGLE = 1 << 29;
+  /** The flags of a transition, which its target's code is without. */
+  private static final int FLAGS = REPORT | SINGLE;
   /** The rows this scan asks of the trie beyond its own: the single letter's. */
   static final int SPARE_ROWS = 1;
 
@@ -195,6 +202,10 @@ final class ContextualScan extends Scan {
     int[] rows = trie.rows;
     int[] laid = new int[rows.length];
     boolean[] isWord = alphabet.wordFlags();
+    if (rows.length >= SINGLE || trie.states + 2 >= SINGLE) {
+      // (Codes keep the flags' bits free; no list that fits in a heap comes near.)
+      throw new IllegalArgumentException("too many states for the contextual scan: " + trie.states);
+    }
     int laidRows = rows.length / width - SPARE_ROWS;
     this.singleCode = laidRows * width;
     for (int st = 0; st < laidRows; st++) {
@@ -281,7 +292,7 @@ final class ContextualScan extends Scan {
           v = singleCode | (v & REPORT);
         }
         if (mayBeSingle && maybeSeparator[c]) {
-          v |= REPORT;
+          v |= v < 0 ? REPORT : REPORT | SINGLE;
         }
         laid[to + c] = v;
       }
@@ -290,7 +301,7 @@ final class ContextualScan extends Scan {
       boolean spacesHere = st != Trie.ROOT && !notSpace[last];
       if (repeatsHere || spacesHere) {
         loopSymbol[st] = last;
-        loopReplaced[st] = laid[to + last] & ~REPORT;
+        loopReplaced[st] = laid[to + last] & ~FLAGS;
         laid[to + last] = to;
       }
     }
@@ -301,7 +312,7 @@ final class ContextualScan extends Scan {
       if (dead < 0 && (v & ~REPORT) == singleCode) {
         v = root | (v & REPORT);
       }
-      laid[singleCode + c] = v | (maybeSeparator[c] ? REPORT : 0);
+      laid[singleCode + c] = v | (!maybeSeparator[c] ? 0 : v < 0 ? REPORT : REPORT | SINGLE);
     }
   }
 
@@ -431,7 +442,7 @@ final class ContextualScan extends Scan {
             fastFrom = -1;
             int k = j + 1;
             if (base + k > carefulTo && (e & STOP) == 0) {
-              long gear = fastGear(buf, k, len, t, rows, table);
+              long gear = fastGear(text, base, buf, k, len, t, rows, table);
               int c = (int) (gear >>> 32);
               k = (int) gear;
               if (k > j + 1) {
@@ -511,7 +522,7 @@ final class ContextualScan extends Scan {
           if (t < 0 && p != from) {
             held |= plainEmit(text, state(code), p, word, from, fromUnit, table, ring);
           }
-          next = t & ~REPORT;
+          next = t & ~FLAGS;
         } else {
           int state = code & ~SPARSE;
           if (p != from && (word ? emitsBeforeWord[state] : emits[state])) {
@@ -541,11 +552,46 @@ final class ContextualScan extends Scan {
   }
 
   /**
-   * The fast gear: from {@code buf[k]} in state {@code code}, reads one table entry and one transition
-   * per char until a HOT char, a digit, a transition that reports or a sparse state (or {@code len});
-   * returns the state before that char (high half) and its place (low half).
+   * The fast gear: from {@code buf[k]} (the text's char {@code base + k}) in state {@code code}, reads
+   * one table entry and one transition per char until a HOT char, a digit, a {@code STOP} separator, a
+   * sparse state, a transition that may end a hit, or a single letter that may be a link of a chain
+   * (or {@code len}); returns the state before that char (high half) and its place (low half). A
+   * transition that reports only because a single letter may end there ({@code SINGLE}) it checks
+   * itself, outside the inner loop ({@link #fastSteps}): a letter with another before it, or a single
+   * one that no other follows, is read on as the careful loop would.
    */
-  private static long fastGear(char[] buf, int k, int len, int code, int[] rows, int[] table) {
+  private static long fastGear(String text, int base, char[] buf, int k, int len, int code,
+      int[] rows, int[] table) {
+    int c = code;
+    int i = k;
+    while (true) {
+      long steps = fastSteps(buf, i, len, c, rows, table);
+      c = (int) (steps >>> 32);
+      i = (int) steps;
+      if (i >= len || i < 2) {
+        break;
+      }
+      int f = table[buf[i]];
+      if ((f & (HOT | DIGIT | STOP)) != 0) {
+        break;
+      }
+      int u = rows[c + (f & SYMBOL)];
+      if ((u & (SINGLE | SPARSE)) != SINGLE
+          || (table[buf[i - 1]] & LETTER) != 0 && (table[buf[i - 2]] & LETTER) == 0
+          && mayChain(text, base + i, table)) {
+        break;
+      }
+      c = u & ~FLAGS;
+      i++;
+    }
+    return (long) c << 32 | i;
+  }
+
+  /**
+   * The fast gear's inner loop, alone so that the JIT keeps it tight: one table entry and one
+   * transition per char, until a char or a transition asks for a look; returns as {@link #fastGear}.
+   */
+  private static long fastSteps(char[] buf, int k, int len, int code, int[] rows, int[] table) {
     int c = code;
     int i = k;
     for (; i < len; i++) {
@@ -728,10 +774,10 @@ final class ContextualScan extends Scan {
     while (true) {
       if (s < dense) {
         int t = sym == loopSymbol[s] ? loopReplaced[s] : trie.rows[code(s) + sym];
-        return state(t & ~REPORT);
+        return state(t & ~FLAGS);
       }
       if (s == dead || s == single && dead >= 0) {
-        return state(trie.rows[deadCode + sym] & ~REPORT);
+        return state(trie.rows[deadCode + sym] & ~FLAGS);
       }
       if (s == single) {
         s = Trie.ROOT; // without a dead state, the single letter's state steps as the root does

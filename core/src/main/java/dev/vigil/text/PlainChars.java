@@ -85,36 +85,50 @@ final class PlainChars {
   }
 
   /**
-   * Whether the single letter before {@code p} (a separator) may be a link of a chain of single letters
-   * that the separator stage joins: whether a single letter follows it after a run of one to three
-   * separators. Its other side needs no look: the plain mode reads a single letter only when the one
-   * before it (if any, within such a run) did not lead to another, and a checkpoint comes after two
-   * letters. Conservative: true where a char the plain mode cannot read is in the way.
+   * Whether the single letter before {@code p} (a separator) may be the first link of a chain that
+   * the separator stage joins: whether two more single letters follow it, each after a run of one to
+   * three separators (the stage joins chains of three letters or more). It need not look back: the
+   * plain mode looks at every single letter it reads, in order, so the link before this one, had
+   * there been one, looked already and found too few; and a checkpoint comes after two letters.
+   * Conservative: true where a char the plain mode cannot read is in the way.
    */
   static boolean mayChain(String text, int p, int[] table) {
+    int next = nextLink(text, p, table);
+    return next == MAYBE || next >= 0 && nextLink(text, next, table) != NONE;
+  }
+
+  private static final int NONE = -1;
+  private static final int MAYBE = -2;
+
+  /**
+   * After a single letter, at {@code p}: where the next link of its chain ends (the place after a single
+   * letter that a run of one to three separators leads to), {@link #NONE}, or {@link #MAYBE} where a
+   * char the plain mode cannot read is in the way.
+   */
+  private static int nextLink(String text, int p, int[] table) {
     int n = text.length();
     int k = 0;
     while (true) {
       if (p + k >= n) {
-        return false; // the text ends: no letter follows
+        return NONE; // the text ends: no letter follows
       }
       int e = table[text.charAt(p + k)];
       if ((e & HOT) != 0) {
-        return true;
+        return MAYBE;
       }
       if ((e & LETTER) != 0) {
         break;
       }
       if ((e & (BREAK | DIGIT)) != 0 || ++k > 3) {
-        return false; // a line break or a digit, or a run too long to join
+        return NONE; // a line break or a digit, or a run too long to join
       }
     }
     int after = p + k + 1;
     if (after >= n) {
-      return true;
+      return after;
     }
     int e = table[text.charAt(after)];
-    return (e & HOT) != 0 || (e & LETTER) == 0;
+    return (e & HOT) != 0 ? MAYBE : (e & LETTER) == 0 ? after : NONE;
   }
 
   /**

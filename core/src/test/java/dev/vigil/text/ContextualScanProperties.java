@@ -159,22 +159,29 @@ class ContextualScanProperties {
       {"abc", "qq ww a b cc"},
       {"bo bob", "hello bo b o b hello"},
       {"cool", "soo c o o l"},
+      {"is it", "ab", "so is q a b"},
+      {"is it", "ab", "so is q a b c"},
+      {"is it", "bc", "so it is q b c, ok"},
     };
     for (String[] c : cases) {
+      String text = c[c.length - 1];
       for (MatchMode mode : MatchMode.values()) {
-        Term term = new Term(c[0], c[0], "x", 1.0, mode);
+        List<Term> terms = new ArrayList<>();
+        for (int i = 0; i < c.length - 1; i++) {
+          terms.add(new Term(c[i], c[i], "x", 1.0, mode));
+        }
         NaiveTermMatcher probe = new NaiveTermMatcher(Normalizer.aggressive(), List.of(), List.of());
-        List<Term> usable = probe.withUnits(List.of(term));
+        List<Term> usable = probe.withUnits(terms);
         if (usable.isEmpty()) {
           continue;
         }
         TermMatcher m = TermMatcher.builder().normalizer(Normalizer.aggressive()).addAll(usable)
             .build();
         List<NaiveTermMatcher.Hit> actual = new ArrayList<>();
-        m.match(c[1], (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
+        m.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
         actual.sort(null);
         NaiveTermMatcher naive = new NaiveTermMatcher(Normalizer.aggressive(), usable, List.of());
-        assertEquals(naive.find(c[1]), actual, () -> mode + " '" + c[0] + "' in '" + c[1] + "'");
+        assertEquals(naive.find(text), actual, () -> mode + " " + usable + " in '" + text + "'");
       }
     }
   }
