@@ -74,7 +74,8 @@ public final class TermMatcher {
       this.scratch = new PerThread<>(
           () -> new ScanScratch(ContextualScan.ring(normalizer, maxLength), tuning.chunk(), 0));
       this.words = null;
-      this.scan = new ContextualScan(trie, patterns, normalizer, scratch);
+      this.scan = new ContextualScan(trie, patterns, normalizer, scratch,
+          tuning.contextualDualFrom());
       this.shortText = -1;
       return;
     }
