@@ -6,7 +6,6 @@ import static dev.vigil.text.PlainChars.INNER;
 import static dev.vigil.text.PlainChars.KEY;
 import static dev.vigil.text.PlainChars.LETTER;
 import static dev.vigil.text.PlainChars.SPACE;
-import static dev.vigil.text.PlainChars.SOFT;
 import static dev.vigil.text.PlainChars.STOP;
 import static dev.vigil.text.PlainChars.SYMBOL;
 import static dev.vigil.text.PlainChars.WORD;
@@ -51,8 +50,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The plain mode has two gears: the careful loop, which tracks the last chars, the checkpoints and
  * the single letters, and the fast gear, which reads a table entry and a transition per char as the
  * per-code-point scans do and hands back to the careful loop wherever something may need a look; the
- * rows are rewritten for it (see {@link #gearUp} and {@link #plainMode}). For lists of single whole
- * words it reads with two readers, the second ahead in the chunk ({@link #fastGearDual}).
+ * rows are rewritten for it (see {@link #gearUp} and {@link #plainMode}).
  *
  * <p>The differential properties against the naive reference are the judge of all this
  * (TermMatcherProperties, ContextualScanProperties). Immutable.
@@ -70,8 +68,6 @@ final class ContextualScan extends Scan {
   private static final int SINGLE = 1 << 29;
   /** The flags of a transition, which its target's code is without. */
   private static final int FLAGS = REPORT | SINGLE;
-  /** The most stretches the second reader holds ahead in a chunk. */
-  private static final int SEGMENTS = 64;
   /** The rows this scan asks of the trie beyond its own: the single letter's. */
   static final int SPARE_ROWS = 1;
 
@@ -97,17 +93,6 @@ final class ContextualScan extends Scan {
      * not count them, and consecutively from there: the ring always holds its units without gaps.
      */
     int floor;
-    // The second reader of the fast gear (see fastGearDual), in the chunk's indices: the stretches it
-    // read ahead, each from a word start (a queue), and the one it reads now (bStart -1: none).
-    final int[] segStart = new int[SEGMENTS];
-    final int[] segEnd = new int[SEGMENTS];
-    final int[] segCode = new int[SEGMENTS];
-    int segHead;
-    int segTail;
-    int bStart;
-    int bAt;
-    int bCode;
-    boolean bDone;
 
     Ring(NormalizingCursor cursor, int size, int back) {
       this.cursor = cursor;
@@ -164,18 +149,9 @@ final class ContextualScan extends Scan {
    */
   private final int[] loopSymbol;
   private final int[] loopReplaced;
-  /**
-   * Whether the fast gear reads with two readers: every term a single whole word, so that after a
-   * separator the state is the root's, wherever the text is.
-   */
-  private final boolean dual;
-  private final int rootCode;
-  /** The fewest chars left in a chunk for which the fast gear starts a second reader. */
-  private final int dualFrom;
 
   ContextualScan(Trie trie, PatternSet patterns, Normalizer normalizer,
-      PerThread<ScanScratch> scratch, int dualFrom) {
-    this.dualFrom = dualFrom;
+      PerThread<ScanScratch> scratch) {
     this.trie = trie;
     this.patterns = patterns;
     this.alphabet = patterns.alphabet;
@@ -242,8 +218,6 @@ final class ContextualScan extends Scan {
     }
     this.loopSymbol = new int[dense];
     this.loopReplaced = new int[dense];
-    this.rootCode = code(Trie.ROOT);
-    this.dual = trie.wordStart && patterns.singleWords;
     gearUp(laid);
     System.arraycopy(laid, 0, rows, 0, rows.length);
   }
@@ -296,12 +270,6 @@ final class ContextualScan extends Scan {
       notLetter[sym] |= (e & LETTER) == 0;
       notSpace[sym] |= (e & SPACE) == 0;
       maybeSpace[sym] |= (e & SPACE) != 0;
-    }
-    for (int c = 0; c < plain.length; c++) {
-      int e = plain[c];
-      if ((e & (HOT | KEY | DIGIT)) == (HOT | KEY) && maybeSeparator[e & SYMBOL]) {
-        plain[c] = e | SOFT;
-      }
     }
     int[] parent = new int[trie.states];
     int[] depth = new int[trie.states];
@@ -438,10 +406,6 @@ final class ContextualScan extends Scan {
     while (base < n) {
       int len = Math.min(buf.length, n - base);
       text.getChars(base, base + len, buf, 0);
-      ring.segHead = 0;
-      ring.segTail = 0;
-      ring.bStart = -1;
-      ring.bDone = !dual;
       int j = 0;
       while (j < len) {
         int e = 0;
@@ -480,8 +444,7 @@ final class ContextualScan extends Scan {
             fastFrom = -1;
             int k = j + 1;
             if (base + k > carefulTo && (e & STOP) == 0) {
-              long gear = dual ? fastGearDual(text, base, buf, k, len, t, rows, table, ring)
-                  : fastGear(text, base, buf, k, len, t, rows, table);
+              long gear = fastGear(text, base, buf, k, len, t, rows, table);
               int c = (int) (gear >>> 32);
               k = (int) gear;
               if (k > j + 1) {
@@ -611,104 +574,10 @@ final class ContextualScan extends Scan {
         break;
       }
       int f = table[buf[i]];
-      if ((f & (HOT | DIGIT | STOP)) != 0 && !softKey(text, base, buf, i, f, table)) {
+      if ((f & (HOT | DIGIT | STOP)) != 0) {
         break;
       }
       int u = rows[c + (f & SYMBOL)];
-      if ((u & (REPORT | SPARSE)) != 0 && ((u & (SINGLE | SPARSE)) != SINGLE
-          || (table[buf[i - 1]] & LETTER) != 0 && (table[buf[i - 2]] & LETTER) == 0
-          && mayChain(text, base + i, table))) {
-        break;
-      }
-      c = u & ~FLAGS;
-      i++;
-    }
-    return (long) c << 32 | i;
-  }
-
-  /**
-   * Whether the char {@code buf[i]} (entry {@code f}) is a {@code SOFT} leet key that stands for no
-   * letter here, as the careful loop decides it: a separator.
-   */
-  private static boolean softKey(String text, int base, char[] buf, int i, int f, int[] table) {
-    if ((f & SOFT) == 0) {
-      return false;
-    }
-    boolean letterBefore = (table[buf[i - 1]] & LETTER) != 0;
-    boolean letterAfter = mayBeLetter(text, base + i + 1, table);
-    return (f & INNER) != 0 ? !(letterBefore && letterAfter) : !letterBefore && !letterAfter;
-  }
-
-  /**
-   * {@link #fastGear} with a second reader, for lists of single whole words: where the chunk has at
-   * least {@code dualFrom} chars left (256 by default), a second reader starts after a separator halfway to its end,
-   * in the root's state (the state after any separator in such a list), and reads on in the same loop
-   * as the first ({@link #dualSteps}), so that the two chains of loads overlap; where it must stop, it
-   * keeps what it read as a stretch (start, end, state) and starts again after the next separator. The
-   * first reader, arriving at a stretch's start in the root's state, takes the stretch's end and
-   * state: what it would have read itself. What the first reader passes otherwise is dropped.
-   */
-  private long fastGearDual(String text, int base, char[] buf, int k, int len, int code,
-      int[] rows, int[] table, Ring r) {
-    int c = code;
-    int i = k;
-    while (true) {
-      if (r.bStart >= 0 && r.bStart < i) {
-        r.bStart = -1; // the careful loop read past the second reader's start: what it read is lost
-      }
-      if (r.bStart < 0 && !r.bDone && len - i >= dualFrom) {
-        startSecond(buf, table, i + (len - i) / 2, len, r);
-      }
-      while (r.segHead < r.segTail && r.segStart[r.segHead] < i) {
-        r.segHead++;
-      }
-      if (r.segHead < r.segTail && r.segStart[r.segHead] == i) {
-        if (c == rootCode) { // (always, in such lists, after the separator before a stretch)
-          c = r.segCode[r.segHead];
-          i = r.segEnd[r.segHead];
-        }
-        r.segHead++;
-        continue;
-      }
-      if (r.bStart == i) {
-        // At the second reader's start: take what it read so far, and let it start again ahead.
-        if (c == rootCode) {
-          c = r.bCode;
-          i = r.bAt;
-        }
-        r.bStart = -1;
-        continue;
-      }
-      int limit = r.segHead < r.segTail ? r.segStart[r.segHead] : r.bStart >= 0 ? r.bStart : len;
-      long steps = r.bStart >= 0 && r.bAt < len ? dualSteps(buf, i, limit, c, rows, table, r, len)
-          : fastSteps(buf, i, limit, c, rows, table);
-      c = (int) (steps >>> 32);
-      i = (int) steps;
-      if (r.bStart >= 0) {
-        secondLooks(text, base, buf, len, rows, table, r);
-      }
-      if (i >= limit) {
-        if (i >= len) {
-          break;
-        }
-        continue;
-      }
-      if (i < 2) {
-        break;
-      }
-      int f = table[buf[i]];
-      boolean soft = false;
-      if ((f & (HOT | DIGIT | STOP)) != 0 && !(soft = softKey(text, base, buf, i, f, table))) {
-        break;
-      }
-      int u = rows[c + (f & SYMBOL)];
-      if ((u & (REPORT | SPARSE)) == 0) {
-        if (soft) {
-          c = u;
-          i++;
-        }
-        continue; // (only the second reader had stopped, or a soft key that the rows take)
-      }
       if ((u & (SINGLE | SPARSE)) != SINGLE
           || (table[buf[i - 1]] & LETTER) != 0 && (table[buf[i - 2]] & LETTER) == 0
           && mayChain(text, base + i, table)) {
@@ -718,99 +587,6 @@ final class ContextualScan extends Scan {
       i++;
     }
     return (long) c << 32 | i;
-  }
-
-  /**
-   * After a step of both readers: if the second stopped, reads past a single letter that starts no
-   * chain, or keeps what it read as a stretch and starts again after the next separator.
-   */
-  private void secondLooks(String text, int base, char[] buf, int len, int[] rows, int[] table,
-      Ring r) {
-    int j = r.bAt;
-    if (j < len) {
-      int f = table[buf[j]];
-      boolean soft = false;
-      if ((f & (HOT | DIGIT | STOP)) == 0 || (soft = softKey(text, base, buf, j, f, table))) {
-        int u = rows[r.bCode + (f & SYMBOL)];
-        if ((u & (REPORT | SPARSE)) == 0) {
-          if (soft) {
-            r.bCode = u;
-            r.bAt = j + 1;
-          }
-          return; // it did not stop, or read a soft key
-        }
-        if ((u & (SINGLE | SPARSE)) == SINGLE
-            && !((table[buf[j - 1]] & LETTER) != 0 && (table[buf[j - 2]] & LETTER) == 0
-            && mayChain(text, base + j, table))) {
-          r.bCode = u & ~FLAGS;
-          r.bAt = j + 1;
-          return;
-        }
-      }
-    }
-    if (j > r.bStart && r.segTail < SEGMENTS) {
-      r.segStart[r.segTail] = r.bStart;
-      r.segEnd[r.segTail] = j;
-      r.segCode[r.segTail] = r.bCode;
-      r.segTail++;
-    }
-    r.bStart = -1;
-    if (j >= len || r.segTail == SEGMENTS) {
-      r.bDone = true;
-    } else {
-      startSecond(buf, table, j + 1, len, r);
-    }
-  }
-
-  /**
-   * Starts the second reader after the first checkpoint from {@code from} on (where the careful loop
-   * shifts into the fast gear after an event, so that the first reader arrives there in it), or ends
-   * it.
-   */
-  private void startSecond(char[] buf, int[] table, int from, int len, Ring r) {
-    for (int m = Math.max(from, 2); m + 1 < len; m++) {
-      if ((table[buf[m]] & (LETTER | HOT | DIGIT | STOP)) == 0
-          && (table[buf[m - 1]] & (LETTER | HOT)) == LETTER
-          && (table[buf[m - 2]] & (LETTER | HOT)) == LETTER) {
-        r.bStart = m + 1;
-        r.bAt = m + 1;
-        r.bCode = rootCode;
-        return;
-      }
-    }
-    r.bDone = true;
-  }
-
-  /**
-   * Both readers' inner loop: the first from {@code i} up to {@code limit}, the second from its place
-   * up to {@code len}, a step of each per turn, until either has a char or a transition that asks for
-   * a look; the second's place and state go to the ring, the first's are returned as {@link
-   * #fastGear} returns them.
-   */
-  private static long dualSteps(char[] buf, int i, int limit, int code, int[] rows, int[] table,
-      Ring r, int len) {
-    int ca = code;
-    int cb = r.bCode;
-    int j = r.bAt;
-    int steps = Math.min(limit - i, len - j);
-    int s = 0;
-    for (; s < steps; s++) {
-      int fa = table[buf[i + s]];
-      int fb = table[buf[j + s]];
-      if (((fa | fb) & (HOT | DIGIT | STOP)) != 0) {
-        break;
-      }
-      int ua = rows[ca + (fa & SYMBOL)];
-      int ub = rows[cb + (fb & SYMBOL)];
-      if (((ua | ub) & (REPORT | SPARSE)) != 0) {
-        break;
-      }
-      ca = ua;
-      cb = ub;
-    }
-    r.bAt = j + s;
-    r.bCode = cb;
-    return (long) ca << 32 | (i + s);
   }
 
   /**

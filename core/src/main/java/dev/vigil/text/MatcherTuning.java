@@ -60,15 +60,6 @@ record MatcherTuning(long denseBudget, int chunk, int shortText, int dualFrom, i
         : new MatcherTuning(denseBudget, chunk, shortText, chars, chars, wordIndex);
   }
 
-  /**
-   * The chars a chunk must have left for the contextual scan's fast gear to start a second reader:
-   * 256 by default, else as {@link #dualScanFrom} set them.
-   */
-  int contextualDualFrom() {
-    return dualFrom == DEFAULT.dualFrom && shortDualFrom == DEFAULT.shortDualFrom ? 256
-        : shortDualFrom;
-  }
-
   /** The word index: -1 for the default, 0 for none, else of words up to {@code maxLength} symbols. */
   MatcherTuning wordIndex(int maxLength) {
     return new MatcherTuning(denseBudget, chunk, shortText, dualFrom, shortDualFrom, maxLength);

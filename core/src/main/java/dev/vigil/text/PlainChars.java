@@ -32,12 +32,6 @@ final class PlainChars {
    * the rows tell a letter from a separator by its symbol.
    */
   static final int STOP = 1 << 24;
-  /**
-   * Set by the contextual scan, with HOT and KEY: a leet key that is no digit and whose symbol is a
-   * separator's, which its fast gear reads itself where no letter stands beside it as the key needs
-   * (then it is a separator like any other).
-   */
-  static final int SOFT = 1 << 25;
   /** A separator that ends a run of them for the separator stage (a line break). */
   static final int BREAK = 1 << 21;
   /** The symbol of the unit (the low 16 bits). */

@@ -74,8 +74,7 @@ public final class TermMatcher {
       this.scratch = new PerThread<>(
           () -> new ScanScratch(ContextualScan.ring(normalizer, maxLength), tuning.chunk(), 0));
       this.words = null;
-      this.scan = new ContextualScan(trie, patterns, normalizer, scratch,
-          tuning.contextualDualFrom());
+      this.scan = new ContextualScan(trie, patterns, normalizer, scratch);
       this.shortText = -1;
       return;
     }

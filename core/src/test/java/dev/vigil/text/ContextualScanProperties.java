@@ -80,15 +80,6 @@ class ContextualScanProperties {
     return Arbitraries.of(2048, 2048, 1, 7, 16);
   }
 
-  /**
-   * Where the fast gear starts a second reader: the default (256 chars left in a chunk: long texts
-   * only), or from a few chars, so that its stretches, their hand-over and their limits are met.
-   */
-  @Provide
-  Arbitrary<Integer> dualFroms() {
-    return Arbitraries.of(-1, 1, 2, 8, 30);
-  }
-
   @Property(tries = 3000)
   void bothModesTogetherEqualTheNaiveReference(
       @ForAll("normalizers") Normalizer normalizer,
@@ -96,8 +87,7 @@ class ContextualScanProperties {
       @ForAll @Size(max = 1) List<@From("texts") String> allow,
       @ForAll("texts") String text,
       @ForAll("denseBudgets") long denseBudget,
-      @ForAll("chunks") int chunk,
-      @ForAll("dualFroms") int dualFrom) {
+      @ForAll("chunks") int chunk) {
     NaiveTermMatcher probe = new NaiveTermMatcher(normalizer, List.of(), List.of());
     List<Term> usable = probe.withUnits(terms);
     if (usable.isEmpty()) {
@@ -108,8 +98,7 @@ class ContextualScanProperties {
       usableAllow.add(a.length() > 12 ? a.substring(0, 12) : a);
     }
     TermMatcher.Builder b = TermMatcher.builder().normalizer(normalizer).addAll(usable)
-        .tuning(MatcherTuning.DEFAULT.denseBudget(denseBudget).scanChunk(chunk)
-            .dualScanFrom(dualFrom));
+        .tuning(MatcherTuning.DEFAULT.denseBudget(denseBudget).scanChunk(chunk));
     usableAllow.forEach(b::allow);
     TermMatcher matcher = b.build();
     assertEquals(ScanPlan.CONTEXTUAL, matcher.plan());
@@ -118,8 +107,8 @@ class ContextualScanProperties {
     matcher.match(text, (t, s, e) -> actual.add(new NaiveTermMatcher.Hit(t, s, e)));
     actual.sort(null);
     assertEquals(naive.find(text), actual, () -> "normalizer " + normalizer + ", terms " + usable
-        + ", allow " + usableAllow + ", rows " + denseBudget + ", chunk " + chunk + ", dual from "
-        + dualFrom + ", text '" + text + "'");
+        + ", allow " + usableAllow + ", rows " + denseBudget + ", chunk " + chunk + ", text '" + text
+        + "'");
   }
 
   /** A hit that a checkpoint's rewind would report twice, were the plain mode's hits not held back. */
