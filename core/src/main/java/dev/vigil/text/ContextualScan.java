@@ -374,11 +374,12 @@ final class ContextualScan extends Scan {
    * each checkpoint it records with nothing held, it shifts into the <em>fast gear</em>, which reads a
    * table entry and a transition per char and nothing else, as the per-code-point scans do: the rows
    * ({@link #gearUp}) keep repeats and whitespace runs in their state and report where a single letter
-   * may end, and a HOT char, a digit or a {@code STOP} separator stops it too. Where it stops, the careful loop takes over at that
-   * char, the two chars before it read from the text. The fast gear records no checkpoints, so when the
-   * careful loop must end the plain mode after the fast gear has moved past its last recorded one, it
-   * goes back to where the fast gear began and reads on carefully to the same place (no char is read
-   * more than twice), so that the exact mode starts from the last checkpoint before the trouble.
+   * may end, and a HOT char, a digit or a {@code STOP} separator stops it too. Where it stops, the
+   * careful loop takes over at that char, the two chars before it read from the text. The fast gear
+   * records no checkpoints, so when the careful loop must end the plain mode after the fast gear has
+   * moved past its last recorded one, it goes back to where the fast gear began and reads on
+   * carefully to the same place (no char is read more than twice), so that the exact mode starts from
+   * the last checkpoint before the trouble.
    * Neither gear keeps units: a hit walks back over the text for its units ({@link #collect}).
    */
   private int plainMode(String text, int[] table, Ring ring, ScanScratch s, HitHandler handler) {
@@ -465,30 +466,17 @@ final class ContextualScan extends Scan {
         }
         // An event at p.
         int p = base + j;
-        
         j++;
+        // Trouble: a leet key that stands for a letter here, or a single letter that may be a link
+        // of a chain; the cursor reads from the last checkpoint.
+        boolean trouble = false;
         if ((e & HOT) != 0) {
           // A leet key stays what it is where no letter stands beside it ("2024", "hello!").
-          boolean mapped = (e & KEY) == 0;
-          if (!mapped) {
+          trouble = (e & KEY) == 0;
+          if (!trouble) {
             boolean letterBefore = (prev & LETTER) != 0;
             boolean letterAfter = mayBeLetter(text, p + 1, table);
-            mapped = (e & INNER) != 0 ? letterBefore && letterAfter : letterBefore || letterAfter;
-          }
-          if (mapped) {
-            if (fastFrom >= 0) {
-              // Back to where the fast gear began, to find the last checkpoint before p.
-              base = fastFrom;
-              code = fastCode;
-              prev = table[text.charAt(base - 1)];
-              prev2 = table[text.charAt(base - 2)];
-              held = false;
-              ring.waiting.clear();
-              carefulTo = p;
-              fastFrom = -1;
-              continue chunks;
-            }
-            return abort(text, p, checkpoint, checkpointCode, from, fromUnit, table, ring);
+            trouble = (e & INNER) != 0 ? letterBefore && letterAfter : letterBefore || letterAfter;
           }
         }
         boolean letter = (e & LETTER) != 0;
@@ -500,9 +488,10 @@ final class ContextualScan extends Scan {
         }
         // (A letter before a digit is not single, and a digit is no place for a checkpoint.)
         boolean wordEnd = (prev & LETTER) != 0 && !letter && (e & DIGIT) == 0;
-        if (wordEnd && (prev2 & LETTER) == 0 && mayChain(text, p, table)) {
-          // A single letter, perhaps a link of a chain.
+        trouble = trouble || wordEnd && (prev2 & LETTER) == 0 && mayChain(text, p, table);
+        if (trouble) {
           if (fastFrom >= 0) {
+            // Back to where the fast gear began, to find the last checkpoint before p.
             base = fastFrom;
             code = fastCode;
             prev = table[text.charAt(base - 1)];
