@@ -272,11 +272,9 @@ final class ContextualScan extends Scan {
       maybeSpace[sym] |= (e & SPACE) != 0;
     }
     int[] parent = new int[trie.states];
-    int[] depth = new int[trie.states];
     for (int st = 0; st < trie.states; st++) {
       for (int child = trie.firstChild[st]; child < trie.firstChild[st + 1]; child++) {
         parent[child] = st;
-        depth[child] = depth[st] + 1;
       }
     }
     // Where a letter that begins no term leads: the dead state, or the root without one.
@@ -287,7 +285,7 @@ final class ContextualScan extends Scan {
       int last = st == Trie.ROOT ? -1 : trie.edgeSymbol[st];
       boolean afterSeparator = st == Trie.ROOT || maybeSeparator[last];
       boolean mayBeSingle = st != Trie.ROOT && maybeLetter[last]
-          && (depth[st] == 1 || maybeSeparator[trie.edgeSymbol[parent[st]]]);
+          && (parent[st] == Trie.ROOT || maybeSeparator[trie.edgeSymbol[parent[st]]]);
       for (int c = 0; c < width; c++) {
         int v = laid[to + c];
         if (afterSeparator && maybeLetter[c] && (v & ~REPORT) == nowhere) {
