@@ -1,8 +1,12 @@
 package dev.vigil.gate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,6 +29,11 @@ import java.util.TreeMap;
  * stay under 1 B/op. Speed is read from any JMH mode: throughput as is, times (average, sample,
  * single-shot) as their inverse. A benchmark of the baseline missing from the result fails too, so a
  * renamed benchmark cannot slip past the gate.
+ *
+ * <p>A noisy neighbour slows whichever benchmark runs beside it, once; a real regression shows in every
+ * run. So the gate can judge several results of the same code at once ({@link #confirmed}): a
+ * benchmark fails only when it regressed in more than half of them. Measure once, and measure again
+ * only when the first result regressed (two results: both must regress; three: two of them).
  */
 public final class Gate {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -91,12 +100,60 @@ public final class Gate {
 
   /** Compares the JMH JSON result file with the baseline file. */
   public Report compare(Path baseline, Path result) throws IOException {
-    return compare(JSON.readTree(baseline.toFile()), JSON.readTree(result.toFile()));
+    Map<String, Measurement> base = measurements(baseline);
+    Map<String, Measurement> now = measurements(result);
+    try {
+      return compare(base, now);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage() + " (comparing " + result + " with " + baseline
+          + ")", e);
+    }
+  }
+
+  /** A JMH JSON file's measurements, or an exception naming the file and what is wrong with it. */
+  private static Map<String, Measurement> measurements(Path file) throws IOException {
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(file.toFile());
+    } catch (FileNotFoundException e) {
+      throw new NoSuchFileException(file.toString(), null, "no such file");
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(file + " is not a JMH JSON result: " + e.getOriginalMessage(),
+          e);
+    }
+    try {
+      return read(tree == null ? MissingNode.getInstance() : tree);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+  }
+  /**
+   * The benchmarks that regressed in more than half of {@code reports} (each a comparison of one
+   * result of the same code with the same baseline), by key in the order they first regressed, each
+   * with its verdicts that regressed, in the order of the reports. One report: every regression it
+   * holds.
+   *
+   * @throws IllegalArgumentException if {@code reports} is empty
+   */
+  public static Map<String, List<Verdict>> confirmed(List<Report> reports) {
+    if (reports.isEmpty()) {
+      throw new IllegalArgumentException("reports is empty: give at least one result");
+    }
+    Map<String, List<Verdict>> regressed = new LinkedHashMap<>();
+    for (Report r : reports) {
+      for (Verdict v : r.regressions()) {
+        regressed.computeIfAbsent(v.key(), k -> new ArrayList<>()).add(v);
+      }
+    }
+    regressed.values().removeIf(vs -> 2 * vs.size() <= reports.size());
+    return regressed;
   }
 
   Report compare(JsonNode baseline, JsonNode result) {
-    Map<String, Measurement> base = read(baseline);
-    Map<String, Measurement> now = read(result);
+    return compare(read(baseline), read(result));
+  }
+
+  private Report compare(Map<String, Measurement> base, Map<String, Measurement> now) {
     List<Verdict> verdicts = new ArrayList<>();
     for (Measurement b : base.values()) {
       if (isReference(b)) {
@@ -164,6 +221,9 @@ public final class Gate {
   }
 
   static Map<String, Measurement> read(JsonNode results) {
+    if (results.isMissingNode()) {
+      throw new IllegalArgumentException("not a JMH JSON result: it is empty");
+    }
     if (!results.isArray()) {
       throw new IllegalArgumentException("not a JMH JSON result: the top level is not an array");
     }

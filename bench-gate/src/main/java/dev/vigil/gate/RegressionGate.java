@@ -3,7 +3,11 @@ package dev.vigil.gate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The regression gate as a command, for Vigil's CI and for anyone else's JMH results (artifact
@@ -11,13 +15,15 @@ import java.util.Locale;
  *
  * <pre>
  * java -jar vigil-bench-gate-VERSION-all.jar \
- *     --baseline baseline.json --result result.json [--config gate.properties]
- *     [--reference BENCHMARK] [--tolerance 0.3]
+ *     --baseline baseline.json --result result.json [--result again.json ...]
+ *     [--config gate.properties] [--reference BENCHMARK] [--tolerance 0.3]
  * </pre>
  *
- * Both files are JMH JSON results ({@code -rf json}); the baseline is a committed earlier run of the
- * same benchmarks. Exit codes: 0 nothing regressed; 1 something regressed (each named on standard
- * output); 2 bad arguments or files. See {@link Gate} for how the comparison works and
+ * All files are JMH JSON results ({@code -rf json}); the baseline is a committed earlier run of the
+ * same benchmarks. {@code --result} may be given more than once, for runs of the same code: a benchmark
+ * then fails only when it regressed in more than half of them (see {@link Gate#confirmed}), which is
+ * how a shared, noisy CI machine measures again instead of failing on a neighbour's load. Exit codes: 0
+ * nothing regressed; 1 something regressed (each named on standard output); 2 bad arguments or files. See {@link Gate} for how the comparison works and
  * {@link GateConfig} for the settings.
  */
 public final class RegressionGate {
@@ -33,7 +39,7 @@ public final class RegressionGate {
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     Path baseline = null;
-    Path result = null;
+    List<Path> results = new ArrayList<>();
     Path configFile = null;
     String reference = null;
     Double tolerance = null;
@@ -49,7 +55,7 @@ public final class RegressionGate {
             baseline = Path.of(v);
             break;
           case "--result":
-            result = Path.of(v);
+            results.add(Path.of(v));
             break;
           case "--config":
             configFile = Path.of(v);
@@ -64,7 +70,7 @@ public final class RegressionGate {
             throw new IllegalArgumentException("unknown option " + a);
         }
       }
-      if (baseline == null || result == null) {
+      if (baseline == null || results.isEmpty()) {
         throw new IllegalArgumentException("--baseline and --result are required");
       }
       GateConfig config = configFile != null ? GateConfig.load(configFile) : null;
@@ -79,25 +85,56 @@ public final class RegressionGate {
       if (tolerance != null) {
         config = config.withTolerance(tolerance);
       }
-      Gate.Report report = new Gate(config).compare(baseline, result);
-      out.print(report.table());
-      if (report.failed()) {
+      Gate gate = new Gate(config);
+      List<Gate.Report> reports = new ArrayList<>();
+      for (int i = 0; i < results.size(); i++) {
+        Gate.Report report = gate.compare(baseline, results.get(i));
+        reports.add(report);
+        if (results.size() > 1) {
+          out.println((i > 0 ? "\n" : "") + "result " + (i + 1) + " of " + results.size() + ": "
+              + results.get(i));
+        }
+        out.print(report.table());
+      }
+      Map<String, List<Gate.Verdict>> confirmed = Gate.confirmed(reports);
+      int n = results.size();
+      if (n > 1) {
+        // What regressed in some results but not in most: said, so that a flaky benchmark shows.
+        Map<String, Integer> once = new LinkedHashMap<>();
+        for (Gate.Report r : reports) {
+          for (Gate.Verdict v : r.regressions()) {
+            if (!confirmed.containsKey(v.key())) {
+              once.merge(v.key(), 1, Integer::sum);
+            }
+          }
+        }
+        if (!once.isEmpty()) {
+          out.println();
+        }
+        once.forEach((key, times) -> out.println("not confirmed: " + key + " regressed in " + times
+            + " of " + n + " results (noise, unless it keeps coming back)"));
+      }
+      if (!confirmed.isEmpty()) {
         out.println();
-        for (Gate.Verdict v : report.regressions()) {
+        for (List<Gate.Verdict> vs : confirmed.values()) {
+          Gate.Verdict v = vs.get(vs.size() - 1);
           out.println("REGRESSION: " + v.key() + (v.missing() ? " is missing from the result"
               : (v.slower() ? String.format(Locale.ROOT, " is %.0f%% slower relative to the reference",
                   -100 * v.change()) : "")
               + (v.slower() && v.allocates() ? " and" : "")
               + (v.allocates() ? String.format(Locale.ROOT, " allocates %.1f B/op (baseline %.1f)",
-                  v.newAllocation(), v.baseAllocation()) : "")));
+                  v.newAllocation(), v.baseAllocation()) : ""))
+              + (n > 1 ? " (regressed in " + vs.size() + " of " + n + " results)" : ""));
         }
         return 1;
       }
-      out.println("\nno regression (" + report.verdicts().size() + " benchmarks)");
+      out.println("\nno regression (" + reports.get(0).verdicts().size() + " benchmarks"
+          + (n > 1 ? ", " + n + " results" : "") + ")");
       return 0;
     } catch (IOException | RuntimeException e) {
       err.println("regression-gate: " + e.getMessage());
-      err.println("usage: RegressionGate --baseline FILE --result FILE [--config FILE] "
+      err.println("usage: RegressionGate --baseline FILE --result FILE [--result FILE ...] "
+          + "[--config FILE] "
           + "[--reference BENCHMARK] [--tolerance X]");
       return 2;
     }

@@ -2,6 +2,7 @@ package dev.vigil.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -189,5 +190,44 @@ class GateTest {
     Files.writeString(config, "reference = x\ntolerence = 0.3\n");
     assertEquals(2, RegressionGate.run(new String[] {"--baseline", base.toString(), "--result",
         noisy.toString(), "--config", config.toString()}, ps, ps));
+  }
+
+  /**
+   * Several results of the same code: a benchmark fails only when it regressed in more than half of
+   * them, as a real regression does and a neighbour's load, once, does not.
+   */
+  @Test
+  void severalResultsFailOnlyWhatRegressedInMostOfThem(@TempDir Path dir) throws IOException {
+    Gate gate = gate();
+    Gate.Report noisy = gate.compare(recorded("baseline.json"), recorded("noisy.json"));
+    Gate.Report slowed = gate.compare(recorded("baseline.json"), recorded("slowed.json"));
+    assertEquals(List.of(), List.copyOf(Gate.confirmed(List.of(slowed, noisy)).keySet()));
+    assertEquals(List.of(), List.copyOf(Gate.confirmed(List.of(noisy, slowed, noisy)).keySet()));
+    assertTrue(Gate.confirmed(List.of(slowed, slowed)).containsKey(POLICY));
+    assertEquals(2, Gate.confirmed(List.of(slowed, noisy, slowed)).get(POLICY).size());
+    assertEquals(slowed.regressions().size(), Gate.confirmed(List.of(slowed)).size());
+    assertThrows(IllegalArgumentException.class, () -> Gate.confirmed(List.of()));
+
+    Path base = dir.resolve("base.json");
+    Path noisyFile = dir.resolve("noisy.json");
+    Path slowedFile = dir.resolve("slowed.json");
+    Files.write(base, JSON.writeValueAsBytes(recorded("baseline.json")));
+    Files.write(noisyFile, JSON.writeValueAsBytes(recorded("noisy.json")));
+    Files.write(slowedFile, JSON.writeValueAsBytes(recorded("slowed.json")));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+    assertEquals(0, RegressionGate.run(new String[] {"--baseline", base.toString(), "--result",
+        slowedFile.toString(), "--result", noisyFile.toString(), "--reference", REFERENCE,
+        "--tolerance", "0.35"}, ps, ps));
+    String said = out.toString(StandardCharsets.UTF_8);
+    assertTrue(said.contains("not confirmed: " + POLICY + " regressed in 1 of 2 results"), said);
+    assertTrue(said.contains("no regression (4 benchmarks, 2 results)"), said);
+    out.reset();
+    assertEquals(1, RegressionGate.run(new String[] {"--baseline", base.toString(), "--result",
+        slowedFile.toString(), "--result", noisyFile.toString(), "--result", slowedFile.toString(),
+        "--reference", REFERENCE, "--tolerance", "0.35"}, ps, ps));
+    said = out.toString(StandardCharsets.UTF_8);
+    assertTrue(said.contains("REGRESSION: " + POLICY) && said.contains("(regressed in 2 of 3 results)"),
+        said);
   }
 }

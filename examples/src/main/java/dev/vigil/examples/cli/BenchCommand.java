@@ -37,7 +37,8 @@ final class BenchCommand {
       + " with JMH (throughput, latency percentiles, allocation per item,\nand a reference measured in"
       + " the same run), or compares two results and fails on a regression.",
       "--policy NAME|FILE --input FILE [--threads N] [--json OUT] [--quick]\n"
-          + "       vigil bench --baseline OLD.json --result NEW.json [--tolerance X] [--config FILE]",
+          + "       vigil bench --baseline OLD.json --result NEW.json [AGAIN.json ...] [--tolerance X]"
+          + " [--config FILE]",
       List.of(
           Cli.Opt.value("--policy", "NAME|FILE", "a bundled policy or a policy file, as for score"),
           Cli.Opt.value("--input", "FILE", "the items to measure on (text or JSON Lines, as for score)"),
@@ -45,11 +46,13 @@ final class BenchCommand {
           Cli.Opt.value("--json", "OUT", "where the JMH result goes (default bench.json)"),
           Cli.Opt.flag("--quick", "short iterations (a first look, or a test), not for a baseline"),
           Cli.Opt.value("--baseline", "OLD.json", "compare: a committed earlier result"),
-          Cli.Opt.value("--result", "NEW.json", "compare: this run's result"),
+          Cli.Opt.value("--result", "NEW.json", "compare: this run's result; further results of the same\n"
+              + "code may follow the options (AGAIN.json): a benchmark then\nfails only when it"
+              + " regressed in more than half of them"),
           Cli.Opt.value("--tolerance", "X", "compare: how far a speed may fall relative to the\n"
               + "reference before it fails (default 0.35)"),
           Cli.Opt.value("--config", "FILE", "compare: the gate's settings file (see benchmarks/README.md)")),
-      null, Map.of());
+      "AGAIN.json", Map.of());
 
   private BenchCommand() {}
 
@@ -63,6 +66,11 @@ final class BenchCommand {
     }
     if (o.values.containsKey("--baseline") || o.values.containsKey("--result")) {
       return compare(o, out, err);
+    }
+    if (!o.files.isEmpty()) {
+      err.println("vigil: bench takes no argument '" + o.files.get(0) + "' when it measures (further"
+          + " results follow --baseline and --result)");
+      return VigilCli.USAGE;
     }
     String policy = o.values.get("--policy");
     String input = o.values.get("--input");
@@ -118,6 +126,10 @@ final class BenchCommand {
         args.add(name);
         args.add(v);
       }
+    }
+    for (String again : o.files) {
+      args.add("--result");
+      args.add(again);
     }
     if (!o.values.containsKey("--config")) {
       args.add("--reference");

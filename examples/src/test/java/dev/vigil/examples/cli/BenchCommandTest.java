@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code vigil bench} on a policy file of our own and items of our own: it writes JMH's JSON with the
  * three rows (throughput and allocation, latency percentiles, the reference), a second run of the same
- * policy passes the gate, and the same policy with a 100,000-term list matched anywhere under {@code
+ * policy passes the gate (measured again if a neighbour's load slowed it), and the same policy with a 100,000-term list matched anywhere under {@code
  * aggressive}, every three-letter string among its terms (a careless list that hits at almost every
  * letter), fails it.
  * Each run is a short JMH fork ({@code --quick}) on posts of some 800 chars; the tolerance is wide
@@ -106,9 +106,17 @@ class BenchCommandTest {
     assertTrue(rows.get("evaluate").get("primaryMetric").get("score").asDouble()
         < rows.get("speedOfLight").get("primaryMetric").get("score").asDouble());
 
+    // A second run of the same policy passes. On a shared machine a neighbour's load can slow one
+    // run of it by more than the tolerance (65% on 2026-12-03, CI); the gate's answer to that is the
+    // one the README gives users: measure again, and fail only what regressed in both runs.
     Path second = dir.resolve("second.json");
     bench(base, items, second, "--quick");
     String[] same = gate(first, second);
+    if (!same[0].equals("0")) {
+      Path third = dir.resolve("third.json");
+      bench(base, items, third, "--quick");
+      same = gate(first, second, third);
+    }
     assertEquals("0", same[0], same[1] + same[2]);
 
     Path slow = dir.resolve("slow.json");
@@ -116,6 +124,11 @@ class BenchCommandTest {
     String[] caught = gate(first, slow);
     assertEquals("1", caught[0], caught[1] + caught[2]);
     assertTrue(caught[1].contains("REGRESSION: ") && caught[1].contains("evaluate"), caught[1]);
+    // Against a result that did not regress (the baseline itself), the slowed one is not confirmed.
+    String[] once = gate(first, slow, first);
+    assertEquals("0", once[0], once[1] + once[2]);
+    assertTrue(once[1].contains("not confirmed: ") && once[1].contains("evaluate regressed in 1 of 2"),
+        once[1]);
   }
 
   /**
@@ -157,10 +170,15 @@ class BenchCommandTest {
     return run[1];
   }
 
-  /** The gate on two results at 60%: its exit code and output. */
-  private static String[] gate(Path baseline, Path result) {
-    return LearnCommandTest.run("bench", "--baseline", baseline.toString(), "--result",
-        result.toString(), "--tolerance", "0.6");
+  /** The gate at 60% on a baseline and results of the same code: its exit code and output. */
+  private static String[] gate(Path baseline, Path result, Path... again) {
+    String[] args = {"bench", "--baseline", baseline.toString(), "--result", result.toString(),
+        "--tolerance", "0.6"};
+    String[] all = java.util.Arrays.copyOf(args, args.length + again.length);
+    for (int i = 0; i < again.length; i++) {
+      all[args.length + i] = again[i].toString();
+    }
+    return LearnCommandTest.run(all);
   }
 
   /** A JMH result's rows by method name. */
@@ -183,6 +201,19 @@ class BenchCommandTest {
     r = LearnCommandTest.run("bench", "--policy", "sample", "--input", items.toString(), "--threads", "0");
     assertEquals("2", r[0]);
     assertTrue(r[2].contains("--threads"), r[2]);
+    r = LearnCommandTest.run("bench", "--policy", "sample", "--input", items.toString(), "again.json");
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("'again.json'"), r[2]);
+    r = LearnCommandTest.run("bench", "--baseline", items.toString(), "--result", items.toString());
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains(items + " is not a JMH JSON result"), r[2]);
+    Path json = dir.resolve("ok.json");
+    Files.writeString(json, "[{\"benchmark\": \"" + BenchCommand.REFERENCE + "\", \"mode\": \"thrpt\","
+        + " \"primaryMetric\": {\"score\": 1.0}}]");
+    r = LearnCommandTest.run("bench", "--baseline", json.toString(), "--result", json.toString(),
+        dir.resolve("missing.json").toString());
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("missing.json: no such file"), r[2]);
     r = LearnCommandTest.run("bench", "--policy", "no-such-policy", "--input", items.toString());
     assertEquals("2", r[0]);
     assertTrue(r[2].contains("no-such-policy"), r[2]);
