@@ -1,5 +1,9 @@
 package dev.vigil.text;
 
+import static dev.vigil.text.ContextualRows.FLAGS;
+import static dev.vigil.text.ContextualRows.REPORT;
+import static dev.vigil.text.ContextualRows.SINGLE;
+import static dev.vigil.text.ContextualRows.SPARSE;
 import static dev.vigil.text.PlainChars.HOT;
 import static dev.vigil.text.PlainChars.DIGIT;
 import static dev.vigil.text.PlainChars.INNER;
@@ -50,26 +54,12 @@ import org.jspecify.annotations.Nullable;
  * <p>The plain mode has two gears: the careful loop, which tracks the last chars, the checkpoints and
  * the single letters, and the fast gear, which reads a table entry and a transition per char as the
  * per-code-point scans do and hands back to the careful loop wherever something may need a look; the
- * rows are rewritten for it (see {@link #gearUp} and {@link #plainMode}).
+ * rows are rewritten for it (see {@link ContextualRows#gearUp} and {@link #plainMode}).
  *
  * <p>The differential properties against the naive reference are the judge of all this
  * (TermMatcherProperties, ContextualScanProperties). Immutable.
  */
 final class ContextualScan extends Scan {
-
-  /** In the trie's rows, rewritten by this scan: leaving the state on this symbol may end a hit. */
-  private static final int REPORT = Integer.MIN_VALUE;
-  /** In the rows: the target is a sparse state (its number follows), not a dense row's offset. */
-  private static final int SPARSE = 1 << 30;
-  /**
-   * In the rows, with REPORT: the transition reports only because a single letter may end there (no
-   * hit can), so that the fast gear can check the letter itself and read on.
-   */
-  private static final int SINGLE = 1 << 29;
-  /** The flags of a transition, which its target's code is without. */
-  private static final int FLAGS = REPORT | SINGLE;
-  /** The rows this scan asks of the trie beyond its own: the single letter's. */
-  static final int SPARE_ROWS = 1;
 
   /** The per-thread part: the cursor, a ring of the last units, the hits waiting for a checkpoint. */
   static final class Ring {
@@ -116,39 +106,8 @@ final class ContextualScan extends Scan {
   private final boolean repeats;
   /** Per UTF-16 char: what the plain mode makes of it ({@link PlainChars}). */
   private final int[] plain;
-  /**
-   * By state: whether it may report a hit before a word char (it emits a pattern that needs no word
-   * boundary after it). Inside words of a list of whole words, no state does, and no unit looks.
-   */
-  private final boolean[] emitsBeforeWord;
-  private final int dense;
-  private final int width;
-  /** By state, the dead state (one past the trie, with wordStart) included: whether it has outputs. */
-  private final boolean[] emits;
-  /** The dead state's number, or -1 without one; the code of its row. */
-  private final int dead;
-  private final int deadCode;
-  /**
-   * 2^64 / width, rounded up: a dense code (a multiple of the width below 2^30) times it, high half,
-   * is the state, without a division (the error, state * (2^64 mod width) / 2^64, stays below one).
-   */
-  private final long inverseWidth;
-  /** By dense state, its row in the laid-out rows; by row, its state. */
-  private final int[] rowOf;
-  private final int[] stateOfRow;
-  /**
-   * The single letter's state (see {@link #gearUp}): its number (two past the trie's states) and its
-   * code (the spare row's offset).
-   */
-  private final int single;
-  private final int singleCode;
-  /**
-   * By dense state: the symbol of its self-loop (its own last symbol, a letter that repeats or a
-   * whitespace char after one), or -1; and the transition that the loop replaced, which the exact
-   * mode takes (its units never repeat so, but it must not depend on that).
-   */
-  private final int[] loopSymbol;
-  private final int[] loopReplaced;
+  /** The trie's rows as this scan reads them, and what it asks of a state. */
+  private final ContextualRows layout;
 
   ContextualScan(Trie trie, PatternSet patterns, Normalizer normalizer,
       PerThread<ScanScratch> scratch) {
@@ -161,175 +120,7 @@ final class ContextualScan extends Scan {
     this.leet = normalizer.leetTable();
     this.repeats = normalizer.has(Normalizer.Stage.REPEATS);
     this.plain = PlainChars.of(normalizer, alphabet);
-    this.dense = trie.denseStates;
-    this.width = trie.alphabet;
-    this.dead = trie.wordStart ? trie.dead() : -1;
-    this.deadCode = dense * width;
-    this.inverseWidth = Long.divideUnsigned(-1L, width) + 1;
-    this.single = trie.states + 1;
-    this.emits = java.util.Arrays.copyOf(trie.emits, trie.states + 2);
-    this.emitsBeforeWord = new boolean[trie.states + 2];
-    for (int state = 0; state < trie.states; state++) {
-      for (int st = trie.outPattern[state] >= 0 ? state : trie.outLink[state]; st >= 0;
-          st = trie.outLink[st]) {
-        for (int q = trie.outPattern[st]; q >= 0; q = trie.nextPattern[q]) {
-          emitsBeforeWord[state] |= !patterns.checkEnd[q];
-        }
-      }
-    }
-    // The rows become codes, as the plain mode reads them (the trie is this matcher's alone): a dense
-    // target's row offset or a sparse target's number with SPARSE, and REPORT where leaving the
-    // state on the symbol may end a hit, so that the plain mode reads one int per char.
-    // The dense rows are laid out depth first, so that the states a word walks through lie close
-    // together (TableLayout does the same for the other scans); the dead state's row stays last.
-    this.rowOf = new int[dense];
-    this.stateOfRow = new int[dense];
-    int[] stack = new int[trie.states];
-    int top = 0;
-    int row = 0;
-    stack[top++] = Trie.ROOT;
-    while (top > 0) {
-      int st = stack[--top];
-      if (st >= dense) {
-        continue; // a sparse state: its children are sparse too
-      }
-      rowOf[st] = row;
-      stateOfRow[row++] = st;
-      for (int child = trie.firstChild[st + 1] - 1; child >= trie.firstChild[st]; child--) {
-        stack[top++] = child;
-      }
-    }
-    int[] rows = trie.rows;
-    int[] laid = new int[rows.length];
-    boolean[] isWord = alphabet.wordFlags();
-    if (rows.length >= SINGLE || trie.states + 2 >= SINGLE) {
-      // (Codes keep the flags' bits free; no list that fits in a heap comes near.)
-      throw new IllegalArgumentException("too many states for the contextual scan: " + trie.states);
-    }
-    int laidRows = rows.length / width - SPARE_ROWS;
-    this.singleCode = laidRows * width;
-    for (int st = 0; st < laidRows; st++) {
-      int to = (st < dense ? rowOf[st] : st) * width;
-      for (int c = 0; c < width; c++) {
-        int t = rows[st * width + c];
-        boolean report = st < dense && emits[st] && (!isWord[c] || emitsBeforeWord[st]);
-        laid[to + c] = code(t) | (report ? REPORT : 0);
-      }
-    }
-    this.loopSymbol = new int[dense];
-    this.loopReplaced = new int[dense];
-    gearUp(laid);
-    System.arraycopy(laid, 0, rows, 0, rows.length);
-  }
-
-  /**
-   * Rewrites the laid-out rows for the fast gear (see {@link #plainMode}), which reads one table entry
-   * and one transition per char and leaves only where a char is HOT, a digit or a {@code STOP}
-   * separator, or where the transition says so (REPORT, SPARSE):
-   * <ul>
-   *   <li>a repeat (the same letter again, with the repeat stage) or a whitespace char after one (with
-   *       the whitespace stage) makes one unit with the char before: a state whose last symbol is such
-   *       a symbol stays where it is on it, as the stages' merge leaves it;
-   *   <li>a single letter (a letter with no letter before or after it) may be a link of a spaced-out
-   *       chain, which the careful loop checks: the states that can hold one (whose last symbol may be
-   *       a letter, at depth one or after a symbol that may be a separator) report on every symbol
-   *       that may be a separator. A letter after a separator that leads to the dead state (no term
-   *       starts with it), or to the root in a list not bound to word starts, leads to the single
-   *       letter's own state instead, which goes on as that state would and reports on separators.
-   * </ul>
-   * Every single letter the fast gear reads comes after a separator it read or after the checkpoint
-   * where it began (neither a {@code STOP} char), so its state is one of those. A spurious report
-   * costs a careful look; a missed one would lose a chain, so every test here errs on the side of
-   * reporting (ContextualScanProperties is the judge). Marks {@code STOP} in the plain table.
-   */
-  private void gearUp(int[] laid) {
-    // What the chars of each symbol are, among those the plain mode reads (never the HOT ones).
-    boolean[] maybeLetter = new boolean[width];
-    boolean[] maybeSeparator = new boolean[width];
-    boolean[] notLetter = new boolean[width];
-    boolean[] notSpace = new boolean[width];
-    boolean[] maybeSpace = new boolean[width];
-    for (int e : plain) {
-      if ((e & HOT) == 0 && (e & LETTER) != 0) {
-        maybeLetter[e & SYMBOL] = true;
-      }
-    }
-    for (int c = 0; c < plain.length; c++) {
-      int e = plain[c];
-      if ((e & HOT) != 0) {
-        continue;
-      }
-      int sym = e & SYMBOL;
-      if ((e & (LETTER | DIGIT)) == 0) {
-        if (maybeLetter[sym] || (e & WORD) != 0) {
-          plain[c] = e | STOP; // a word char ('_'), or a separator whose symbol letters share
-        } else {
-          maybeSeparator[sym] = true;
-        }
-      }
-      notLetter[sym] |= (e & LETTER) == 0;
-      notSpace[sym] |= (e & SPACE) == 0;
-      maybeSpace[sym] |= (e & SPACE) != 0;
-    }
-    int[] parent = new int[trie.states];
-    for (int st = 0; st < trie.states; st++) {
-      for (int child = trie.firstChild[st]; child < trie.firstChild[st + 1]; child++) {
-        parent[child] = st;
-      }
-    }
-    // Where a letter that begins no term leads: the dead state, or the root without one.
-    int root = code(Trie.ROOT);
-    int nowhere = dead >= 0 ? deadCode : root;
-    for (int st = 0; st < dense; st++) {
-      int to = rowOf[st] * width;
-      int last = st == Trie.ROOT ? -1 : trie.edgeSymbol[st];
-      boolean afterSeparator = st == Trie.ROOT || maybeSeparator[last];
-      boolean mayBeSingle = st != Trie.ROOT && maybeLetter[last]
-          && (parent[st] == Trie.ROOT || maybeSeparator[trie.edgeSymbol[parent[st]]]);
-      for (int c = 0; c < width; c++) {
-        int v = laid[to + c];
-        if (afterSeparator && maybeLetter[c] && (v & ~REPORT) == nowhere) {
-          v = singleCode | (v & REPORT);
-        }
-        if (mayBeSingle && maybeSeparator[c]) {
-          v |= v < 0 ? REPORT : REPORT | SINGLE;
-        }
-        laid[to + c] = v;
-      }
-      loopSymbol[st] = -1;
-      boolean repeatsHere = st != Trie.ROOT && repeats && maybeLetter[last] && !notLetter[last];
-      boolean spacesHere = st != Trie.ROOT && maybeSpace[last] && !notSpace[last];
-      if (repeatsHere || spacesHere) {
-        loopSymbol[st] = last;
-        loopReplaced[st] = laid[to + last] & ~FLAGS;
-        laid[to + last] = to;
-      }
-    }
-    // The single letter's row: with a dead state, the dead state's; else the root's, except that a
-    // letter that begins no term leads back to the root (two letters are no single one).
-    for (int c = 0; c < width; c++) {
-      int v = dead >= 0 ? laid[deadCode + c] : laid[root + c];
-      if (dead < 0 && (v & ~REPORT) == singleCode) {
-        v = root | (v & REPORT);
-      }
-      laid[singleCode + c] = v | (!maybeSeparator[c] ? 0 : v < 0 ? REPORT : REPORT | SINGLE);
-    }
-  }
-
-  /** The code of state {@code t}: its row's offset if it is dense, else its number with SPARSE. */
-  private int code(int t) {
-    return t < dense ? rowOf[t] * width : t == dead ? deadCode : t == single ? singleCode
-        : SPARSE | t;
-  }
-
-  /** The state of a code (without REPORT). */
-  private int state(int code) {
-    if ((code & SPARSE) != 0) {
-      return code & ~SPARSE;
-    }
-    // (Without a dead state, the single letter's row is where the dead state's would be.)
-    return code == singleCode ? single : code == deadCode && dead >= 0 ? dead
-        : stateOfRow[(int) Math.multiplyHigh(code, inverseWidth)];
+    this.layout = new ContextualRows(trie, patterns, plain, repeats);
   }
 
   /** A ring for {@code normalizer}'s cursor, long enough for the longest term and its boundary. */
@@ -346,7 +137,7 @@ final class ContextualScan extends Scan {
     ScanScratch s = scratch != null ? scratch : this.scratch.peek();
     Ring ring = s.ring;
     ring.checkpoint = 0;
-    ring.checkpointCode = code(Trie.ROOT);
+    ring.checkpointCode = layout.code(Trie.ROOT);
     ring.checkpointUnit = 0;
     ring.floor = 0;
     ring.waiting.clear();
@@ -371,7 +162,7 @@ final class ContextualScan extends Scan {
    * repeat or a run of whitespace (one unit), a transition that may end a hit, or a sparse state. At
    * each checkpoint it records with nothing held, it shifts into the <em>fast gear</em>, which reads a
    * table entry and a transition per char and nothing else, as the per-code-point scans do: the rows
-   * ({@link #gearUp}) keep repeats and whitespace runs in their state and report where a single letter
+   * ({@link ContextualRows#gearUp}) keep repeats and whitespace runs in their state and report where a single letter
    * may end, and a HOT char, a digit or a {@code STOP} separator stops it too. Where it stops, the
    * careful loop takes over at that char, the two chars before it read from the text. The fast gear
    * records no checkpoints, so when the careful loop must end the plain mode after the fast gear has
@@ -509,15 +300,15 @@ final class ContextualScan extends Scan {
         if ((code & SPARSE) == 0) {
           int t = rows[code + sym];
           if (t < 0 && p != from) {
-            held |= plainEmit(text, state(code), p, word, from, fromUnit, table, ring);
+            held |= plainEmit(text, layout.state(code), p, word, from, fromUnit, table, ring);
           }
           next = t & ~FLAGS;
         } else {
           int state = code & ~SPARSE;
-          if (p != from && (word ? emitsBeforeWord[state] : emits[state])) {
+          if (p != from && (word ? layout.emitsBeforeWord[state] : layout.emits[state])) {
             held |= plainEmit(text, state, p, word, from, fromUnit, table, ring);
           }
-          next = code(step(state, sym));
+          next = layout.code(layout.step(state, sym));
         }
         if (wordEnd && (prev2 & LETTER) != 0 && (e & HOT) == 0) {
           flushWaiting(ring, s, handler);
@@ -532,8 +323,8 @@ final class ContextualScan extends Scan {
       }
       base += len;
     }
-    int state = state(code);
-    if (n > from && emits[state]) {
+    int state = layout.state(code);
+    if (n > from && layout.emits[state]) {
       plainEmit(text, state, n, false, from, fromUnit, table, ring);
     }
     flushWaiting(ring, s, handler);
@@ -670,7 +461,7 @@ final class ContextualScan extends Scan {
    */
   private boolean plainEmit(String text, int state, int end, boolean nextIsWord, int from,
       int fromUnit, int[] table, Ring ring) {
-    if (!emits[state]) {
+    if (!layout.emits[state]) {
       return false; // the fast gear's reports reach states without outputs too
     }
     int got = -1;
@@ -717,8 +508,8 @@ final class ContextualScan extends Scan {
       cursor.resetAfterWord(text, from, plainLetter(text.charAt(from - 1)));
     }
     int mask = ring.start.length - 1;
-    boolean[] emits = this.emits;
-    int state = state(ring.checkpointCode);
+    boolean[] emits = layout.emits;
+    int state = layout.state(ring.checkpointCode);
     int i = ring.checkpointUnit;
     boolean first = from > 0; // a checkpoint's unit: what ends before it has been reported
     while (cursor.next()) {
@@ -731,7 +522,7 @@ final class ContextualScan extends Scan {
         int at = cursor.start();
         if (at > trouble && isCheckpoint(text, at, plain)) {
           ring.checkpoint = at;
-          ring.checkpointCode = code(state);
+          ring.checkpointCode = layout.code(state);
           ring.checkpointUnit = i;
           return true;
         }
@@ -742,7 +533,7 @@ final class ContextualScan extends Scan {
       ring.end[r] = cursor.end();
       ring.count[r] = cursor.count();
       ring.word[r] = word;
-      state = step(state, alphabet.symbol(cp));
+      state = layout.step(state, alphabet.symbol(cp));
       i++;
     }
     if (emits[state]) {
@@ -755,29 +546,6 @@ final class ContextualScan extends Scan {
   private int plainLetter(char c) {
     int f = fold.fold(c);
     return leet != null && f < 128 && leet[f] >= 0 ? leet[f] : f;
-  }
-
-  /** The state after {@code state} on {@code sym}. */
-  private int step(int state, int sym) {
-    int s = state;
-    while (true) {
-      if (s < dense) {
-        int t = sym == loopSymbol[s] ? loopReplaced[s] : trie.rows[code(s) + sym];
-        return state(t & ~FLAGS);
-      }
-      if (s == dead || s == single && dead >= 0) {
-        return state(trie.rows[deadCode + sym] & ~FLAGS);
-      }
-      if (s == single) {
-        s = Trie.ROOT; // without a dead state, the single letter's state steps as the root does
-        continue;
-      }
-      int child = trie.childOf(s, sym);
-      if (child >= 0) {
-        return child;
-      }
-      s = trie.fail[s];
-    }
   }
 
   /**

@@ -278,7 +278,7 @@ public final class TermMatcher {
       // (The contextual scan gets one for single words too: it has no anchored plan of its own.)
       boolean wordStart = patterns.startAtWords && (!perCodePoint || !patterns.singleWords);
       Trie trie = new Trie(patterns, wordStart, wholeWords, tuning.denseBudget(),
-          perCodePoint ? 0 : ContextualScan.SPARE_ROWS);
+          perCodePoint ? 0 : ContextualRows.SPARE_ROWS);
       // The index pays off where the trie is too large for full rows (see WordScan).
       boolean indexWords = wholeWords && (tuning.wordIndex() > 0 || trie.denseStates < trie.states);
       return new TermMatcher(normalizer, patterns, trie,
