@@ -197,6 +197,20 @@ final class ContextualScan extends Scan {
       int len = Math.min(buf.length, n - base);
       text.getChars(base, base + len, buf, 0);
       int j = 0;
+      if (base == 0 && carefulTo < 0 && (code & SPARSE) == 0) {
+        // The text's start is a checkpoint with nothing held: the fast gear may begin there (a chat
+        // message is often over before the careful loop would reach its first checkpoint).
+        long gear = fastGear(text, 0, buf, 0, len, code, rows, table);
+        int k = (int) gear;
+        if (k >= 2) {
+          fastFrom = 0;
+          fastCode = code;
+          code = (int) (gear >>> 32);
+          prev = table[buf[k - 1]];
+          prev2 = table[buf[k - 2]];
+          j = k;
+        }
+      }
       while (j < len) {
         int e = 0;
         if ((code & SPARSE) == 0) {
@@ -283,8 +297,8 @@ final class ContextualScan extends Scan {
             // Back to where the fast gear began, to find the last checkpoint before p.
             base = fastFrom;
             code = fastCode;
-            prev = table[text.charAt(base - 1)];
-            prev2 = table[text.charAt(base - 2)];
+            prev = base > 0 ? table[text.charAt(base - 1)] : 0;
+            prev2 = base > 1 ? table[text.charAt(base - 2)] : 0;
             held = false;
             ring.waiting.clear();
             carefulTo = p;
