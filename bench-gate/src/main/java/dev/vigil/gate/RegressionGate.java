@@ -22,9 +22,9 @@ import java.util.Map;
  * All files are JMH JSON results ({@code -rf json}); the baseline is a committed earlier run of the
  * same benchmarks. {@code --result} may be given more than once, for runs of the same code: a benchmark
  * then fails only when it regressed in more than half of them (see {@link Gate#confirmed}), which is
- * how a shared, noisy CI machine measures again instead of failing on a neighbour's load. Exit codes: 0
- * nothing regressed; 1 something regressed (each named on standard output); 2 bad arguments or files. See {@link Gate} for how the comparison works and
- * {@link GateConfig} for the settings.
+ * how a shared, noisy CI machine measures again instead of failing on a neighbour's load. Exit codes:
+ * 0 nothing regressed; 1 something regressed (each named on standard output); 2 bad arguments or
+ * files. See {@link Gate} for how the comparison works and {@link GateConfig} for the settings.
  */
 public final class RegressionGate {
   private RegressionGate() {}

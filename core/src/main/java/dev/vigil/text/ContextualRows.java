@@ -143,8 +143,8 @@ final class ContextualRows {
   }
 
   /**
-   * Rewrites the laid-out rows for the fast gear (see {@link ContextualScan}), which reads one table entry
-   * and one transition per char and leaves only where a char is HOT, a digit or a {@code STOP}
+   * Rewrites the laid-out rows for the fast gear (see {@link ContextualScan}), which reads one table
+   * entry and one transition per char and leaves only where a char is HOT, a digit or a {@code STOP}
    * separator, or where the transition says so (REPORT, SPARSE):
    * <ul>
    *   <li>a repeat (the same letter again, with the repeat stage) or a whitespace char after one (with

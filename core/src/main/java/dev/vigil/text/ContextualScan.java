@@ -160,15 +160,15 @@ final class ContextualScan extends Scan {
    * <p>Two gears. The careful loop reads a char, its table entry and its transition, and leaves only
    * for an event: a char it cannot read, the end of a word (a single letter, or a checkpoint), a
    * repeat or a run of whitespace (one unit), a transition that may end a hit, or a sparse state. At
-   * each checkpoint it records with nothing held, it shifts into the <em>fast gear</em>, which reads a
-   * table entry and a transition per char and nothing else, as the per-code-point scans do: the rows
-   * ({@link ContextualRows#gearUp}) keep repeats and whitespace runs in their state and report where a single letter
-   * may end, and a HOT char, a digit or a {@code STOP} separator stops it too. Where it stops, the
-   * careful loop takes over at that char, the two chars before it read from the text. The fast gear
-   * records no checkpoints, so when the careful loop must end the plain mode after the fast gear has
-   * moved past its last recorded one, it goes back to where the fast gear began and reads on
-   * carefully to the same place (no char is read more than twice), so that the exact mode starts from
-   * the last checkpoint before the trouble.
+   * each checkpoint it records with nothing held, and at the text's start, it shifts into the
+   * <em>fast gear</em>, which reads a table entry and a transition per char and nothing else, as the
+   * per-code-point scans do: the rows ({@link ContextualRows#gearUp}) keep repeats and whitespace runs
+   * in their state and report where a single letter may end, and a HOT char, a digit or a {@code
+   * STOP} separator stops it too. Where it stops, the careful loop takes over at that char, the two
+   * chars before it read from the text. The fast gear records no checkpoints, so when the careful loop
+   * must end the plain mode after the fast gear has moved past its last recorded one, it goes back to
+   * where the fast gear began and reads on carefully to the same place (no char is read more than
+   * twice), so that the exact mode starts from the last checkpoint before the trouble.
    * Neither gear keeps units: a hit walks back over the text for its units ({@link #collect}).
    */
   private int plainMode(String text, int[] table, Ring ring, ScanScratch s, HitHandler handler) {
