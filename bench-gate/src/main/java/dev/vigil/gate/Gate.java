@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,8 +131,8 @@ public final class Gate {
   /**
    * The benchmarks that regressed in more than half of {@code reports} (each a comparison of one
    * result of the same code with the same baseline), by key in the order they first regressed, each
-   * with its verdicts that regressed, in the order of the reports. One report: every regression it
-   * holds.
+   * with its verdicts that regressed, in the order of the reports (unmodifiable). One report: every
+   * regression it holds.
    *
    * @throws IllegalArgumentException if {@code reports} is empty
    */
@@ -145,8 +146,13 @@ public final class Gate {
         regressed.computeIfAbsent(v.key(), k -> new ArrayList<>()).add(v);
       }
     }
-    regressed.values().removeIf(vs -> 2 * vs.size() <= reports.size());
-    return regressed;
+    Map<String, List<Verdict>> confirmed = new LinkedHashMap<>();
+    regressed.forEach((key, vs) -> {
+      if (2 * vs.size() > reports.size()) {
+        confirmed.put(key, List.copyOf(vs));
+      }
+    });
+    return Collections.unmodifiableMap(confirmed);
   }
 
   Report compare(JsonNode baseline, JsonNode result) {
