@@ -324,7 +324,8 @@ final class ContextualScan extends Scan {
           }
           next = layout.code(layout.step(state, sym));
         }
-        if (wordEnd && (prev2 & LETTER) != 0 && (e & HOT) == 0) {
+        boolean recorded = wordEnd && (prev2 & LETTER) != 0 && (e & HOT) == 0;
+        if (recorded) {
           flushWaiting(ring, s, handler);
           held = false;
           checkpoint = p;
@@ -334,6 +335,21 @@ final class ContextualScan extends Scan {
         code = next;
         prev2 = prev;
         prev = e;
+        if (recorded && j < len && base + j > carefulTo && (e & STOP) == 0
+            && (code & SPARSE) == 0) {
+          // A checkpoint that handed over the hits held before it (a list that hits often): the fast
+          // gear begins after it, as after any checkpoint, rather than a word later.
+          long gear = fastGear(text, base, buf, j, len, code, rows, table);
+          int k = (int) gear;
+          if (k > j) {
+            fastFrom = base + j;
+            fastCode = code;
+            code = (int) (gear >>> 32);
+            prev = table[buf[k - 1]];
+            prev2 = table[buf[k - 2]];
+            j = k;
+          }
+        }
       }
       base += len;
     }
