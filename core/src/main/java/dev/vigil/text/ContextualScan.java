@@ -61,41 +61,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class ContextualScan extends Scan {
 
-  /** The per-thread part: the cursor, a ring of the last units, the hits waiting for a checkpoint. */
-  static final class Ring {
-    final NormalizingCursor cursor;
-    final int[] start;
-    final int[] end;
-    final int[] count;
-    final boolean[] word;
-    final IntBuffer waiting = new IntBuffer(12);
-    // The last units before a place, walked back from it (index 0 the last): see collect.
-    final int[] backStart;
-    final int[] backCount;
-    final boolean[] backWord;
-    // The last checkpoint: where, the automaton's state there, and the index of the unit there.
-    int checkpoint;
-    int checkpointCode; // the state's code (see code(int))
-    int checkpointUnit;
-    /**
-     * The first unit of the text in the ring's numbering. Units are numbered by the chars the plain
-     * mode reads (a repeat or a whitespace run, one unit, counts as many), so that the plain mode need
-     * not count them, and consecutively from there: the ring always holds its units without gaps.
-     */
-    int floor;
-
-    Ring(NormalizingCursor cursor, int size, int back) {
-      this.cursor = cursor;
-      this.backStart = new int[back];
-      this.backCount = new int[back];
-      this.backWord = new boolean[back];
-      this.start = new int[size];
-      this.end = new int[size];
-      this.count = new int[size];
-      this.word = new boolean[size];
-    }
-  }
-
   private final Trie trie;
   private final PatternSet patterns;
   private final Alphabet alphabet;
@@ -123,19 +88,10 @@ final class ContextualScan extends Scan {
     this.layout = new ContextualRows(trie, patterns, plain, repeats);
   }
 
-  /** A ring for {@code normalizer}'s cursor, long enough for the longest term and its boundary. */
-  static Ring ring(Normalizer normalizer, int maxLength) {
-    return new Ring(normalizer.cursor(), ringSize(maxLength), maxLength + 1);
-  }
-
-  private static int ringSize(int maxLength) {
-    return Integer.highestOneBit(Math.max(4, maxLength + 2) * 2 - 1);
-  }
-
   @Override
   void scan(String text, HitHandler handler, @Nullable ScanScratch scratch) {
     ScanScratch s = scratch != null ? scratch : this.scratch.peek();
-    Ring ring = s.ring;
+    ContextualRing ring = s.ring;
     ring.checkpoint = 0;
     ring.checkpointCode = layout.code(Trie.ROOT);
     ring.checkpointUnit = 0;
@@ -171,7 +127,7 @@ final class ContextualScan extends Scan {
    * twice), so that the exact mode starts from the last checkpoint before the trouble.
    * Neither gear keeps units: a hit walks back over the text for its units ({@link #collect}).
    */
-  private int plainMode(String text, int[] table, Ring ring, ScanScratch s, HitHandler handler) {
+  private int plainMode(String text, int[] table, ContextualRing ring, ScanScratch s, HitHandler handler) {
     final int n = text.length();
     final int[] rows = trie.rows;
     final char[] buf = s.chars;
@@ -423,8 +379,8 @@ final class ContextualScan extends Scan {
    * ring's, and writes the units before it into the ring, for the exact mode. Returns {@code p}.
    */
   private int abort(String text, int p, int checkpoint, int checkpointCode, int from, int fromUnit,
-      int[] table, Ring ring) {
-    // (Numbered by chars: see Ring.floor.)
+      int[] table, ContextualRing ring) {
+    // (Numbered by chars: see ContextualRing.floor.)
     int unit = fromUnit + (checkpoint - from);
     ring.waiting.clear();
     int got = collect(text, checkpoint, from, fromUnit, table, ring);
@@ -450,7 +406,7 @@ final class ContextualScan extends Scan {
    * before {@code from}, unit {@code fromUnit - 1} first). Returns how many it found: the longest term
    * and one more, or fewer at the text's start.
    */
-  private int collect(String text, int end, int from, int fromUnit, int[] table, Ring ring) {
+  private int collect(String text, int end, int from, int fromUnit, int[] table, ContextualRing ring) {
     int need = ring.backStart.length;
     int m = 0;
     int q = end;
@@ -490,7 +446,7 @@ final class ContextualScan extends Scan {
    * any.
    */
   private boolean plainEmit(String text, int state, int end, boolean nextIsWord, int from,
-      int fromUnit, int[] table, Ring ring) {
+      int fromUnit, int[] table, ContextualRing ring) {
     if (!layout.emits[state]) {
       return false; // the fast gear's reports reach states without outputs too
     }
@@ -529,7 +485,7 @@ final class ContextualScan extends Scan {
    * {@code trouble}, sets the ring's checkpoint there and returns true; returns false at the text's
    * end.
    */
-  private boolean exact(String text, int trouble, Ring ring, ScanScratch s, HitHandler handler) {
+  private boolean exact(String text, int trouble, ContextualRing ring, ScanScratch s, HitHandler handler) {
     NormalizingCursor cursor = ring.cursor;
     int from = ring.checkpoint;
     if (from == 0) {
@@ -582,7 +538,7 @@ final class ContextualScan extends Scan {
    * Reports the patterns of {@code state} and its output chain that end at unit {@code last} (whose
    * span ends at {@code end}).
    */
-  private void emit(int state, int last, int end, boolean nextIsWord, Ring ring, ScanScratch s,
+  private void emit(int state, int last, int end, boolean nextIsWord, ContextualRing ring, ScanScratch s,
       HitHandler handler) {
     int mask = ring.start.length - 1;
     int[] outPattern = trie.outPattern;
@@ -606,7 +562,7 @@ final class ContextualScan extends Scan {
     }
   }
 
-  private void flushWaiting(Ring ring, ScanScratch s, HitHandler handler) {
+  private void flushWaiting(ContextualRing ring, ScanScratch s, HitHandler handler) {
     IntBuffer w = ring.waiting;
     int size = w.size();
     if (size == 0) {

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ScanScratch extends PerThread.Reusable {
   /** The contextual scan's ring; null for the other plans. */
-  final ContextualScan.@Nullable Ring ring;
+  final @Nullable ContextualRing ring;
 
   // Block hits (term, start, end) held back until the scan's end, when there is an allow-list, or
   // the second half's hits of a dual scan; allow hits (start, end).
@@ -40,7 +40,7 @@ final class ScanScratch extends PerThread.Reusable {
   final long[] wordSpans;
   long touched; // what WordIndex.touch read, kept so that its reads are not dropped
 
-  ScanScratch(ContextualScan.@Nullable Ring ring, int chunk, int words) {
+  ScanScratch(@Nullable ContextualRing ring, int chunk, int words) {
     this.ring = ring;
     this.chars = new char[chunk];
     this.chars2 = new char[chunk];

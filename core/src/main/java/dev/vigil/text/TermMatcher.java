@@ -72,7 +72,7 @@ public final class TermMatcher {
     if (plan == ScanPlan.CONTEXTUAL) {
       int maxLength = patterns.maxLength;
       this.scratch = new PerThread<>(
-          () -> new ScanScratch(ContextualScan.ring(normalizer, maxLength), tuning.chunk(), 0));
+          () -> new ScanScratch(ContextualRing.of(normalizer, maxLength), tuning.chunk(), 0));
       this.words = null;
       this.scan = new ContextualScan(trie, patterns, normalizer, scratch);
       this.shortText = -1;
