@@ -128,6 +128,7 @@ public final class Gate {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
   }
+
   /**
    * The benchmarks that regressed in more than half of {@code reports} (each a comparison of one
    * result of the same code with the same baseline), by key in the order they first regressed, each
@@ -137,6 +138,20 @@ public final class Gate {
    * @throws IllegalArgumentException if {@code reports} is empty
    */
   public static Map<String, List<Verdict>> confirmed(List<Report> reports) {
+    Map<String, List<Verdict>> confirmed = new LinkedHashMap<>();
+    regressedIn(reports).forEach((key, vs) -> {
+      if (isConfirmed(vs, reports.size())) {
+        confirmed.put(key, vs);
+      }
+    });
+    return Collections.unmodifiableMap(confirmed);
+  }
+
+  /**
+   * Every benchmark that regressed in any of {@code reports}, as {@link #confirmed} gives those that
+   * regressed in most.
+   */
+  static Map<String, List<Verdict>> regressedIn(List<Report> reports) {
     if (reports.isEmpty()) {
       throw new IllegalArgumentException("reports is empty: give at least one result");
     }
@@ -146,13 +161,13 @@ public final class Gate {
         regressed.computeIfAbsent(v.key(), k -> new ArrayList<>()).add(v);
       }
     }
-    Map<String, List<Verdict>> confirmed = new LinkedHashMap<>();
-    regressed.forEach((key, vs) -> {
-      if (2 * vs.size() > reports.size()) {
-        confirmed.put(key, List.copyOf(vs));
-      }
-    });
-    return Collections.unmodifiableMap(confirmed);
+    regressed.replaceAll((key, vs) -> List.copyOf(vs));
+    return regressed;
+  }
+
+  /** Whether {@code regressed}, the verdicts of one benchmark that regressed, are most of {@code n}. */
+  static boolean isConfirmed(List<Verdict> regressed, int n) {
+    return 2 * regressed.size() > n;
   }
 
   Report compare(JsonNode baseline, JsonNode result) {

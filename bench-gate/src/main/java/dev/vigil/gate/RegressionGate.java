@@ -87,32 +87,27 @@ public final class RegressionGate {
       }
       Gate gate = new Gate(config);
       List<Gate.Report> reports = new ArrayList<>();
-      for (int i = 0; i < results.size(); i++) {
+      int n = results.size();
+      for (int i = 0; i < n; i++) {
         Gate.Report report = gate.compare(baseline, results.get(i));
         reports.add(report);
-        if (results.size() > 1) {
-          out.println((i > 0 ? "\n" : "") + "result " + (i + 1) + " of " + results.size() + ": "
-              + results.get(i));
+        if (n > 1) {
+          out.println((i > 0 ? "\n" : "") + "result " + (i + 1) + " of " + n + ": " + results.get(i));
         }
         out.print(report.table());
       }
-      Map<String, List<Gate.Verdict>> confirmed = Gate.confirmed(reports);
-      int n = results.size();
-      if (n > 1) {
-        // What regressed in some results but not in most: said, so that a flaky benchmark shows.
-        Map<String, Integer> once = new LinkedHashMap<>();
-        for (Gate.Report r : reports) {
-          for (Gate.Verdict v : r.regressions()) {
-            if (!confirmed.containsKey(v.key())) {
-              once.merge(v.key(), 1, Integer::sum);
-            }
-          }
+      Map<String, List<Gate.Verdict>> regressed = Gate.regressedIn(reports);
+      Map<String, List<Gate.Verdict>> confirmed = new LinkedHashMap<>();
+      boolean first = true;
+      for (Map.Entry<String, List<Gate.Verdict>> e : regressed.entrySet()) {
+        if (Gate.isConfirmed(e.getValue(), n)) {
+          confirmed.put(e.getKey(), e.getValue());
+          continue;
         }
-        if (!once.isEmpty()) {
-          out.println();
-        }
-        once.forEach((key, times) -> out.println("not confirmed: " + key + " regressed in " + times
-            + " of " + n + " results (noise, unless it keeps coming back)"));
+        // Regressed in some results but not in most: said, so that a flaky benchmark shows.
+        out.println((first ? "\n" : "") + "not confirmed: " + e.getKey() + " regressed in "
+            + e.getValue().size() + " of " + n + " results (noise, unless it keeps coming back)");
+        first = false;
       }
       if (!confirmed.isEmpty()) {
         out.println();
@@ -134,8 +129,7 @@ public final class RegressionGate {
     } catch (IOException | RuntimeException e) {
       err.println("regression-gate: " + e.getMessage());
       err.println("usage: RegressionGate --baseline FILE --result FILE [--result FILE ...] "
-          + "[--config FILE] "
-          + "[--reference BENCHMARK] [--tolerance X]");
+          + "[--config FILE] [--reference BENCHMARK] [--tolerance X]");
       return 2;
     }
   }

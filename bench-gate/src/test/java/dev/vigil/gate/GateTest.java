@@ -40,6 +40,13 @@ class GateTest {
     }
   }
 
+  /** A recorded run written to a file of the same name in {@code dir}, for the command. */
+  private static Path file(Path dir, String name) throws IOException {
+    Path f = dir.resolve(name);
+    Files.write(f, JSON.writeValueAsBytes(recorded(name)));
+    return f;
+  }
+
   private static Gate gate() {
     return new Gate(GateConfig.of(REFERENCE).withTolerance(0.35));
   }
@@ -167,12 +174,9 @@ class GateTest {
 
   @Test
   void theCommandExitsWithTheVerdict(@TempDir Path dir) throws IOException {
-    Path base = dir.resolve("base.json");
-    Path noisy = dir.resolve("noisy.json");
-    Path slowed = dir.resolve("slowed.json");
-    Files.write(base, JSON.writeValueAsBytes(recorded("baseline.json")));
-    Files.write(noisy, JSON.writeValueAsBytes(recorded("noisy.json")));
-    Files.write(slowed, JSON.writeValueAsBytes(recorded("slowed.json")));
+    Path base = file(dir, "baseline.json");
+    Path noisy = file(dir, "noisy.json");
+    Path slowed = file(dir, "slowed.json");
     Path config = dir.resolve("gate.properties");
     Files.writeString(config, "reference = " + REFERENCE + "\ntolerance = 0.35\n");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -208,12 +212,9 @@ class GateTest {
     assertEquals(slowed.regressions().size(), Gate.confirmed(List.of(slowed)).size());
     assertThrows(IllegalArgumentException.class, () -> Gate.confirmed(List.of()));
 
-    Path base = dir.resolve("base.json");
-    Path noisyFile = dir.resolve("noisy.json");
-    Path slowedFile = dir.resolve("slowed.json");
-    Files.write(base, JSON.writeValueAsBytes(recorded("baseline.json")));
-    Files.write(noisyFile, JSON.writeValueAsBytes(recorded("noisy.json")));
-    Files.write(slowedFile, JSON.writeValueAsBytes(recorded("slowed.json")));
+    Path base = file(dir, "baseline.json");
+    Path noisyFile = file(dir, "noisy.json");
+    Path slowedFile = file(dir, "slowed.json");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
     assertEquals(0, RegressionGate.run(new String[] {"--baseline", base.toString(), "--result",

@@ -127,7 +127,8 @@ final class ContextualScan extends Scan {
    * twice), so that the exact mode starts from the last checkpoint before the trouble.
    * Neither gear keeps units: a hit walks back over the text for its units ({@link #collect}).
    */
-  private int plainMode(String text, int[] table, ContextualRing ring, ScanScratch s, HitHandler handler) {
+  private int plainMode(String text, int[] table, ContextualRing ring, ScanScratch s,
+      HitHandler handler) {
     final int n = text.length();
     final int[] rows = trie.rows;
     final char[] buf = s.chars;
@@ -146,6 +147,10 @@ final class ContextualScan extends Scan {
     int fastFrom = -1;
     int fastCode = 0;
     int carefulTo = -1;
+    // Where in the chunk the fast gear may begin outside the careful loop (-1: nowhere): the text's
+    // start, a checkpoint with nothing held (a chat message is often over before the careful loop
+    // reaches its first checkpoint), and a checkpoint that handed over the hits held before it.
+    int gearAt = from == 0 ? 0 : -1;
     // The text is read through the buffer: an array read has none of the string's per-char checks.
     int base = from;
     chunks:
@@ -153,21 +158,25 @@ final class ContextualScan extends Scan {
       int len = Math.min(buf.length, n - base);
       text.getChars(base, base + len, buf, 0);
       int j = 0;
-      if (base == 0 && carefulTo < 0 && (code & SPARSE) == 0) {
-        // The text's start is a checkpoint with nothing held: the fast gear may begin there (a chat
-        // message is often over before the careful loop would reach its first checkpoint).
-        long gear = fastGear(text, 0, buf, 0, len, code, rows, table);
-        int k = (int) gear;
-        if (k >= 2) {
-          fastFrom = 0;
-          fastCode = code;
-          code = (int) (gear >>> 32);
-          prev = table[buf[k - 1]];
-          prev2 = table[buf[k - 2]];
-          j = k;
-        }
-      }
       while (j < len) {
+        if (j == gearAt) {
+          gearAt = -1;
+          if (base + j > carefulTo && (code & SPARSE) == 0) {
+            long gear = fastGear(text, base, buf, j, len, code, rows, table);
+            int k = (int) gear;
+            if (k > j && k >= 2) {
+              fastFrom = base + j;
+              fastCode = code;
+              code = (int) (gear >>> 32);
+              prev = table[buf[k - 1]];
+              prev2 = table[buf[k - 2]];
+              j = k;
+              if (j == len) {
+                break;
+              }
+            }
+          }
+        }
         int e = 0;
         if ((code & SPARSE) == 0) {
           for (; j < len; j++) {
@@ -291,20 +300,8 @@ final class ContextualScan extends Scan {
         code = next;
         prev2 = prev;
         prev = e;
-        if (recorded && j < len && base + j > carefulTo && (e & STOP) == 0
-            && (code & SPARSE) == 0) {
-          // A checkpoint that handed over the hits held before it (a list that hits often): the fast
-          // gear begins after it, as after any checkpoint, rather than a word later.
-          long gear = fastGear(text, base, buf, j, len, code, rows, table);
-          int k = (int) gear;
-          if (k > j) {
-            fastFrom = base + j;
-            fastCode = code;
-            code = (int) (gear >>> 32);
-            prev = table[buf[k - 1]];
-            prev2 = table[buf[k - 2]];
-            j = k;
-          }
+        if (recorded && j < len && (e & STOP) == 0) {
+          gearAt = j; // (a list that hits often: rather than a word later)
         }
       }
       base += len;
@@ -406,7 +403,8 @@ final class ContextualScan extends Scan {
    * before {@code from}, unit {@code fromUnit - 1} first). Returns how many it found: the longest term
    * and one more, or fewer at the text's start.
    */
-  private int collect(String text, int end, int from, int fromUnit, int[] table, ContextualRing ring) {
+  private int collect(String text, int end, int from, int fromUnit, int[] table,
+      ContextualRing ring) {
     int need = ring.backStart.length;
     int m = 0;
     int q = end;
@@ -485,7 +483,8 @@ final class ContextualScan extends Scan {
    * {@code trouble}, sets the ring's checkpoint there and returns true; returns false at the text's
    * end.
    */
-  private boolean exact(String text, int trouble, ContextualRing ring, ScanScratch s, HitHandler handler) {
+  private boolean exact(String text, int trouble, ContextualRing ring, ScanScratch s,
+      HitHandler handler) {
     NormalizingCursor cursor = ring.cursor;
     int from = ring.checkpoint;
     if (from == 0) {
@@ -538,8 +537,8 @@ final class ContextualScan extends Scan {
    * Reports the patterns of {@code state} and its output chain that end at unit {@code last} (whose
    * span ends at {@code end}).
    */
-  private void emit(int state, int last, int end, boolean nextIsWord, ContextualRing ring, ScanScratch s,
-      HitHandler handler) {
+  private void emit(int state, int last, int end, boolean nextIsWord, ContextualRing ring,
+      ScanScratch s, HitHandler handler) {
     int mask = ring.start.length - 1;
     int[] outPattern = trie.outPattern;
     int[] outLink = trie.outLink;
