@@ -307,8 +307,9 @@ final class TableLayout {
     // Only a list with phrases has the automaton's tables (single words have the anchored trie's).
     boolean[] longSecond = new boolean[states];
     boolean[] otherAfter = new boolean[states];
-    PhraseIndex pairs = anchored ? null
-        : phraseIndex(phraseStart, isWord, bits, maxLength, longFirst, longSecond, otherAfter);
+    boolean[] otherSecond = new boolean[states];
+    PhraseIndex pairs = anchored ? null : phraseIndex(phraseStart, isWord, bits, maxLength, longFirst,
+        longSecond, otherAfter, otherSecond);
     int n = 0;
     for (int st = 0; st < states; st++) {
       if (phraseStart[st] || trie.outPattern[st] >= 0 && oneWord[st] && depth[st] <= maxLength) {
@@ -321,7 +322,8 @@ final class TableLayout {
     for (int st = 0; st < states; st++) {
       if (phraseStart[st]) {
         keys[k] = key[st];
-        values[k++] = WordIndex.phrase(code(st), ownPatterns(st), longSecond[st], otherAfter[st]);
+        values[k++] = WordIndex.phrase(code(st), ownPatterns(st), longSecond[st], otherAfter[st],
+            otherSecond[st]);
       } else if (trie.outPattern[st] >= 0 && oneWord[st] && depth[st] <= maxLength) {
         int p = trie.outPattern[st];
         keys[k] = key[st];
@@ -347,10 +349,13 @@ final class TableLayout {
    * The second words of the phrases (after a space after their first word, the states marked in {@code
    * phraseStart}), as {@link PhraseIndex} pairs: every run of word chars after the space that a
    * pattern ends with, or that a non-word char follows in one, of up to {@code maxLength} symbols,
-   * keyed as the index keys words ({@code bits} per symbol).
+   * keyed as the index keys words ({@code bits} per symbol). Marks, per first word, whether a phrase
+   * goes on from it with a non-word char other than a space ({@code otherAfter}), with a space and a
+   * non-word char ({@code otherSecond}), or with a space and a word longer than the keys ({@code
+   * longSecond}).
    */
   private PhraseIndex phraseIndex(boolean[] phraseStart, boolean[] isWord, int bits, int maxLength,
-      List<Long> longFirst, boolean[] longSecond, boolean[] otherAfter) {
+      List<Long> longFirst, boolean[] longSecond, boolean[] otherAfter, boolean[] otherSecond) {
     int space = patterns.alphabet.symbol(' '); // Alphabet.OTHER when no pattern has a space: no child
     IntBuffer codes = new IntBuffer();
     List<Long> words = new ArrayList<>();
@@ -366,6 +371,9 @@ final class TableLayout {
       }
       int after = trie.childOf(st, space);
       if (after >= 0) {
+        for (int c = trie.firstChild[after]; c < trie.firstChild[after + 1]; c++) {
+          otherSecond[st] |= !isWord[trie.edgeSymbol[c]];
+        }
         longSecond[st] =
             secondWords(after, 0L, 0, code(st), isWord, bits, maxLength, codes, words, values);
       }

@@ -30,24 +30,30 @@ final class WordIndex {
   /** The bits of a phrase value's code, and of what it reports of its own (above them). */
   static final int PHRASE_BITS = 31;
   static final int PHRASE_MASK = (1 << PHRASE_BITS) - 1;
-  private static final int OWN_BITS = 29;
+  private static final int OWN_BITS = 28;
   /** A phrase value's flag: a phrase goes on from the word with a space and a word longer than keys. */
   static final long LONG_SECOND = 1L << 60;
   /** A phrase value's flag: a phrase goes on from the word with a non-word char other than a space. */
   static final long OTHER_AFTER = 1L << 61;
+  /**
+   * A phrase value's flag: a phrase goes on from the word with a space and then a non-word char (not a
+   * word: "rock &amp; roll").
+   */
+  static final long OTHER_SECOND = 1L << 59;
 
   /**
    * The value of a phrase's first word: the code of its state, from which the automaton reads on;
    * {@code own}, what the word reports of its own where the automaton does not (0 nothing, 1 its
-   * state's outputs, else its term's index plus 2); and the flags {@link #LONG_SECOND} and {@link
-   * #OTHER_AFTER}.
+   * state's outputs, else its term's index plus 2); and the flags {@link #LONG_SECOND}, {@link
+   * #OTHER_AFTER} and {@link #OTHER_SECOND}.
    */
-  static long phrase(int code, int own, boolean longSecond, boolean otherAfter) {
+  static long phrase(int code, int own, boolean longSecond, boolean otherAfter,
+      boolean otherSecond) {
     if (code < 0 || own < 0 || own >= 1 << OWN_BITS) {
       throw new IllegalArgumentException("phrase value out of range: code " + code + ", own " + own);
     }
     return PHRASE | (longSecond ? LONG_SECOND : 0) | (otherAfter ? OTHER_AFTER : 0)
-        | (long) own << PHRASE_BITS | code;
+        | (otherSecond ? OTHER_SECOND : 0) | (long) own << PHRASE_BITS | code;
   }
 
   /** What the first word of a phrase with value {@code v} reports of its own (see {@link #phrase}). */

@@ -218,10 +218,10 @@ final class WordScan extends CodePointScan {
    * WordIndex#phrase}); {@code packed} as {@code next} of {@link #wordEnd}. Where one whitespace char
    * and a word of plain chars follow it, the {@link PhraseIndex} says what the two words are: none of
    * the phrases (most often), one of them to report, or the start of one the automaton must read on
-   * through; where a non-word char or the text's end follows, the value's flags say whether any phrase
-   * may go on; any other text goes through the automaton. Returns as {@link #wordEnd}: where the
-   * automaton left off, or -1 (the lookups go on with the next word, so its own hits are reported
-   * there, after the phrase's, which end with it and are longer).
+   * through; where a non-word char or the text's end follows, or a space and a non-word char, the
+   * value's flags say whether any phrase may go on; any other text goes through the automaton. Returns
+   * as {@link #wordEnd}: where the automaton left off, or -1 (the lookups go on with the next word, so
+   * its own hits are reported there, after the phrase's, which end with it and are longer).
    */
   private int phraseStart(String text, int start, int end, long v, int packed, HitHandler handler,
       @Nullable ScanScratch s) {
@@ -253,7 +253,11 @@ final class WordScan extends CodePointScan {
               : (64 - Long.numberOfLeadingZeros(next) + index.bits() - 1) / index.bits();
         }
         if (length < 0) {
-          pair = PhraseIndex.READ_ON;
+          // No word to look up. After the space, a plain char that begins none ("the (", "a -")
+          // goes on no phrase unless the flag says one has such a char there: the pair is absent,
+          // where the automaton would read a few chars to find that out.
+          pair = end + 1 < n && (chars[text.charAt(end + 1)] & (WORD | SPACE | HOT)) == 0
+              && (v & WordIndex.OTHER_SECOND) == 0 ? PhraseIndex.ABSENT : PhraseIndex.READ_ON;
         } else if (length > index.maxLength()) {
           pair = (v & WordIndex.LONG_SECOND) != 0 ? PhraseIndex.READ_ON : PhraseIndex.ABSENT;
         } else {

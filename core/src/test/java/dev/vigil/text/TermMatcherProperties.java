@@ -293,7 +293,7 @@ class TermMatcherProperties {
 
   @Provide
   Arbitrary<String> phrases() {
-    Arbitrary<String> glue = Arbitraries.of(" ", " ", "-", "'", "\u00a0", ". ", "&");
+    Arbitrary<String> glue = Arbitraries.of(" ", " ", "-", "'", "\u00a0", ". ", "&", " &");
     return Combinators.combine(words().list().ofMinSize(1).ofMaxSize(3), glue.list().ofSize(2),
         Arbitraries.of("", "", "!", "-"))
         .as((ws, gs, tail) -> {
@@ -307,12 +307,12 @@ class TermMatcherProperties {
 
   /**
    * Pieces of a text as {@link #phraseTexts} has them, and references ({@code "\u0001"} and a number)
-   * to a phrase of the list, to its first word, to the phrase with a space on each side, or to the
-   * phrase with an invisible char inside its second word, that {@link #resolveRefs} fills in: random texts rarely hold a random list's phrases otherwise.
+   * to a phrase of the list, to its first word, to the phrase with a space on each side, to the
+   * phrase with an invisible char inside its second word, or with a whitespace run for its first space, that {@link #resolveRefs} fills in: random texts rarely hold a random list's phrases otherwise.
    */
   @Provide
   Arbitrary<List<String>> textsWithRefs() {
-    Arbitrary<String> refs = Arbitraries.integers().between(0, 63).map(i -> "\u0001" + i);
+    Arbitrary<String> refs = Arbitraries.integers().between(0, 79).map(i -> "\u0001" + i);
     return Arbitraries.oneOf(Arbitraries.of(PIECES), words(), phrases(), refs, refs).list()
         .ofMaxSize(12);
   }
@@ -331,6 +331,7 @@ class TermMatcherProperties {
         case 0 -> b.append(phrase);
         case 1 -> b.append(phrase.split("[^\\p{L}\\p{N}]", 2)[0]); // its first word
         case 2 -> b.append(' ').append(phrase).append(' ');
+        case 4 -> b.append(phrase.replaceFirst(" ", " \t")); // a whitespace run between its words
         default -> {
           // An invisible char after the second word's first char (none of the list's has one).
           int space = phrase.indexOf(' ');
