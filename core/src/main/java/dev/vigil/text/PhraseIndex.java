@@ -93,6 +93,15 @@ final class PhraseIndex {
   }
 
   /**
+   * False where {@link #get} of the same pair is {@link #ABSENT} by the filter alone (most pairs the
+   * scan asks about); true where the pair may be in the table.
+   */
+  boolean mayHave(int code, long word) {
+    int bit = (int) (hash(code, word) >>> filterShift);
+    return (filter[bit >>> 6] & (1L << bit)) != 0;
+  }
+
+  /**
    * What the first word of a phrase whose state has {@code code}, a space, and the word with key
    * {@code word} are: {@link #ABSENT}, {@link #READ_ON}, or the term (or allow entry) they are.
    */

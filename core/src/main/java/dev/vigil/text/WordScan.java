@@ -203,6 +203,12 @@ final class WordScan extends CodePointScan {
   private int wordHit(String text, int start, int end, long v, int next, HitHandler handler,
       @Nullable ScanScratch s) {
     if (v >= WordIndex.PHRASE) {
+      if (next >= 0 && s != null && pairAbsent(text, end, v, s.wordSpans[next], s.wordKeys[next])) {
+        // Most first words: what phraseStart would find out by the pair's bit alone, without the
+        // call (too large to inline), whose branches and spills cost about as much as the lookup.
+        reportOwn(text, start, end, v, handler, s);
+        return -1;
+      }
       return phraseStart(text, start, end, v, next, handler, s);
     }
     if (v >= Integer.MIN_VALUE) {
@@ -269,16 +275,35 @@ final class WordScan extends CodePointScan {
     if (pair == PhraseIndex.READ_ON) {
       return run(text, start, end, code, handler, s);
     }
-    int own = WordIndex.own(v);
-    if (own > 1) {
-      emitter.report(own - 2, start, end, s, handler);
-    } else if (own == 1) {
-      emitter.emitBack(text, code, end - 1, end, 0, false, Math.max(0, start - 1), s, handler);
-    }
+    reportOwn(text, start, end, v, handler, s);
     if (pair != PhraseIndex.ABSENT) {
       emitter.report(pair, start, secondEnd, s, handler);
     }
     return -1;
+  }
+
+  /**
+   * Whether the first word of a phrase that ends at {@code end}, with index value {@code v}, is
+   * followed by one whitespace char and the packed word {@code span} and {@code key} (the next in the
+   * scratch's word buffers) in a pair that the {@link PhraseIndex}'s filter rules out: then no phrase
+   * goes on from it, as {@link #phraseStart} would find.
+   */
+  private boolean pairAbsent(String text, int end, long v, long span, long key) {
+    return phrases != null && start(span) == end + 1 && (int) span <= index.maxLength()
+        && (chars[text.charAt(end)] & (SPACE | HOT)) == SPACE
+        && !phrases.mayHave((int) v & WordIndex.PHRASE_MASK, key);
+  }
+
+  /** Reports what the first word of a phrase, with index value {@code v}, reports of its own. */
+  private void reportOwn(String text, int start, int end, long v, HitHandler handler,
+      @Nullable ScanScratch s) {
+    int own = WordIndex.own(v);
+    if (own > 1) {
+      emitter.report(own - 2, start, end, s, handler);
+    } else if (own == 1) {
+      emitter.emitBack(text, (int) v & WordIndex.PHRASE_MASK, end - 1, end, 0, false,
+          Math.max(0, start - 1), s, handler);
+    }
   }
 
   /**
