@@ -264,7 +264,8 @@ final class TableLayout {
    * word is a key: the path's symbols, packed; its value the term when it has one pattern, else {@link
    * WordIndex#STATE} and its code. The first word of each phrase is a key too, valued by {@link
    * WordIndex#phrase}: its state's code, from which the scan reads on through the automaton where the
-   * index's {@link PhraseIndex} says a phrase may go on, and what the word reports of its own.
+   * index's {@link PhraseIndex} says a phrase may go on, and what the word reports of its own. Words
+   * of up to twice the keys' symbols are in it too, by two keys ({@link WordIndex#getLong}).
    */
   WordIndex wordIndex(int limit) {
     int bits = 32 - Integer.numberOfLeadingZeros(trie.alphabet - 1);
@@ -275,12 +276,28 @@ final class TableLayout {
     byte[] depth = new byte[states];
     boolean[] oneWord = new boolean[states];
     boolean[] phraseStart = new boolean[states];
+    // For the words of maxLength + 1 to 2 * maxLength symbols (WordIndex#getLong): the exact depth,
+    // the last maxLength symbols and the ones before them.
+    int[] fullDepth = new int[states];
+    long[] last = new long[states];
+    long[] head = new long[states];
+    long lastMask = bits * maxLength >= 64 ? -1L : (1L << (bits * maxLength)) - 1;
+    int leaving = bits * (maxLength - 1);
+    long symbolMask = (1L << bits) - 1;
     oneWord[Trie.ROOT] = true;
     for (int st = 0; st < states; st++) {
       for (int child = trie.firstChild[st]; child < trie.firstChild[st + 1]; child++) {
+        int sym = trie.edgeSymbol[child];
         depth[child] = (byte) Math.min(maxLength + 1, depth[st] + 1);
-        key[child] = (key[st] << bits) | trie.edgeSymbol[child];
-        oneWord[child] = oneWord[st] && isWord[trie.edgeSymbol[child]];
+        key[child] = (key[st] << bits) | sym;
+        oneWord[child] = oneWord[st] && isWord[sym];
+        fullDepth[child] = Math.min(2 * maxLength + 1, fullDepth[st] + 1);
+        if (fullDepth[child] <= maxLength) {
+          last[child] = key[child];
+        } else {
+          last[child] = ((last[st] << bits) | sym) & lastMask;
+          head[child] = (head[st] << bits) | ((last[st] >>> leaving) & symbolMask);
+        }
       }
     }
     List<Long> longFirst = new ArrayList<>();
@@ -330,7 +347,31 @@ final class TableLayout {
         values[k++] = trie.nextPattern[p] < 0 ? patterns.owner[p] : WordIndex.STATE | code(st);
       }
     }
-    return new WordIndex(keys, values, n, bits, maxLength, pairs);
+    int nLong = 0;
+    for (int st = 0; st < states; st++) {
+      if (isLongWord(st, fullDepth, oneWord, maxLength)) {
+        nLong++;
+      }
+    }
+    long[] heads = new long[nLong];
+    long[] lasts = new long[nLong];
+    long[] longValues = new long[nLong];
+    k = 0;
+    for (int st = 0; st < states; st++) {
+      if (isLongWord(st, fullDepth, oneWord, maxLength)) {
+        int p = trie.outPattern[st];
+        heads[k] = head[st];
+        lasts[k] = last[st];
+        longValues[k++] = trie.nextPattern[p] < 0 ? patterns.owner[p] : WordIndex.STATE | code(st);
+      }
+    }
+    return new WordIndex(keys, values, n, bits, maxLength, pairs, heads, lasts, longValues);
+  }
+
+  /** Whether a state's path is a word of maxLength + 1 to 2 * maxLength symbols with patterns. */
+  private boolean isLongWord(int st, int[] fullDepth, boolean[] oneWord, int maxLength) {
+    return trie.outPattern[st] >= 0 && oneWord[st] && fullDepth[st] > maxLength
+        && fullDepth[st] <= 2 * maxLength;
   }
 
   /**

@@ -126,7 +126,7 @@ final class WordScan extends CodePointScan {
           length = (length + 1) & (int) mask;
           inWord = w;
         }
-        s.touched += index.touch(keys, words);
+        s.touched += index.touch(keys, spans, words);
         int resume = -1;
         for (int k = 0; k < words; k++) {
           long span = spans[k];
@@ -330,9 +330,9 @@ final class WordScan extends CodePointScan {
   }
 
   /**
-   * A word longer than the index's keys hold (rare in most text), whose symbols {@code key} holds the
-   * last of: walks the trie; where a phrase may begin with such a word, reads on from its start through
-   * the automaton. Returns as {@link #wordEnd}.
+   * A word longer than the index's keys hold, whose symbols {@code key} holds the last of: where a
+   * phrase may begin with such a word, reads on from its start through the automaton; else looks it up
+   * by two keys when it is at most twice their length, or walks the trie. Returns as {@link #wordEnd}.
    */
   private int longWord(String text, int start, int end, long key, HitHandler handler,
       @Nullable ScanScratch s) {
@@ -340,6 +340,17 @@ final class WordScan extends CodePointScan {
       return run(text, start, start, ScanTables.ROOT_CODE, handler, s);
     }
     final int[] table = chars;
+    int headEnd = end - index.maxLength();
+    if (headEnd - start <= index.maxLength()) {
+      // Up to twice the keys' length: looked up by its first symbols and its last, in the index.
+      final int bits = index.bits();
+      long head = 0;
+      for (int q = start; q < headEnd; q++) {
+        head = (head << bits) | (table[text.charAt(q)] & SYMBOL);
+      }
+      long v = index.getLong(head, key & index.lastMask());
+      return v == WordIndex.ABSENT ? -1 : wordHit(text, start, end, v, -1, handler, s);
+    }
     int code = ScanTables.ROOT_CODE;
     for (int q = start; q < end; q++) {
       code = tables.step(code, table[text.charAt(q)] & SYMBOL) & Transition.CODE;
