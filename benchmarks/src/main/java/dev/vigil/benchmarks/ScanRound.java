@@ -23,6 +23,12 @@ public final class ScanRound {
    * blocklist-aggressive} (the 5,000-word blocklist over 1 MiB of {@code en-sampled} under that preset).
    */
   public static void init(String kind) {
+    for (String file : new String[] {"en-dict.txt", "en-text.txt", "words-5000.txt", "en-sampled.txt"}) {
+      if (!BenchData.has(file)) {
+        throw new IllegalStateException("ScanRound reads the benchmark corpora, and " + file + " is not"
+            + " there (see benchmarks/README.md, where the data comes from)");
+      }
+    }
     List<String> words;
     List<String> lines;
     Normalizer normalizer = Normalizer.standard();
