@@ -14,10 +14,12 @@ import org.jspecify.annotations.Nullable;
  * through their {@link WordIndex}. Each word of plain chars is looked up once, at its end, by its packed
  * symbols, instead of walked down the trie, where each step is a read that waits on the one before and,
  * in a large dictionary, misses the cache; the lookups of consecutive words are independent, so the
- * processor overlaps their misses. The automaton takes over, from a word start in the root state, for
- * a word with a special char (an invisible char, a mark, a char that folds to several), a word longer
- * than the index's keys, and (with phrases) the first word of a phrase where the {@link PhraseIndex}
- * cannot tell what it and the next word are, which it enters in that word's state: it reads on as
+ * processor overlaps their misses. A word longer than the index's keys is looked up by two keys up to
+ * twice their length, and walked down the trie beyond. The automaton takes over, from a word start in
+ * the root state, for a word with a special char (an invisible char, a mark, a char that folds to
+ * several) and (with phrases) a phrase's first word longer than the keys; and for the first word of a
+ * phrase where the {@link PhraseIndex} cannot tell what it and the next word are, which it enters in
+ * that word's state: it reads on as
  * {@link AutomatonScan} would until no pattern it opened is still open ({@link #run}), and the lookups
  * go on from there.
  *
