@@ -180,6 +180,38 @@ public final class TextFeatures {
       return x >= high ? 1.0 : (x - low) / (high - low);
     }
 
+    private static final byte UPPER = 1;
+    private static final byte LOWER = 2;
+    /**
+     * Per char of the Basic Multilingual Plane: {@link #UPPER} (upper or title case), {@link #LOWER},
+     * or 0, as {@link #caseOf}. Why a table: shouting reads every char of every post, and through
+     * {@code Character}'s three tests per char its speed hung on the compiler inlining them; in about
+     * one JVM in four it did not, and a whole policy ran at half its speed (and allocated 48 bytes more
+     * per call), which is what the runs of {@code vigil bench} on one policy showed.
+     */
+    private static final byte[] CASES = cases();
+
+    private static byte[] cases() {
+      byte[] t = new byte[0x10000];
+      for (int c = 0; c < t.length; c++) {
+        t[c] = caseOf(c);
+      }
+      return t;
+    }
+
+    /** The case of a code point: upper (or title), lower, or neither, by {@code Character}. */
+    static byte caseOf(int cp) {
+      if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
+        return UPPER;
+      }
+      return Character.isLowerCase(cp) ? LOWER : 0;
+    }
+
+    /** The case of a char by the table {@link #shouting} reads (for the test that checks it). */
+    static byte tableCase(char c) {
+      return CASES[c];
+    }
+
     /** The measured value and its evidence spans (start, end pairs), or null when not measured. */
     private static final class Measure {
       final double value;
@@ -216,10 +248,20 @@ public final class TextFeatures {
       int runEnd = -1;
       int bestStart = 0;
       int bestEnd = 0;
+      final byte[] cases = CASES;
       for (int i = 0; i < text.length(); ) {
-        int cp = text.codePointAt(i);
-        int next = i + Character.charCount(cp);
-        if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
+        char c = text.charAt(i);
+        int kind;
+        int next;
+        if (Character.isSurrogate(c)) {
+          int cp = text.codePointAt(i);
+          next = i + Character.charCount(cp);
+          kind = caseOf(cp);
+        } else {
+          next = i + 1;
+          kind = cases[c];
+        }
+        if (kind == UPPER) {
           cased++;
           upper++;
           if (runStart < 0) {
@@ -230,7 +272,7 @@ public final class TextFeatures {
             bestStart = runStart;
             bestEnd = runEnd;
           }
-        } else if (Character.isLowerCase(cp)) {
+        } else if (kind == LOWER) {
           cased++;
           runStart = -1;
         }
@@ -239,8 +281,12 @@ public final class TextFeatures {
       if (cased < minimum || cased == 0) {
         return null;
       }
+      double share = (double) upper / cased;
+      if (share <= low) {
+        return null; // scores 0 (see ramp): most texts, which need no measure and no spans
+      }
       List<Integer> spans = bestEnd > bestStart ? List.of(bestStart, bestEnd) : List.of();
-      return new Measure((double) upper / cased, spans);
+      return new Measure(share, spans);
     }
 
     /** Longest run of one code point; evidence: every run at least {@code low + 1} long. */
