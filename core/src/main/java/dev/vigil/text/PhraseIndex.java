@@ -106,13 +106,11 @@ final class PhraseIndex {
    * {@code word} are: {@link #ABSENT}, {@link #READ_ON}, or the term (or allow entry) they are.
    */
   int get(int code, long word) {
-    long h = hash(code, word);
-    int bit = (int) (h >>> filterShift);
-    if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+    if (!mayHave(code, word)) {
       return ABSENT;
     }
     final long[] t = table;
-    for (int at = (int) ((h ^ (h >>> 32)) & mask);; at = (at + 1) & mask) {
+    for (int at = slot(code, word);; at = (at + 1) & mask) {
       long w = t[2 * at];
       if (w == 0) {
         return ABSENT;

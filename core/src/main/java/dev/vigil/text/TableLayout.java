@@ -342,9 +342,8 @@ final class TableLayout {
         values[k++] = WordIndex.phrase(code(st), ownPatterns(st), longSecond[st], otherAfter[st],
             otherSecond[st]);
       } else if (trie.outPattern[st] >= 0 && oneWord[st] && depth[st] <= maxLength) {
-        int p = trie.outPattern[st];
         keys[k] = key[st];
-        values[k++] = trie.nextPattern[p] < 0 ? patterns.owner[p] : WordIndex.STATE | code(st);
+        values[k++] = wordValue(st);
       }
     }
     int nLong = 0;
@@ -359,13 +358,21 @@ final class TableLayout {
     k = 0;
     for (int st = 0; st < states; st++) {
       if (isLongWord(st, fullDepth, oneWord, maxLength)) {
-        int p = trie.outPattern[st];
         heads[k] = head[st];
         lasts[k] = last[st];
-        longValues[k++] = trie.nextPattern[p] < 0 ? patterns.owner[p] : WordIndex.STATE | code(st);
+        longValues[k++] = wordValue(st);
       }
     }
     return new WordIndex(keys, values, n, bits, maxLength, pairs, heads, lasts, longValues);
+  }
+
+  /**
+   * A word's index value, for a state with patterns: its term when it has one pattern, else {@link
+   * WordIndex#STATE} and its code.
+   */
+  private long wordValue(int st) {
+    int p = trie.outPattern[st];
+    return trie.nextPattern[p] < 0 ? patterns.owner[p] : WordIndex.STATE | code(st);
   }
 
   /** Whether a state's path is a word of maxLength + 1 to 2 * maxLength symbols with patterns. */
