@@ -16,8 +16,9 @@ import java.util.SplittableRandom;
 /**
  * Prints the heap behaviour state takes per tracked key, and a hash bank per entry: a
  * {@link MemoryState} filled with one record per key by each signal (a rate's record after one item,
- * a distinct count's, a spam wave's sixteen band records of one item), and a bank of 256-bit hashes
- * with its index. Measured as the used heap after full collections, so it is an estimate.
+ * a distinct count's, a spam wave's sixteen band records of one item; and a rate's record after six
+ * items ten minutes apart, a quiet key's within its window), and a bank of 256-bit hashes with its
+ * index. Measured as the used heap after full collections, so it is an estimate.
  *
  * <pre>
  * java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.vigil.benchmarks.BehaviorFootprint 1000000
@@ -37,17 +38,18 @@ public final class BehaviorFootprint {
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
-    String[] signals = {"rate", "distinct", "wave"};
+    String[] signals = {"rate", "rate-6", "distinct", "wave"};
     for (String kind : signals) {
       long empty = used();
       MemoryState state = MemoryState.withCapacity(kind.equals("wave") ? 16 * n : n);
       Classifier c = switch (kind) {
-        case "rate" -> Behaviors.rate("s", state, Key.author(), Duration.ofHours(1), 10, 100);
+        case "rate", "rate-6" -> Behaviors.rate("s", state, Key.author(), Duration.ofHours(1), 10, 100);
         case "distinct" -> Behaviors.distinct("s", state, Key.author(), Key.attribute("ip"),
             Duration.ofHours(1), 10, 100);
         default -> Behaviors.wave("s", state, Key.author(), Duration.ofHours(1), 10, 100);
       };
-      int items = kind.equals("wave") ? n / 16 : n;
+      int items = kind.equals("wave") ? n / 16 : kind.equals("rate-6") ? 6 * n : n;
+      int keys = kind.equals("rate-6") ? n : items;
       List<String> words = BenchData.randomWords(50_000, 16);
       SplittableRandom pick = new SplittableRandom(16);
       for (int i = 0; i < items; i++) {
@@ -57,8 +59,11 @@ public final class BehaviorFootprint {
           text.append(words.get(pick.nextInt(words.size()))).append(' ');
         }
         String body = kind.equals("wave") ? text.toString() : "hi";
-        c.classify(Content.builder().body(body).author("author-" + i).attribute("ip", "ip-" + i)
-            .time(t0.plusMillis(i)).build());
+        // rate-6: each key's six items ten minutes apart, all keys in turn.
+        int key = i % keys;
+        long at = kind.equals("rate-6") ? (i / keys) * 600_000L + key / 1000 : i;
+        c.classify(Content.builder().body(body).author("author-" + key).attribute("ip", "ip-" + key)
+            .time(t0.plusMillis(at)).build());
       }
       long full = used();
       System.out.printf("%s: %d records, %d bytes per record%s%n", kind, state.size(),

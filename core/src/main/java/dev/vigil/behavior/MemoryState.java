@@ -139,10 +139,12 @@ public final class MemoryState implements BehaviorState {
 
   private static final int MAGIC = 0x56474D53; // "VGMS"
   /**
-   * 4 since the key alone chooses a record's shard and slot (3 let the space take part; 2 hashed space
-   * and key together).
+   * 5 since a rate's record may be compact (an earlier Vigil would misread it); 4 since the key alone
+   * chooses a record's shard and slot (3 let the space take part; 2 hashed space and key together).
    */
-  private static final int VERSION = 4;
+  private static final int VERSION = 5;
+  /** The earliest version this one reads: version 4's records are valid records of version 5. */
+  private static final int EARLIEST_READ = 4;
 
   /**
    * Writes every record to {@code out} (which stays open): the capacity, then per shard its records,
@@ -177,10 +179,10 @@ public final class MemoryState implements BehaviorState {
         throw new IOException("not a saved MemoryState (no VGMS header)");
       }
       int version = data.readInt();
-      if (version != VERSION) {
+      if (version < EARLIEST_READ || version > VERSION) {
         throw new IOException("saved MemoryState of version " + version + "; this Vigil reads "
-            + VERSION + (version < VERSION ? " (an earlier Vigil found records by other hashes: start"
-            + " from an empty state)" : ""));
+            + EARLIEST_READ + " to " + VERSION + (version < EARLIEST_READ ? " (an earlier Vigil found"
+            + " records by other hashes: start from an empty state)" : " (saved by a later Vigil)"));
       }
       int capacity = data.readInt();
       int shards = data.readInt();

@@ -296,6 +296,32 @@ class MemoryStateTest {
   }
 
   @Test
+  void aStateOfVersionFourIsReadAndOneOfALaterVersionRefused() throws IOException {
+    // Version 4 wrote the same records (rates in their long form only): a restart after an upgrade keeps
+    // its counts. A version this Vigil does not know yet is refused, not misread.
+    MemoryState state = MemoryState.withCapacity(100);
+    for (int i = 0; i < 30; i++) {
+      state.update("s", "k" + (i % 7), INCREMENT);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    state.writeTo(out);
+    byte[] saved = out.toByteArray();
+    assertEquals(5, java.nio.ByteBuffer.wrap(saved).getInt(4));
+    byte[] four = saved.clone();
+    java.nio.ByteBuffer.wrap(four).putInt(4, 4);
+    MemoryState back = MemoryState.readFrom(new ByteArrayInputStream(four));
+    for (int k = 0; k < 7; k++) {
+      assertArrayEquals(state.read("s", "k" + k), back.read("s", "k" + k));
+    }
+    byte[] six = saved.clone();
+    java.nio.ByteBuffer.wrap(six).putInt(4, 6);
+    IOException e = assertThrows(IOException.class,
+        () -> MemoryState.readFrom(new ByteArrayInputStream(six)));
+    assertTrue(e.getMessage().contains("version 6") && e.getMessage().contains("later Vigil"),
+        e.getMessage());
+  }
+
+  @Test
   void capacityMustBePositive() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> MemoryState.withCapacity(0));
