@@ -212,6 +212,54 @@ public final class TextFeatures {
       return CASES[c];
     }
 
+    // What the other features ask of a char, as bits of CLASSES.
+    static final int LETTER = 1;
+    static final int MARK = 2; // a non-spacing mark
+    static final int INVISIBLE = 4; // as the normalizers' invisibles stage
+    static final int LATIN = 8; // a letter of the Latin script
+    static final int LOOKALIKE = 16; // a letter of a script with Latin look-alikes
+    static final int DIGIT = 32;
+    static final int SPACE = 64; // Character.isWhitespace
+
+    /**
+     * Per char of the Basic Multilingual Plane: its {@link #classesOf} bits. Why a table: the features
+     * read every char of every post, and through {@code Character} they cost 5 to 30 ns a char (a
+     * script is a binary search over Unicode's ranges), several times a whole policy's scan; and, as
+     * for {@link #CASES}, their speed hung on what the compiler inlined.
+     */
+    private static final byte[] CLASSES = classTable();
+
+    private static byte[] classTable() {
+      byte[] t = new byte[0x10000];
+      for (int c = 0; c < t.length; c++) {
+        t[c] = (byte) classesOf(c);
+      }
+      return t;
+    }
+
+    /** The {@link #CLASSES} bits of a code point, by {@code Character} and the invisibles' list. */
+    static int classesOf(int cp) {
+      int k = 0;
+      if (Character.isLetter(cp)) {
+        k |= LETTER;
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        k |= s == Character.UnicodeScript.LATIN ? LATIN : 0;
+        k |= s == Character.UnicodeScript.CYRILLIC || s == Character.UnicodeScript.GREEK
+            || s == Character.UnicodeScript.ARMENIAN || s == Character.UnicodeScript.CHEROKEE
+            ? LOOKALIKE : 0;
+      }
+      k |= Character.getType(cp) == Character.NON_SPACING_MARK ? MARK : 0;
+      k |= FoldTable.isInvisible(cp) ? INVISIBLE : 0;
+      k |= Character.isDigit(cp) ? DIGIT : 0;
+      k |= Character.isWhitespace(cp) ? SPACE : 0;
+      return k;
+    }
+
+    /** The classes of a char by the table the features read (for the test that checks it). */
+    static int tableClasses(char c) {
+      return CLASSES[c];
+    }
+
     /** The measured value and its evidence spans (start, end pairs), or null when not measured. */
     private static final class Measure {
       final double value;
@@ -291,18 +339,33 @@ public final class TextFeatures {
 
     /** Longest run of one code point; evidence: every run at least {@code low + 1} long. */
     private Measure repeats(String text) {
+      final byte[] classes = CLASSES;
+      final int n = text.length();
       int longest = 0;
       List<Integer> spans = null;
       int i = 0;
-      while (i < text.length()) {
-        int cp = text.codePointAt(i);
+      while (i < n) {
+        char ch = text.charAt(i);
         int start = i;
         int length = 0;
-        while (i < text.length() && text.codePointAt(i) == cp) {
-          i += Character.charCount(cp);
-          length++;
+        boolean space;
+        if (Character.isSurrogate(ch)) {
+          int cp = text.codePointAt(i);
+          int width = Character.charCount(cp);
+          while (i < n && text.codePointAt(i) == cp) {
+            i += width;
+            length++;
+          }
+          space = Character.isWhitespace(cp);
+        } else {
+          // A char that is no surrogate is the code point wherever it stands.
+          while (i < n && text.charAt(i) == ch) {
+            i++;
+            length++;
+          }
+          space = (classes[ch] & SPACE) != 0;
         }
-        if (Character.isWhitespace(cp)) {
+        if (space) {
           continue;
         }
         longest = Math.max(longest, length);
@@ -314,7 +377,7 @@ public final class TextFeatures {
           spans.add(i);
         }
       }
-      if (text.length() < minimum) {
+      if (n < minimum) {
         return null;
       }
       return new Measure(longest, spans == null ? List.of() : spans);
@@ -322,13 +385,26 @@ public final class TextFeatures {
 
     /** Emoji share; evidence: each run of emoji. */
     private Measure emoji(String text) {
+      final byte[] classes = CLASSES;
+      final int n = text.length();
       int visible = 0;
       int emoji = 0;
       List<Integer> spans = null;
       int runStart = -1;
-      for (int i = 0; i < text.length(); ) {
-        int cp = text.codePointAt(i);
-        int next = i + Character.charCount(cp);
+      for (int i = 0; i < n; ) {
+        char ch = text.charAt(i);
+        int cp;
+        int next;
+        boolean space;
+        if (Character.isSurrogate(ch)) {
+          cp = text.codePointAt(i);
+          next = i + Character.charCount(cp);
+          space = Character.isWhitespace(cp);
+        } else {
+          cp = ch;
+          next = i + 1;
+          space = (classes[ch] & SPACE) != 0;
+        }
         boolean joiner = cp == 0x200D || cp == 0xFE0F || (cp >= 0x1F3FB && cp <= 0x1F3FF);
         if (isEmoji(cp)) {
           emoji++;
@@ -343,14 +419,14 @@ public final class TextFeatures {
             spans = addSpan(spans, runStart, i);
             runStart = -1;
           }
-          if (!Character.isWhitespace(cp)) {
+          if (!space) {
             visible++;
           }
         }
         i = next;
       }
       if (runStart >= 0) {
-        spans = addSpan(spans, runStart, text.length());
+        spans = addSpan(spans, runStart, n);
       }
       if (visible < minimum || visible == 0) {
         return null;
@@ -360,34 +436,50 @@ public final class TextFeatures {
 
     /** Words mixing Latin with a look-alike script; evidence: each such word. */
     private Measure mixedScripts(String text) {
+      final byte[] classes = CLASSES;
+      final int n = text.length();
       int words = 0;
       List<Integer> spans = null;
       int i = 0;
-      while (i < text.length()) {
-        int cp = text.codePointAt(i);
-        if (!Character.isLetter(cp)) {
-          i += Character.charCount(cp);
+      while (i < n) {
+        char ch = text.charAt(i);
+        int k;
+        int next;
+        if (Character.isSurrogate(ch)) {
+          int cp = text.codePointAt(i);
+          k = classesOf(cp);
+          next = i + Character.charCount(cp);
+        } else {
+          k = classes[ch];
+          next = i + 1;
+        }
+        if ((k & LETTER) == 0) {
+          i = next;
           continue;
         }
+        // A word: letters, with the marks and invisible chars among them.
         int start = i;
-        boolean latin = false;
-        boolean other = false;
-        while (i < text.length()) {
-          int c = text.codePointAt(i);
-          int type = Character.getType(c);
-          if (!Character.isLetter(c) && type != Character.NON_SPACING_MARK
-              && !FoldTable.isInvisible(c)) {
+        int scripts = 0;
+        while (true) {
+          scripts |= k;
+          i = next;
+          if (i >= n) {
             break;
           }
-          if (Character.isLetter(c)) {
-            Character.UnicodeScript s = Character.UnicodeScript.of(c);
-            latin |= s == Character.UnicodeScript.LATIN;
-            other |= s == Character.UnicodeScript.CYRILLIC || s == Character.UnicodeScript.GREEK
-                || s == Character.UnicodeScript.ARMENIAN || s == Character.UnicodeScript.CHEROKEE;
+          ch = text.charAt(i);
+          if (Character.isSurrogate(ch)) {
+            int cp = text.codePointAt(i);
+            k = classesOf(cp);
+            next = i + Character.charCount(cp);
+          } else {
+            k = classes[ch];
+            next = i + 1;
           }
-          i += Character.charCount(c);
+          if ((k & (LETTER | MARK | INVISIBLE)) == 0) {
+            break;
+          }
         }
-        if (latin && other) {
+        if ((scripts & LATIN) != 0 && (scripts & LOOKALIKE) != 0) {
           words++;
           spans = addSpan(spans, start, i);
         }
@@ -429,14 +521,25 @@ public final class TextFeatures {
 
     /** Digit share; evidence: each run of digits. */
     private Measure digits(String text) {
+      final byte[] classes = CLASSES;
+      final int n = text.length();
       int alnum = 0;
       int digits = 0;
       List<Integer> spans = null;
       int runStart = -1;
-      for (int i = 0; i < text.length(); ) {
-        int cp = text.codePointAt(i);
-        int next = i + Character.charCount(cp);
-        if (Character.isDigit(cp)) {
+      for (int i = 0; i < n; ) {
+        char ch = text.charAt(i);
+        int k;
+        int next;
+        if (Character.isSurrogate(ch)) {
+          int cp = text.codePointAt(i);
+          k = classesOf(cp);
+          next = i + Character.charCount(cp);
+        } else {
+          k = classes[ch];
+          next = i + 1;
+        }
+        if ((k & DIGIT) != 0) {
           digits++;
           alnum++;
           if (runStart < 0) {
@@ -447,14 +550,14 @@ public final class TextFeatures {
             spans = addSpan(spans, runStart, i);
             runStart = -1;
           }
-          if (Character.isLetter(cp)) {
+          if ((k & LETTER) != 0) {
             alnum++;
           }
         }
         i = next;
       }
       if (runStart >= 0) {
-        spans = addSpan(spans, runStart, text.length());
+        spans = addSpan(spans, runStart, n);
       }
       if (alnum < minimum || alnum == 0) {
         return null;
