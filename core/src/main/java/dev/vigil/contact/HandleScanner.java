@@ -16,11 +16,42 @@ final class HandleScanner {
       {"venmo.com/", "venmo"}, {"cashapp", "cashapp"}, {"cash app", "cashapp"}, {"venmo", "venmo"},
       {"paypal", "paypal"}, {"zelle", "zelle"}, {"revolut", "revolut"}};
 
+  /**
+   * Per UTF-16 char: the keywords (bit k for {@code SERVICES[k]}) that may start with it, as {@code
+   * regionMatches} with case ignored compares a keyword's first char (built from that comparison, so it
+   * decides as the keywords' own comparison does for every char, not only ASCII letters). Why: the scan
+   * asked every keyword at every word, ten case-blind comparisons per word, which made this the slowest
+   * contact signal by five times.
+   */
+  private static final short[] STARTING = starting();
+
+  private static short[] starting() {
+    short[] t = new short[0x10000];
+    for (int c = 0; c < t.length; c++) {
+      String one = String.valueOf((char) c);
+      for (int k = 0; k < SERVICES.length; k++) {
+        t[c] |= (short) (one.regionMatches(true, 0, SERVICES[k][0], 0, 1) ? 1 << k : 0);
+      }
+    }
+    return t;
+  }
+
+  /** The keywords that may start with {@code c}, as bits (for the test that checks the table). */
+  static int starting(char c) {
+    return STARTING[c];
+  }
+
   static void scan(String s, ContactSink sink) {
+    final short[] starting = STARTING;
     int n = s.length();
     int i = 0;
     while (i < n) {
       char c = s.charAt(i);
+      // Only a '$' or a keyword's first letter needs to know whether a word starts here.
+      if (c != '$' && starting[c] == 0) {
+        i++;
+        continue;
+      }
       boolean wordStart = i == 0 || !Character.isLetterOrDigit(s.codePointBefore(i));
       if (c == '$' && wordStart) {
         int end = handleEnd(s, i + 1, 20, false);
@@ -38,7 +69,7 @@ final class HandleScanner {
         }
       }
       if (wordStart && Character.isLetter(c)) {
-        Contact h = serviceHandle(s, i);
+        Contact h = serviceHandle(s, i, STARTING[c]);
         if (h != null) {
           if (!sink.accept(h)) {
             return;
@@ -51,9 +82,14 @@ final class HandleScanner {
     }
   }
 
-  private static @Nullable Contact serviceHandle(String s, int i) {
+  /** The handle of the first of the keywords {@code candidates} (bits) that is written at {@code i}. */
+  private static @Nullable Contact serviceHandle(String s, int i, int candidates) {
     int n = s.length();
-    for (String[] service : SERVICES) {
+    for (int k = 0; k < SERVICES.length; k++) {
+      if ((candidates & 1 << k) == 0) {
+        continue; // its first char is not this one
+      }
+      String[] service = SERVICES[k];
       String word = service[0];
       if (!s.regionMatches(true, i, word, 0, word.length())) {
         continue;
