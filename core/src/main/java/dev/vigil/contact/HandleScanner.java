@@ -69,7 +69,7 @@ final class HandleScanner {
         }
       }
       if (wordStart && Character.isLetter(c)) {
-        Contact h = serviceHandle(s, i, STARTING[c]);
+        Contact h = serviceHandle(s, i, starting[c]);
         if (h != null) {
           if (!sink.accept(h)) {
             return;

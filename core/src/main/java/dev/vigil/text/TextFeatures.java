@@ -440,8 +440,10 @@ public final class TextFeatures {
       final int n = text.length();
       int words = 0;
       List<Integer> spans = null;
-      int i = 0;
-      while (i < n) {
+      // A word: a letter, then letters, marks and invisible chars; start is -1 outside one.
+      int start = -1;
+      int scripts = 0;
+      for (int i = 0; i < n; ) {
         char ch = text.charAt(i);
         int k;
         int next;
@@ -453,36 +455,23 @@ public final class TextFeatures {
           k = classes[ch];
           next = i + 1;
         }
-        if ((k & LETTER) == 0) {
-          i = next;
-          continue;
-        }
-        // A word: letters, with the marks and invisible chars among them.
-        int start = i;
-        int scripts = 0;
-        while (true) {
+        if (start >= 0 && (k & (LETTER | MARK | INVISIBLE)) != 0) {
           scripts |= k;
-          i = next;
-          if (i >= n) {
-            break;
+        } else if (start >= 0) {
+          if ((scripts & LATIN) != 0 && (scripts & LOOKALIKE) != 0) {
+            words++;
+            spans = addSpan(spans, start, i);
           }
-          ch = text.charAt(i);
-          if (Character.isSurrogate(ch)) {
-            int cp = text.codePointAt(i);
-            k = classesOf(cp);
-            next = i + Character.charCount(cp);
-          } else {
-            k = classes[ch];
-            next = i + 1;
-          }
-          if ((k & (LETTER | MARK | INVISIBLE)) == 0) {
-            break;
-          }
+          start = -1; // this char ends the word and, being no letter, starts none
+        } else if ((k & LETTER) != 0) {
+          start = i;
+          scripts = k;
         }
-        if ((scripts & LATIN) != 0 && (scripts & LOOKALIKE) != 0) {
-          words++;
-          spans = addSpan(spans, start, i);
-        }
+        i = next;
+      }
+      if (start >= 0 && (scripts & LATIN) != 0 && (scripts & LOOKALIKE) != 0) {
+        words++;
+        spans = addSpan(spans, start, n);
       }
       return new Measure(words, spans == null ? List.of() : spans);
     }
