@@ -350,18 +350,6 @@ public final class Links {
   }
 
   /** The registrable domain without its public suffix, in Unicode: {@code paypal} of paypal.co.uk. */
-  /** Whether {@code s} is all ASCII and holds no {@code xn--}, in any case. */
-  private static boolean plainAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 0x80 || (c == '-' && i >= 2 && i + 1 < s.length() && s.charAt(i + 1) == '-'
-          && (s.charAt(i - 1) | 0x20) == 'n' && (s.charAt(i - 2) | 0x20) == 'x')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   static String nameOf(String registrableAscii) {
     if (InternetDomainName.isValid(registrableAscii)) {
       InternetDomainName d = InternetDomainName.from(registrableAscii);
@@ -379,8 +367,8 @@ public final class Links {
 
   /**
    * A host or name as IDNA's ToUnicode gives it, lower-cased. An ASCII one without an ACE label
-   * ({@code xn--}) is its own ToUnicode, and most hosts are such: they skip {@code IDN}, which cost
-   * about a microsecond per call.
+   * ({@code xn--}) is its own ToUnicode, and most hosts are such: they skip {@code IDN} and the strings
+   * it builds.
    */
   static String toUnicode(String ascii) {
     if (plainAscii(ascii)) {
@@ -391,5 +379,17 @@ public final class Links {
     } catch (IllegalArgumentException e) {
       return ascii;
     }
+  }
+
+  /** Whether {@code s} is all ASCII and holds no {@code xn--}, in any case. */
+  private static boolean plainAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 || (c == '-' && i >= 2 && i + 1 < s.length() && s.charAt(i + 1) == '-'
+          && (s.charAt(i - 1) | 0x20) == 'n' && (s.charAt(i - 2) | 0x20) == 'x')) {
+        return false;
+      }
+    }
+    return true;
   }
 }
