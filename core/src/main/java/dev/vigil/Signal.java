@@ -99,6 +99,20 @@ public final class Signal {
         evidenceCount, List.of(), null, Map.of());
   }
 
+  /**
+   * A signal with the given score, no evidence, and one note formatted when first read: what
+   * {@code of(score).withNote(note)} gives, in one object, for a classifier that scores every item
+   * (a behaviour signal). The note's contract is {@link #withNote(Supplier)}'s.
+   *
+   * @throws IllegalArgumentException if the score is NaN or outside [0, 1]
+   */
+  public static Signal of(double score, Supplier<String> note) {
+    checkScore(score);
+    requireNonNull(note, "note");
+    return new Signal(score > 0.0 ? Outcome.MATCHED : Outcome.NOT_MATCHED, score, List.of(), 0,
+        new DeferredNote(List.of(), note), null, Map.of());
+  }
+
   /** A full-strength match (score 1) with the given evidence. */
   public static Signal matched(Evidence... evidence) {
     return of(1.0, List.of(evidence));

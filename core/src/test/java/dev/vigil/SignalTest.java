@@ -38,6 +38,23 @@ class SignalTest {
   }
 
   @Test
+  void aScoreWithItsNoteIsTheScoreWithTheNoteAppended() {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    Signal s = Signal.of(0.25, () -> "rate #" + calls.incrementAndGet());
+    assertEquals(1, s.notes().size());
+    assertEquals(0, calls.get(), "the size is known without formatting");
+    assertEquals(Signal.of(0.25).withNote("rate #1"), s);
+    assertEquals(1, calls.get());
+    // A zero score keeps its note: not matched, as of(0.0).withNote would say.
+    Signal zero = Signal.of(0.0, () -> "quiet");
+    assertEquals(Outcome.NOT_MATCHED, zero.outcome());
+    assertEquals(Signal.of(0.0).withNote(() -> "quiet"), zero);
+    assertEquals("score must be in [0, 1] but was 1.5",
+        assertThrows(IllegalArgumentException.class, () -> Signal.of(1.5, () -> "x")).getMessage());
+    assertThrows(NullPointerException.class, () -> Signal.of(0.5, (java.util.function.Supplier<String>) null));
+  }
+
+  @Test
   void aDeferredNoteThatFailsReadsAsFailedInsteadOfThrowing() {
     Signal thrown = Signal.of(1.0).withNote(() -> {
       throw new IllegalStateException("boom");

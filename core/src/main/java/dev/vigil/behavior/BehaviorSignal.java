@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every behaviour signal does with an item: take its time and its keys, observe the item under
@@ -25,12 +26,15 @@ abstract class BehaviorSignal implements Classifier {
   final BehaviorState state;
   final Key key;
   private final Signal noKey;
+  /** The key, when it has at most one value per item; else null. */
+  private final @Nullable OneValueKey oneValue;
 
   BehaviorSignal(String name, BehaviorState state, Key key) {
     this.name = requireNonNull(name, "name");
     this.state = requireNonNull(state, "state");
     this.key = requireNonNull(key, "key");
     this.noKey = Signal.notApplicable("no " + key.name());
+    this.oneValue = key instanceof OneValueKey ? (OneValueKey) key : null;
     if (name.isBlank()) {
       throw new IllegalArgumentException("a behaviour signal needs a name");
     }
@@ -47,17 +51,18 @@ abstract class BehaviorSignal implements Classifier {
     if (time == null) {
       return NO_TIME;
     }
+    if (oneValue != null) {
+      // An author, an attribute: no list of values, no list of notes.
+      String value = oneValue.value(content);
+      return value == null ? noKey : classify(value, millis(time), content);
+    }
     List<String> values = key.values(content);
     if (values.isEmpty()) {
       return noKey;
     }
     long t = millis(time);
     if (values.size() == 1) {
-      // Most keys have one value (an author): no list of notes.
-      String value = values.get(0);
-      long measure = observe(value, t, content);
-      double score = score(measure);
-      return score > 0.0 ? Signal.of(score).withNote(() -> note(value, measure)) : Signal.of(score);
+      return classify(values.get(0), t, content);
     }
     double best = 0.0;
     // Notes are deferred (formatted only when an explanation reads them).
@@ -80,6 +85,12 @@ abstract class BehaviorSignal implements Classifier {
       s = s.withNote(notes.get(i));
     }
     return s;
+  }
+
+  private Signal classify(String value, long t, Content content) {
+    long measure = observe(value, t, content);
+    double score = score(measure);
+    return score > 0.0 ? Signal.of(score, () -> note(value, measure)) : Signal.of(score);
   }
 
   private static final Signal NO_TIME =

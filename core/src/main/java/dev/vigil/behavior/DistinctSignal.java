@@ -16,26 +16,44 @@ final class DistinctSignal extends WindowCountSignal {
   private static final SipHash HASH = new SipHash(0x64697374696E6374L, 0x636F756E74656421L);
 
   private final Key counted;
+  /** {@code counted}, when it has at most one value per item; else null. */
+  private final @Nullable OneValueKey oneCounted;
 
   DistinctSignal(String name, BehaviorState state, Key key, Key counted, Duration window, int normal,
       int suspicious) {
     super(name, state, key, window, normal, suspicious,
         "distinct " + java.util.Objects.requireNonNull(counted, "counted").name());
     this.counted = counted;
+    this.oneCounted = counted instanceof OneValueKey ? (OneValueKey) counted : null;
   }
 
   @Override
   long observe(String value, long t, Content content) {
+    if (oneCounted != null) {
+      // An author: no list.
+      String w = oneCounted.value(content);
+      return w == null ? countWithout(value, t) : update(value, new Observation(t), w);
+    }
     List<String> who = counted.values(content);
     if (who.isEmpty()) {
-      long[] r = state.read(name, value);
-      return r == null ? 0 : LatestEntries.countIn(r, 2, t - window, t);
+      return countWithout(value, t);
     }
     Observation o = new Observation(t);
     for (String w : who) {
-      o.h = HASH.hash64("", w);
-      state.update(name, value, o);
+      update(value, o, w);
     }
+    return o.count;
+  }
+
+  /** The count of an item without a counted value: it reads the record and changes nothing. */
+  private long countWithout(String value, long t) {
+    long[] r = state.read(name, value);
+    return r == null ? 0 : LatestEntries.countIn(r, 2, t - window, t);
+  }
+
+  private int update(String value, Observation o, String w) {
+    o.h = HASH.hash64("", w);
+    state.update(name, value, o);
     return o.count;
   }
 

@@ -28,7 +28,7 @@ public interface Key {
 
   /** The author's id. */
   static Key author() {
-    return of("author", c -> c.author() == null ? List.of() : List.of(c.author()));
+    return new OneValueKey("author", Content::author);
   }
 
   /** The value of the attribute {@code name} ({@code "ip"}, {@code "device"}). */
@@ -37,10 +37,7 @@ public interface Key {
     if (name.isBlank()) {
       throw new IllegalArgumentException("attribute name must not be blank");
     }
-    return of("attribute(" + name + ")", c -> {
-      String v = c.attributes().get(name);
-      return v == null ? List.of() : List.of(v);
-    });
+    return new OneValueKey("attribute(" + name + ")", c -> c.attributes().get(name));
   }
 
   /**

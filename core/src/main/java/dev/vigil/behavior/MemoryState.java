@@ -230,26 +230,28 @@ public final class MemoryState implements BehaviorState {
     private final @Nullable String[] spaces = new String[SPACES_HELD];
     private final long[] space0 = new long[SPACES_HELD];
     private final long[] space1 = new long[SPACES_HELD];
+    /** The thread's SipHash state, reused. */
+    private final SipHash.State state = new SipHash.State();
     long first;
     long second;
 
     void of(String space, String key) {
       if (key != this.key) {
-        SipHash.State k = KEYS.hash128(key);
-        key0 = k.first;
-        key1 = k.second;
+        KEYS.hash128(key, state);
+        key0 = state.first;
+        key1 = state.second;
         this.key = key;
       }
       int i = space.hashCode() & (SPACES_HELD - 1);
       String held = spaces[i];
       if (held != space && !space.equals(held)) {
-        SipHash.State k = SPACES.hash128(space);
+        SPACES.hash128(space, state);
         // The space leaves the bits that choose the shard (the top six of the first half) and the slot
         // (the upper half of the second) to the key: the records of one key in several spaces (a rate
         // and a first sighting of one author) share a shard and a home slot, and records made by one
         // item take neighbouring entries.
-        space0[i] = k.first & (-1L >>> 6);
-        space1[i] = k.second & 0xFFFFFFFFL;
+        space0[i] = state.first & (-1L >>> 6);
+        space1[i] = state.second & 0xFFFFFFFFL;
         spaces[i] = space;
       }
       first = key0 ^ space0[i];

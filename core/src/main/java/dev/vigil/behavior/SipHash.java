@@ -17,22 +17,28 @@ final class SipHash {
     this.k1 = k1;
   }
 
+  /**
+   * A thread's state for {@link #hash64}. Hashing is on the scoring path (a distinct count hashes the
+   * counted author of every item), and the JIT does not always inline the state's calls, which made it
+   * allocate a state per hash.
+   */
+  private static final ThreadLocal<State> STATES = ThreadLocal.withInitial(State::new);
+
   /** The 64-bit hash. */
   long hash64(String space, String key) {
-    State s = new State(k0, k1, false);
+    State s = STATES.get().reset(k0, k1, false);
     feed(s, space, key);
     return s.finish64();
   }
 
   /**
-   * The 128-bit hash of {@code text} alone, its units without a length before them: {@code first} and
-   * {@code second} of the state returned.
+   * The 128-bit hash of {@code text} alone, its units without a length before them, left in
+   * {@code into}'s {@code first} and {@code second} (the caller's state, reused: nothing is allocated).
    */
-  State hash128(String text) {
-    State s = new State(k0, k1, true);
-    s.chars(text);
-    s.finish128();
-    return s;
+  void hash128(String text, State into) {
+    into.reset(k0, k1, true);
+    into.chars(text);
+    into.finish128();
   }
 
   private static void feed(State s, String space, String key) {
@@ -42,7 +48,7 @@ final class SipHash {
     s.chars(key);
   }
 
-  /** The running state; a local object the JIT keeps in registers (it does not escape). */
+  /** The running state, reset for each hash; not thread safe. */
   static final class State {
     long first;
     long second;
@@ -53,11 +59,14 @@ final class SipHash {
     long word;
     int units;
 
-    State(long k0, long k1, boolean wide) {
+    State reset(long k0, long k1, boolean wide) {
       v0 = k0 ^ 0x736f6d6570736575L;
       v1 = k1 ^ 0x646f72616e646f6dL ^ (wide ? 0xee : 0);
       v2 = k0 ^ 0x6c7967656e657261L;
       v3 = k1 ^ 0x7465646279746573L;
+      word = 0;
+      units = 0;
+      return this;
     }
 
     void unit(int u) {

@@ -81,11 +81,10 @@ final class WaveSignal implements Classifier {
     long first = o.first;
     int cluster = distinct(authors, n);
     double score = BehaviorSignal.ramp(cluster, normal, suspicious);
-    Signal s = Signal.of(score);
     if (score == 0.0) {
-      return s;
+      return Signal.of(score);
     }
-    return s.withNote(() -> name + ": near-copies of this text from " + cluster
+    return Signal.of(score, () -> name + ": near-copies of this text from " + cluster
         + (cluster == 1 ? " sender" : " senders") + " (distinct " + sender.name() + ") in "
         + BehaviorSignal.format(windowDuration) + ", first seen "
         + Instant.ofEpochMilli(first) + " (normal " + normal + ", suspicious " + suspicious + ")");

@@ -147,6 +147,39 @@ class BehaviorProperties {
     assertEquals(runs.get(0), runs.get(1));
   }
 
+  /**
+   * The author and an attribute have one value per item, which the signals read without a list: they
+   * give the signals (scores, outcomes, notes) of the same keys read as lists, also for items without
+   * the attribute.
+   */
+  @Property(tries = 200)
+  void keysOfOneValueGiveTheSignalsOfTheSameKeysReadAsLists(@ForAll("events") List<Event> events) {
+    Key authors = Key.of("author", c -> c.author() == null ? List.of() : List.of(c.author()));
+    Key ips = Key.of("attribute(ip)", c -> c.attributes().containsKey("ip")
+        ? List.of(c.attributes().get("ip")) : List.of());
+    List<Classifier> one = signals(MemoryState.withCapacity(1000), Key.author(), Key.attribute("ip"));
+    List<Classifier> lists = signals(MemoryState.withCapacity(1000), authors, ips);
+    int i = 0;
+    for (Event e : events) {
+      Content c = i++ % 5 == 4 ? Content.builder().body("hello").author(e.author())
+          .time(T0.plusSeconds(e.second())).build() : e.content();
+      for (int s = 0; s < one.size(); s++) {
+        Signal a = one.get(s).classify(c);
+        Signal b = lists.get(s).classify(c);
+        assertEquals(b, a, e::toString);
+        assertEquals(b.notes(), a.notes(), e::toString);
+      }
+    }
+  }
+
+  private static List<Classifier> signals(BehaviorState state, Key author, Key ip) {
+    return List.of(
+        Behaviors.rate("r", state, author, Duration.ofSeconds(100), 1, 4),
+        Behaviors.newKey("n", state, ip, Duration.ofSeconds(10), Duration.ofSeconds(90)),
+        Behaviors.distinct("d", state, ip, author, Duration.ofSeconds(50), 1, 3),
+        Behaviors.distinct("e", state, author, ip, Duration.ofSeconds(50), 0, 2));
+  }
+
   @Property(tries = 100)
   void itemsWithoutATimeOrKeyObserveNothing(@ForAll("inOrder") List<Event> events) {
     MemoryState state = MemoryState.withCapacity(1000);
