@@ -380,7 +380,7 @@ final class ContextualScan extends Scan {
     // (Numbered by chars: see ContextualRing.floor.)
     int unit = fromUnit + (checkpoint - from);
     ring.waiting.clear();
-    int got = collect(text, checkpoint, from, fromUnit, table, ring);
+    int got = collect(text, checkpoint, from, fromUnit, table, ring, ring.backStart.length);
     ring.checkpoint = checkpoint;
     ring.checkpointCode = checkpointCode;
     ring.checkpointUnit = unit;
@@ -400,12 +400,11 @@ final class ContextualScan extends Scan {
    * Walks back from {@code end} (where a unit starts, or the text's end) over the units before it,
    * into the ring's back arrays (index 0 the last unit): over the text down to {@code from} (read in
    * the plain mode: repeats and whitespace runs are one unit each), then from the ring (the units
-   * before {@code from}, unit {@code fromUnit - 1} first). Returns how many it found: the longest term
-   * and one more, or fewer at the text's start.
+   * before {@code from}, unit {@code fromUnit - 1} first). Returns how many it found: {@code need}
+   * (at most the longest term and one), or fewer at the text's start.
    */
   private int collect(String text, int end, int from, int fromUnit, int[] table,
-      ContextualRing ring) {
-    int need = ring.backStart.length;
+      ContextualRing ring, int need) {
     int m = 0;
     int q = end;
     while (m < need && q > from) {
@@ -458,7 +457,7 @@ final class ContextualScan extends Scan {
           continue;
         }
         if (got < 0) {
-          got = collect(text, end, from, fromUnit, table, ring);
+          got = collect(text, end, from, fromUnit, table, ring, layout.emitReach[state]);
         }
         int k = patterns.symbols[q].length;
         if (k > got || patterns.checkStart[q] && k < got && ring.backWord[k]) {
