@@ -56,9 +56,11 @@ public class ShortMessageBenchmark {
   /**
    * The list: {@code words5000} (the blocklist, a hit every 1,500 chars of these lines) or {@code
    * hits5000} (5,000 words drawn from a large English dictionary, a hit every 100 chars or so: the
-   * report path's cost shows). {@link #roklenarcic} scans the same messages with the fastest peer.
+   * report path's cost shows) or {@code random100000} (100,000 random words, {@link
+   * LargeDictionaryBenchmark}'s list: the size at which issue 22 measured 25x between the presets on
+   * chat lines). {@link #roklenarcic} scans the same messages with the fastest peer.
    */
-  @Param({"words5000", "hits5000"})
+  @Param({"words5000", "hits5000", "random100000"})
   public String list;
 
   private TermMatcher matcher;
@@ -72,7 +74,9 @@ public class ShortMessageBenchmark {
   @Setup
   public void setUp() {
     List<String> words;
-    if (list.equals("hits5000")) {
+    if (list.equals("random100000")) {
+      words = BenchData.randomWords(100_000, 1_000_003);
+    } else if (list.equals("hits5000")) {
       List<String> dict = BenchData.has("en-dict.txt") ? BenchData.lines("en-dict.txt")
           : BenchData.randomWords(127_000, 127);
       words = BenchData.sample(dict, 5000, 80);
