@@ -30,7 +30,7 @@ final class DistinctSignal extends WindowCountSignal {
   @Override
   long observe(String value, long t, Content content) {
     if (oneCounted != null) {
-      // An author: no list.
+      // An author, an attribute: no list.
       String w = oneCounted.value(content);
       return w == null ? countWithout(value, t) : update(value, new Observation(t), w);
     }
