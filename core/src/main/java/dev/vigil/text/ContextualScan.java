@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The scan of {@link ScanPlan#CONTEXTUAL}: normalizers whose stages look at context ({@code aggressive}:
  * leetspeak, spaced-out letters, repeats). It steps the {@link Trie}, whose rows it lays out for itself
- * (depth first, a code per transition with a flag where a hit may end), one normalized unit at a time.
+ * (breadth first, a code per transition with a flag where a hit may end), one normalized unit at a time.
  *
  * <h2>Two modes</h2>
  * Most text holds no evasion, and there the contextual stages change nothing but merge runs: a word
