@@ -27,14 +27,20 @@ public final class BehaviorOverhead {
 
   /**
    * Arguments: the activity ({@code uniform} or {@code zipf}, default zipf), the rounds (default 200),
-   * the authors (default 100,000; few authors keep every record in the caches) and the state
-   * ({@code memory}, default, or {@code one-record}: see {@link BehaviorBenchmark#state}).
+   * the authors (default 100,000; few authors keep every record in the caches), the state
+   * ({@code memory}, default, or {@code one-record}: see {@link BehaviorBenchmark#state}) and the
+   * milliseconds between items (default 10: see {@link BehaviorBenchmark#itemGapMillis}).
    */
   public static void main(String[] args) {
     BehaviorBenchmark b = new BehaviorBenchmark();
     b.activity = args.length > 0 ? args[0] : "zipf";
     b.authorCount = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
     b.state = args.length > 3 ? args[3] : "memory";
+    b.itemGapMillis = args.length > 4 ? Long.parseLong(args[4]) : 10;
+    if (b.itemGapMillis < 1) {
+      throw new IllegalArgumentException("the gap between items must be at least 1 ms but was "
+          + b.itemGapMillis);
+    }
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     if (rounds < 4) {
       throw new IllegalArgumentException("rounds must be at least 4 but was " + rounds);
@@ -63,9 +69,10 @@ public final class BehaviorOverhead {
     Arrays.sort(without);
     Arrays.sort(with);
     Arrays.sort(added);
-    System.out.printf("%s activity, %d authors, %s state, %d rounds: policy without %d ns, with three"
-            + " behaviour signals %d ns per item (medians); the signals add %d ns (quartiles %d to %d)%n",
-        b.activity, b.authorCount, b.state, rounds, without[rounds / 2], with[rounds / 2],
+    System.out.printf("%s activity, %d authors, %s state, %d ms apart, %d rounds: policy without %d ns,"
+            + " with three behaviour signals %d ns per item (medians); the signals add %d ns (quartiles %d"
+            + " to %d)%n",
+        b.activity, b.authorCount, b.state, b.itemGapMillis, rounds, without[rounds / 2], with[rounds / 2],
         added[rounds / 2], added[rounds / 4], added[3 * rounds / 4]);
     if (sink == null) {
       System.out.println(); // keeps the results alive
