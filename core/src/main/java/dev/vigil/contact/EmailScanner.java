@@ -19,6 +19,12 @@ final class EmailScanner {
   static void scan(String s, ContactSink sink) {
     int n = s.length();
     for (int i = 0; i < n; i++) {
+      // Straight to the next char that may start an address: in a loop with a call in it (emailAt), the
+      // compiler reloaded the string's array and length for every char, three dependent loads a char.
+      i = nextCandidate(s, i, n);
+      if (i == n) {
+        return;
+      }
       char c = s.charAt(i);
       int localEnd;
       int domainStart;
@@ -70,6 +76,22 @@ final class EmailScanner {
     }
   }
 
+  /**
+   * The first index from {@code from} whose char is {@code @}, a fullwidth {@code @}, or an {@code a}
+   * in either case followed by a {@code t} in either case (where " at " and "[at]" start), else
+   * {@code n}. Every char {@code scan} acts on is such a char; {@code scan} checks the rest.
+   */
+  private static int nextCandidate(String s, int from, int n) {
+    for (int i = from; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '@' || c == '\uFF20'
+          || (c | 0x20) == 'a' && i + 1 < n && (s.charAt(i + 1) | 0x20) == 't') {
+        return i;
+      }
+    }
+    return n;
+  }
+
   private static boolean isAscii(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) >= 0x80) {
@@ -79,7 +101,7 @@ final class EmailScanner {
     return true;
   }
 
-  private static @Nullable Contact emailAt(String s, int localEnd, int domainStart, boolean obfuscated,
+  static @Nullable Contact emailAt(String s, int localEnd, int domainStart, boolean obfuscated,
       boolean spelledAt) {
     int n = s.length();
     int localStart = localEnd;

@@ -16,12 +16,13 @@ final class PhoneScanner {
     int n = s.length();
     int i = 0;
     while (i < n) {
-      int cp = s.codePointAt(i);
-      boolean start = cp == '+' || cp == '(' || Character.isDigit(cp);
-      if (!start) {
-        i += Character.charCount(cp);
-        continue;
+      // Straight to the next char that may start a number: in a loop with a call in it (phoneAt), the
+      // compiler reloaded the string's array and length for every char.
+      i = nextStart(s, i, n);
+      if (i == n) {
+        return;
       }
+      int cp = s.codePointAt(i);
       int end = phoneAt(s, i, sink);
       if (end < 0) {
         return;
@@ -34,8 +35,33 @@ final class PhoneScanner {
     }
   }
 
+  /**
+   * The first code point boundary from {@code from} where a number may start ({@code +}, {@code (} or a
+   * digit of any script), else {@code n}. Steps by code points, as the scan did: a low surrogate is
+   * never a start, and a pair's digit (a mathematical digit) is found at its high surrogate.
+   */
+  private static int nextStart(String s, int from, int n) {
+    int i = from;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        if (c >= '0' && c <= '9' || c == '+' || c == '(') {
+          return i;
+        }
+        i++;
+      } else {
+        int cp = s.codePointAt(i);
+        if (Character.isDigit(cp)) {
+          return i;
+        }
+        i += Character.charCount(cp);
+      }
+    }
+    return n;
+  }
+
   /** Tries a phone number at {@code i}; returns where to go on, or -1 when the sink says stop. */
-  private static int phoneAt(String s, int i, ContactSink sink) {
+  static int phoneAt(String s, int i, ContactSink sink) {
     int n = s.length();
     boolean glued = false;
     if (i > 0) {
@@ -216,7 +242,7 @@ final class PhoneScanner {
         || c == '\u2011' || c == '\u2012' || c == '\u2013' || c == '\u2212';
   }
 
-  private static boolean isLetterDigit(char c) {
+  static boolean isLetterDigit(char c) {
     return c == 'O' || c == 'o' || c == 'l' || c == 'I';
   }
 }
