@@ -16,8 +16,8 @@ final class PhoneScanner {
     int n = s.length();
     int i = 0;
     while (i < n) {
-      // Straight to the next char that may start a number: in a loop with a call in it (phoneAt), the
-      // compiler reloaded the string's array and length for every char.
+      // Straight to the next char that may start a number, in a loop without calls (see EmailScanner's
+      // scan: with phoneAt called in the same loop, the scan took twice as long).
       i = nextStart(s, i, n);
       if (i == n) {
         return;
