@@ -25,61 +25,72 @@ final class EmailScanner {
       if (i == n) {
         return;
       }
-      char c = s.charAt(i);
-      int localEnd;
-      int domainStart;
-      boolean obfuscated;
-      boolean spelledAt;
-      if (c == '@' || c == '\uFF20') {
-        localEnd = i;
-        domainStart = i + 1;
-        obfuscated = false;
-        spelledAt = false;
-        // name @ domain.com
-        if (i > 0 && s.charAt(i - 1) == ' ' && i + 1 < n && s.charAt(i + 1) == ' ') {
-          localEnd = i - 1;
-          domainStart = i + 2;
-          obfuscated = true;
-        }
-      } else if ((c == 'a' || c == 'A') && i > 0 && i + 2 < n
-          && (s.charAt(i + 1) == 't' || s.charAt(i + 1) == 'T')) {
-        char before = s.charAt(i - 1);
-        char after = s.charAt(i + 2);
-        if (before == '[' && after == ']' || before == '(' && after == ')'
-            || before == '{' && after == '}') {
-          localEnd = i - 1;
-          domainStart = i + 3;
-          if (localEnd > 0 && s.charAt(localEnd - 1) == ' ' && domainStart < n
-              && s.charAt(domainStart) == ' ') {
-            localEnd--;
-            domainStart++;
-          }
-          spelledAt = false;
-        } else if (before == ' ' && after == ' ') {
-          localEnd = i - 1;
-          domainStart = i + 3;
-          spelledAt = true;
-        } else {
-          continue;
-        }
-        obfuscated = true;
-      } else {
-        continue;
-      }
-      Contact e = emailAt(s, localEnd, domainStart, obfuscated, spelledAt);
-      if (e != null) {
-        if (!sink.accept(e)) {
-          return;
-        }
-        i = e.end() - 1;
+      i = tryAt(s, i, sink);
+      if (i < 0) {
+        return;
       }
     }
   }
 
   /**
+   * Tries an address whose "@" (or "at") is at {@code i}: returns {@code i} when there is none (any
+   * char may be asked), the index of the address's last char when the sink took it, or -1 when the sink
+   * says stop.
+   */
+  static int tryAt(String s, int i, ContactSink sink) {
+    int n = s.length();
+    char c = s.charAt(i);
+    int localEnd;
+    int domainStart;
+    boolean obfuscated;
+    boolean spelledAt;
+    if (c == '@' || c == '\uFF20') {
+      localEnd = i;
+      domainStart = i + 1;
+      obfuscated = false;
+      spelledAt = false;
+      // name @ domain.com
+      if (i > 0 && s.charAt(i - 1) == ' ' && i + 1 < n && s.charAt(i + 1) == ' ') {
+        localEnd = i - 1;
+        domainStart = i + 2;
+        obfuscated = true;
+      }
+    } else if ((c == 'a' || c == 'A') && i > 0 && i + 2 < n
+        && (s.charAt(i + 1) == 't' || s.charAt(i + 1) == 'T')) {
+      char before = s.charAt(i - 1);
+      char after = s.charAt(i + 2);
+      if (before == '[' && after == ']' || before == '(' && after == ')'
+          || before == '{' && after == '}') {
+        localEnd = i - 1;
+        domainStart = i + 3;
+        if (localEnd > 0 && s.charAt(localEnd - 1) == ' ' && domainStart < n
+            && s.charAt(domainStart) == ' ') {
+          localEnd--;
+          domainStart++;
+        }
+        spelledAt = false;
+      } else if (before == ' ' && after == ' ') {
+        localEnd = i - 1;
+        domainStart = i + 3;
+        spelledAt = true;
+      } else {
+        return i;
+      }
+      obfuscated = true;
+    } else {
+      return i;
+    }
+    Contact e = emailAt(s, localEnd, domainStart, obfuscated, spelledAt);
+    if (e == null) {
+      return i;
+    }
+    return sink.accept(e) ? e.end() - 1 : -1;
+  }
+
+  /**
    * The first index from {@code from} whose char is {@code @}, a fullwidth {@code @}, or an {@code a}
    * in either case followed by a {@code t} in either case (where " at " and "[at]" start), else
-   * {@code n}. Every char {@code scan} acts on is such a char; {@code scan} checks the rest.
+   * {@code n}. Every char {@code tryAt} finds an address at is such a char; it checks the rest.
    */
   private static int nextCandidate(String s, int from, int n) {
     for (int i = from; i < n; i++) {
@@ -101,7 +112,7 @@ final class EmailScanner {
     return true;
   }
 
-  static @Nullable Contact emailAt(String s, int localEnd, int domainStart, boolean obfuscated,
+  private static @Nullable Contact emailAt(String s, int localEnd, int domainStart, boolean obfuscated,
       boolean spelledAt) {
     int n = s.length();
     int localStart = localEnd;

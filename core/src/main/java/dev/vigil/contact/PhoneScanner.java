@@ -22,17 +22,30 @@ final class PhoneScanner {
       if (i == n) {
         return;
       }
-      int cp = s.codePointAt(i);
-      int end = phoneAt(s, i, sink);
-      if (end < 0) {
+      i = tryAt(s, i, sink);
+      if (i < 0) {
         return;
       }
-      i = Math.max(end, i + Character.charCount(cp));
-      // Go on after the rest of this run of digits, so a failed number is not re-read from inside.
-      while (i < n && (Character.isDigit(s.codePointAt(i)) || isLetterDigit(s.charAt(i)))) {
-        i += Character.charCount(s.codePointAt(i));
-      }
     }
+  }
+
+  /**
+   * Tries a number that starts at {@code i} (a {@code +}, a {@code (} or a digit): returns where to go
+   * on (after the number, or after the run of digits it could not start), or -1 when the sink says
+   * stop.
+   */
+  static int tryAt(String s, int i, ContactSink sink) {
+    int n = s.length();
+    int end = phoneAt(s, i, sink);
+    if (end < 0) {
+      return -1;
+    }
+    int next = Math.max(end, i + Character.charCount(s.codePointAt(i)));
+    // Go on after the rest of this run of digits, so a failed number is not re-read from inside.
+    while (next < n && (Character.isDigit(s.codePointAt(next)) || isLetterDigit(s.charAt(next)))) {
+      next += Character.charCount(s.codePointAt(next));
+    }
+    return next;
   }
 
   /**
@@ -61,7 +74,7 @@ final class PhoneScanner {
   }
 
   /** Tries a phone number at {@code i}; returns where to go on, or -1 when the sink says stop. */
-  static int phoneAt(String s, int i, ContactSink sink) {
+  private static int phoneAt(String s, int i, ContactSink sink) {
     int n = s.length();
     boolean glued = false;
     if (i > 0) {
@@ -242,7 +255,7 @@ final class PhoneScanner {
         || c == '\u2011' || c == '\u2012' || c == '\u2013' || c == '\u2212';
   }
 
-  static boolean isLetterDigit(char c) {
+  private static boolean isLetterDigit(char c) {
     return c == 'O' || c == 'o' || c == 'l' || c == 'I';
   }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The e-mail and phone scans jump from one possible start to the next in a loop of their own (the
  * loop that also tried each address or number was compiled to reload the string for every char): they
- * find what the scans that looked at every char found (copied below as they were), on texts rich in
+ * find what the scans that tried every char found (below, as they were), on texts rich in
  * what starts an address or a number ({@code @}, a fullwidth {@code @}, "at" in brackets and between
  * spaces, in every case; {@code +}, {@code (}, digits of other scripts and outside the BMP) and in
  * what ends one, including unpaired surrogates, and when the sink stops the scan early.
@@ -82,78 +82,28 @@ class CandidateScanProperties {
     return found;
   }
 
-  /** {@code EmailScanner.scan} as it was, looking at every char. */
+  /** {@code EmailScanner.scan} as it was: an address tried at every char. */
   private static void emailScanBefore(String s, ContactSink sink) {
-    int n = s.length();
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      int localEnd;
-      int domainStart;
-      boolean obfuscated;
-      boolean spelledAt;
-      if (c == '@' || c == '\uFF20') {
-        localEnd = i;
-        domainStart = i + 1;
-        obfuscated = false;
-        spelledAt = false;
-        if (i > 0 && s.charAt(i - 1) == ' ' && i + 1 < n && s.charAt(i + 1) == ' ') {
-          localEnd = i - 1;
-          domainStart = i + 2;
-          obfuscated = true;
-        }
-      } else if ((c == 'a' || c == 'A') && i > 0 && i + 2 < n
-          && (s.charAt(i + 1) == 't' || s.charAt(i + 1) == 'T')) {
-        char before = s.charAt(i - 1);
-        char after = s.charAt(i + 2);
-        if (before == '[' && after == ']' || before == '(' && after == ')'
-            || before == '{' && after == '}') {
-          localEnd = i - 1;
-          domainStart = i + 3;
-          if (localEnd > 0 && s.charAt(localEnd - 1) == ' ' && domainStart < n
-              && s.charAt(domainStart) == ' ') {
-            localEnd--;
-            domainStart++;
-          }
-          spelledAt = false;
-        } else if (before == ' ' && after == ' ') {
-          localEnd = i - 1;
-          domainStart = i + 3;
-          spelledAt = true;
-        } else {
-          continue;
-        }
-        obfuscated = true;
-      } else {
-        continue;
-      }
-      Contact e = EmailScanner.emailAt(s, localEnd, domainStart, obfuscated, spelledAt);
-      if (e != null) {
-        if (!sink.accept(e)) {
-          return;
-        }
-        i = e.end() - 1;
+    for (int i = 0; i < s.length(); i++) {
+      i = EmailScanner.tryAt(s, i, sink);
+      if (i < 0) {
+        return;
       }
     }
   }
 
-  /** {@code PhoneScanner.scan} as it was, looking at every code point. */
+  /** {@code PhoneScanner.scan} as it was: every code point asked whether a number starts there. */
   private static void phoneScanBefore(String s, ContactSink sink) {
-    int n = s.length();
     int i = 0;
-    while (i < n) {
+    while (i < s.length()) {
       int cp = s.codePointAt(i);
-      boolean start = cp == '+' || cp == '(' || Character.isDigit(cp);
-      if (!start) {
+      if (cp == '+' || cp == '(' || Character.isDigit(cp)) {
+        i = PhoneScanner.tryAt(s, i, sink);
+        if (i < 0) {
+          return;
+        }
+      } else {
         i += Character.charCount(cp);
-        continue;
-      }
-      int end = PhoneScanner.phoneAt(s, i, sink);
-      if (end < 0) {
-        return;
-      }
-      i = Math.max(end, i + Character.charCount(cp));
-      while (i < n && (Character.isDigit(s.codePointAt(i)) || PhoneScanner.isLetterDigit(s.charAt(i)))) {
-        i += Character.charCount(s.codePointAt(i));
       }
     }
   }
