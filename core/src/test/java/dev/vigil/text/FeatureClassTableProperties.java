@@ -28,23 +28,23 @@ class FeatureClassTableProperties {
   @Test
   void theTableIsCharactersClassesForEveryChar() {
     for (int c = 0; c < 0x10000; c++) {
-      int k = TextFeatures.TextFeature.tableClasses((char) c);
+      int k = FeatureChars.tableClasses((char) c);
       int at = c;
       boolean letter = Character.isLetter(c);
       Character.UnicodeScript script = Character.UnicodeScript.of(c);
-      assertEquals(letter, (k & TextFeatures.TextFeature.LETTER) != 0, () -> "letter " + at);
+      assertEquals(letter, (k & FeatureChars.LETTER) != 0, () -> "letter " + at);
       assertEquals(letter && script == Character.UnicodeScript.LATIN,
-          (k & TextFeatures.TextFeature.LATIN) != 0, () -> "latin " + at);
+          (k & FeatureChars.LATIN) != 0, () -> "latin " + at);
       assertEquals(letter && (script == Character.UnicodeScript.CYRILLIC
               || script == Character.UnicodeScript.GREEK || script == Character.UnicodeScript.ARMENIAN
               || script == Character.UnicodeScript.CHEROKEE),
-          (k & TextFeatures.TextFeature.LOOKALIKE) != 0, () -> "look-alike " + at);
+          (k & FeatureChars.LOOKALIKE) != 0, () -> "look-alike " + at);
       assertEquals(Character.getType(c) == Character.NON_SPACING_MARK,
-          (k & TextFeatures.TextFeature.MARK) != 0, () -> "mark " + at);
-      assertEquals(Invisibles.isInvisible(c), (k & TextFeatures.TextFeature.INVISIBLE) != 0,
+          (k & FeatureChars.MARK) != 0, () -> "mark " + at);
+      assertEquals(Invisibles.isInvisible(c), (k & FeatureChars.INVISIBLE) != 0,
           () -> "invisible " + at);
-      assertEquals(Character.isDigit(c), (k & TextFeatures.TextFeature.DIGIT) != 0, () -> "digit " + at);
-      assertEquals(Character.isWhitespace(c), (k & TextFeatures.TextFeature.SPACE) != 0,
+      assertEquals(Character.isDigit(c), (k & FeatureChars.DIGIT) != 0, () -> "digit " + at);
+      assertEquals(Character.isWhitespace(c), (k & FeatureChars.SPACE) != 0,
           () -> "space " + at);
     }
   }
@@ -159,7 +159,7 @@ class FeatureClassTableProperties {
       int cp = text.codePointAt(i);
       int next = i + Character.charCount(cp);
       boolean joiner = cp == 0x200D || cp == 0xFE0F || (cp >= 0x1F3FB && cp <= 0x1F3FF);
-      if (TextFeatures.TextFeature.isEmoji(cp)) {
+      if (FeatureChars.isEmoji(cp)) {
         emoji++;
         visible++;
         if (runStart < 0) {

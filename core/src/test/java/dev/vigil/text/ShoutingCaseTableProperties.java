@@ -24,7 +24,7 @@ class ShoutingCaseTableProperties {
       boolean upper = Character.isUpperCase(c) || Character.isTitleCase(c);
       int expected = upper ? 1 : Character.isLowerCase(c) ? 2 : 0;
       int at = c;
-      assertEquals(expected, TextFeatures.TextFeature.tableCase((char) c), () -> "char " + at);
+      assertEquals(expected, FeatureChars.tableCase((char) c), () -> "char " + at);
     }
   }
 
